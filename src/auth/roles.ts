@@ -1,0 +1,23 @@
+import { createAccessControl } from 'better-auth/plugins/access';
+import { defaultStatements } from 'better-auth/plugins/organization/access';
+
+export const memberRoles = ['admin', 'manager', 'interviewer'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+export function isMemberRole(value: unknown): value is MemberRole {
+  return typeof value === 'string' && (memberRoles as readonly string[]).includes(value);
+}
+
+// better-auth's organisation permissions for our three roles: only admins manage members.
+export const accessControl = createAccessControl(defaultStatements);
+export const authRoles = {
+  admin: accessControl.newRole({
+    organization: ['update'],
+    member: ['create', 'update', 'delete'],
+    invitation: ['create', 'cancel'],
+    team: [],
+    ac: [],
+  }),
+  manager: accessControl.newRole({ organization: [], member: [], invitation: [], team: [], ac: [] }),
+  interviewer: accessControl.newRole({ organization: [], member: [], invitation: [], team: [], ac: [] }),
+};

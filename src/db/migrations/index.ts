@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_auth.ts';
+import * as m0002 from './0002_core.ts';
+
+// A static list, so migrations work the same from TypeScript sources and from the build.
+const migrations: Record<string, Migration> = {
+  '0001_auth': m0001,
+  '0002_core': m0002,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

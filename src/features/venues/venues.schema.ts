@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../shared.schema.ts';
+
+export const regions = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export const regionSchema = z.enum(regions);
+export type Region = z.infer<typeof regionSchema>;
+
+export const regionLabels: Record<Region, string> = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
+
+const timezoneSchema = z
+  .string()
+  .trim()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not an IANA time zone (for example Europe/London)');
+
+export const venueCreateSchema = z.object({
+  name: requiredText(120),
+  region: regionSchema,
+  timezone: timezoneSchema.default('Europe/London'),
+  city: optionalText(120),
+  postcode: optionalText(12),
+});
+export type VenueCreate = z.infer<typeof venueCreateSchema>;
+export type VenueCreateInput = z.input<typeof venueCreateSchema>;
+
+export const venueUpdateSchema = venueCreateSchema.partial().extend({ archived: z.boolean().optional() });
+export type VenueUpdate = z.infer<typeof venueUpdateSchema>;
+
+export const venueSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  region: regionSchema,
+  timezone: z.string(),
+  city: z.string().nullable(),
+  postcode: z.string().nullable(),
+  archived: z.boolean(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Venue = z.infer<typeof venueSchema>;
+
+export const venueListQuery = pageQuery.extend({
+  q: z.string().trim().max(120).optional().describe('Search by name or city'),
+  includeArchived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export type VenueListQuery = z.infer<typeof venueListQuery>;
+export const venuePageSchema = pageOf(venueSchema);

@@ -1,0 +1,41 @@
+import type { AppContext } from '../../app-context.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import type { Page } from '../shared.schema.ts';
+import * as repo from './venues.repository.ts';
+import type { Venue, VenueCreate, VenueListQuery, VenueUpdate } from './venues.schema.ts';
+
+export function venueService(ctx: AppContext) {
+  return {
+    create(organisationId: string, input: VenueCreate): Promise<Venue> {
+      const now = ctx.now();
+      return repo.insertVenue(ctx.kysely, organisationId, newId(now.getTime()), input, now);
+    },
+    async get(organisationId: string, id: string): Promise<Venue> {
+      return (await repo.findVenue(ctx.kysely, organisationId, id)) ?? Promise.reject(notFound('Venue'));
+    },
+    list(organisationId: string, query: VenueListQuery): Promise<Page<Venue>> {
+      return repo.listVenues(ctx.kysely, organisationId, query);
+    },
+    async update(organisationId: string, id: string, input: VenueUpdate): Promise<Venue> {
+      const venue = await repo.updateVenue(ctx.kysely, organisationId, id, input, ctx.now());
+      if (!venue) throw notFound('Venue');
+      return venue;
+    },
+    /** A venue with roles is archived instead, so the roles keep their history. */
+    async remove(organisationId: string, id: string): Promise<void> {
+      await ctx.kysely.transaction().execute(async (tx) => {
+        const venue = await repo.findVenue(tx, organisationId, id);
+        if (!venue) throw notFound('Venue');
+        if ((await repo.countRolesAtVenue(tx, organisationId, id)) > 0) {
+          throw new AppError(
+            'conflict',
+            'This venue has roles: archive it instead (PATCH with "archived": true)',
+          );
+        }
+        await repo.deleteVenue(tx, organisationId, id);
+      });
+    },
+  };
+}
+export type VenueService = ReturnType<typeof venueService>;

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './app-context.ts';
+import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
+import { applicationRoutes } from './features/applications/applications.routes.ts';
+import { candidateRoutes } from './features/candidates/candidates.routes.ts';
+import { interviewRoutes } from './features/interviews/interviews.routes.ts';
+import { memberRoutes } from './features/members/members.routes.ts';
+import { roleRoutes } from './features/roles/roles.routes.ts';
+import { setupRoutes } from './features/setup/setup.routes.ts';
+import { venueRoutes } from './features/venues/venues.routes.ts';
+import { authHandlerRoutes } from './http/auth-handler.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import type { ApiApp } from './http/types.ts';
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Where the built web app is; omitted or missing means API only. */
+  webDir?: string;
+}
+
+export async function buildServer(ctx: AppContext, options: BuildOptions = {}): Promise<ApiApp> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: ['127.0.0.1', '::1'].filter(
+      () => !ctx.config.production && process.env.RATE_LIMIT_LOOPBACK !== 'on',
+    ),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Followspot API',
+        version: '1',
+        description:
+          'After-the-interview hiring for venues that hire AV technicians. Authenticate with `Authorization: Bearer <api key>` (create one in Settings → API keys or with `npx followspot api-key create --org <slug>`), or a signed-in session. Errors are `{ "error": { "code", "message" } }`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An organisation API key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+
+  registerErrorHandler(app);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, ctx);
+  authHandlerRoutes(app, ctx);
+  setupRoutes(app, ctx);
+  venueRoutes(app, ctx);
+  roleRoutes(app, ctx);
+  candidateRoutes(app, ctx);
+  applicationRoutes(app, ctx);
+  interviewRoutes(app, ctx);
+  memberRoutes(app, ctx);
+  apiKeyRoutes(app, ctx);
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(resolve(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: resolve(webDir), wildcard: false, index: false });
+    // Every other GET outside the API is a page of the single-page app.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+        return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}` } });
+    });
+  }
+  return app;
+}

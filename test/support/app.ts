@@ -1,0 +1,10 @@
+import type { AppContext } from '../../src/app-context.ts';
+import type { ApiApp } from '../../src/http/types.ts';
+import { buildServer } from '../../src/server.ts';
+
+/** The real Fastify app on the test's database, driven with `inject` (no socket). */
+export async function buildTestApp(ctx: AppContext): Promise<ApiApp> {
+  const app = await buildServer(ctx, { logger: false });
+  await app.ready();
+  return app;
+}
