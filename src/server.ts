@@ -20,6 +20,7 @@ import { candidateRoutes } from './features/candidates/candidates.routes.ts';
 import { interviewRoutes } from './features/interviews/interviews.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
+import { sessionRoutes } from './features/session/session.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
 import { venueRoutes } from './features/venues/venues.routes.ts';
 import { authHandlerRoutes } from './http/auth-handler.ts';
@@ -95,6 +96,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   healthRoutes(app, ctx);
   authHandlerRoutes(app, ctx);
   setupRoutes(app, ctx);
+  sessionRoutes(app, ctx);
   venueRoutes(app, ctx);
   roleRoutes(app, ctx);
   candidateRoutes(app, ctx);
