@@ -4,6 +4,19 @@ import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { accessControl, authRoles } from './roles.ts';
 
+/** The public URL; in development also its localhost/127.0.0.1 twin and Vite's dev server. */
+function trustedOrigins(config: AppConfig): string[] {
+  if (config.production) return [config.publicUrl];
+  const port = String(config.port);
+  return [
+    config.publicUrl,
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+    'http://localhost:5173',
+    'http://127.0.0.1:5173',
+  ];
+}
+
 export function createAuth(db: Db, config: AppConfig) {
   return betterAuth({
     appName: 'Followspot',
@@ -12,7 +25,7 @@ export function createAuth(db: Db, config: AppConfig) {
     secret: config.secret,
     database: { db: db.authKysely, type: db.dialect },
     telemetry: { enabled: false },
-    trustedOrigins: [config.publicUrl],
+    trustedOrigins: trustedOrigins(config),
     // People join through setup or an invitation, never by signing themselves up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },

@@ -1,5 +1,108 @@
 import type { AppContext } from '../../app-context.ts';
-import type { ApiApp } from '../../http/types.ts';
+import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import {
+  roleCreateSchema,
+  roleListQuery,
+  rolePageSchema,
+  roleSchema,
+  roleUpdateSchema,
+} from './roles.schema.ts';
+import { roleService } from './roles.service.ts';
 
-// Placeholder: replaced by the real routes.
-export function roleRoutes(_app: ApiApp, _ctx: AppContext): void {}
+export function roleRoutes(app: ApiApp, ctx: AppContext): void {
+  const roles = roleService(ctx);
+  const tags = ['roles'];
+
+  app.get(
+    '/api/v1/roles',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'List roles',
+        querystring: roleListQuery,
+        response: { 200: rolePageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return roles.list(actor.organisationId, request.query);
+    },
+  );
+
+  app.post(
+    '/api/v1/roles',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Create a role',
+        body: roleCreateSchema,
+        response: { 201: roleSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return reply.code(201).send(await roles.create(actor.organisationId, request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/roles/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Read a role',
+        params: idParams,
+        response: { 200: roleSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return roles.get(actor.organisationId, request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/v1/roles/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Update a role, or mark it filled or archived once every candidate has an outcome',
+        params: idParams,
+        body: roleUpdateSchema,
+        response: { 200: roleSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return roles.update(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.delete(
+    '/api/v1/roles/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a role nobody has applied for',
+        params: idParams,
+        response: { ...noContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      await roles.remove(actor.organisationId, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,294 @@
+import type { Kysely } from 'kysely';
+import { containsText, pageFrom } from '../../db/queries.ts';
+import type { Database } from '../../db/schema.ts';
+import { type Stage, stageLabels } from '../../domain/lifecycle.ts';
+import type { Page } from '../shared.schema.ts';
+import type { Application, ApplicationListQuery } from './applications.schema.ts';
+
+const columns = [
+  'application.id as id',
+  'application.stage as stage',
+  'application.stage_changed_at as stage_changed_at',
+  'application.created_at as created_at',
+  'application.updated_at as updated_at',
+  'candidate.id as candidate_id',
+  'candidate.name as candidate_name',
+  'candidate.email as candidate_email',
+  'role.id as role_id',
+  'role.title as role_title',
+  'venue.id as venue_id',
+  'venue.name as venue_name',
+] as const;
+
+interface ApplicationRow {
+  id: string;
+  stage: string;
+  stage_changed_at: string;
+  created_at: string;
+  updated_at: string;
+  candidate_id: string;
+  candidate_name: string;
+  candidate_email: string;
+  role_id: string;
+  role_title: string;
+  venue_id: string;
+  venue_name: string;
+}
+
+interface InterviewSummary {
+  count: number;
+  nextStartsAt: string | null;
+  lastEndsAt: string | null;
+}
+const noInterviews: InterviewSummary = { count: 0, nextStartsAt: null, lastEndsAt: null };
+
+function toApplication(row: ApplicationRow, interviews: InterviewSummary): Application {
+  const stage = row.stage as Stage;
+  return {
+    id: row.id,
+    stage,
+    stageLabel: stageLabels[stage],
+    stageChangedAt: row.stage_changed_at,
+    candidate: { id: row.candidate_id, name: row.candidate_name, email: row.candidate_email },
+    role: { id: row.role_id, title: row.role_title, venueId: row.venue_id, venueName: row.venue_name },
+    interviews,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Timestamps are compared as text on SQLite: always store and compare UTC ISO strings. */
+function iso(value: string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}
+
+function selectApplications(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('application')
+    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
+    .innerJoin('role', 'role.id', 'application.role_id')
+    .innerJoin('venue', 'venue.id', 'role.venue_id')
+    .select(columns)
+    .where('application.organisation_id', '=', organisationId);
+}
+
+/** Count, next start (after `now`) and last end of each application's interviews. */
+async function interviewSummaries(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+  now: Date,
+): Promise<Map<string, InterviewSummary>> {
+  const summaries = new Map<string, InterviewSummary>();
+  if (applicationIds.length === 0) return summaries;
+  const at = now.toISOString();
+  const rows = await db
+    .selectFrom('interview')
+    .select((eb) => [
+      'application_id',
+      eb.fn.countAll<number | string>().as('count'),
+      eb.fn.max('ends_at').as('last_ends_at'),
+      eb.fn
+        .min(
+          eb
+            .case()
+            .when('starts_at', '>', at)
+            .then(eb.ref('starts_at'))
+            .end(),
+        )
+        .as('next_starts_at'),
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', 'in', applicationIds)
+    .groupBy('application_id')
+    .execute();
+  for (const row of rows) {
+    summaries.set(row.application_id, {
+      count: Number(row.count),
+      nextStartsAt: iso(row.next_starts_at),
+      lastEndsAt: iso(row.last_ends_at),
+    });
+  }
+  return summaries;
+}
+
+async function withInterviews(
+  db: Kysely<Database>,
+  organisationId: string,
+  rows: ApplicationRow[],
+  now: Date,
+): Promise<Application[]> {
+  const summaries = await interviewSummaries(
+    db,
+    organisationId,
+    rows.map((r) => r.id),
+    now,
+  );
+  return rows.map((row) => toApplication(row, summaries.get(row.id) ?? noInterviews));
+}
+
+/** The role's status, or undefined when the organisation has no such role. */
+export async function findRoleStatus(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('role')
+    .select(['status'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.status;
+}
+
+export async function candidateExists(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('candidate')
+    .select(['id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The id of the candidate's application for the role, if they have applied. */
+export async function findApplicationIdFor(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleId: string,
+  candidateId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('application')
+    .select(['id'])
+    .where('organisation_id', '=', organisationId)
+    .where('role_id', '=', roleId)
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertApplication(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  input: { candidateId: string; roleId: string; stage: Stage },
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .insertInto('application')
+    .values({
+      id,
+      organisation_id: organisationId,
+      candidate_id: input.candidateId,
+      role_id: input.roleId,
+      stage: input.stage,
+      stage_changed_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+/** An application with its candidate, role and interview summary; `now` splits past from future. */
+export async function findApplication(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  now: Date,
+): Promise<Application | undefined> {
+  const row = await selectApplications(db, organisationId).where('application.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [application] = await withInterviews(db, organisationId, [row], now);
+  return application;
+}
+
+/** Just the stage, for rules that depend on it. */
+export async function findApplicationStage(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<Stage | undefined> {
+  const row = await db
+    .selectFrom('application')
+    .select(['stage'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? (row.stage as Stage) : undefined;
+}
+
+export async function listApplications(
+  db: Kysely<Database>,
+  organisationId: string,
+  query: ApplicationListQuery,
+  now: Date,
+): Promise<Page<Application>> {
+  let q = selectApplications(db, organisationId);
+  if (query.cursor) q = q.where('application.id', '<', query.cursor);
+  if (query.roleId) q = q.where('application.role_id', '=', query.roleId);
+  if (query.candidateId) q = q.where('application.candidate_id', '=', query.candidateId);
+  if (query.stage) q = q.where('application.stage', 'in', query.stage);
+  if (query.q) {
+    const text = query.q;
+    q = q.where((eb) =>
+      eb.or([containsText(eb, 'candidate.name', text), containsText(eb, 'candidate.email', text)]),
+    );
+  }
+  const rows = await q
+    .orderBy('application.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = pageFrom(rows, query.limit);
+  return { data: await withInterviews(db, organisationId, page.rows, now), nextCursor: page.nextCursor };
+}
+
+/**
+ * Moves the application from `from` to `to`; false when it is not (or no longer) at `from`, so
+ * two concurrent moves cannot both succeed.
+ */
+export async function updateApplicationStage(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  from: Stage,
+  to: Stage,
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable('application')
+    .set({ stage: to, stage_changed_at: at, updated_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('stage', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Deletes the application; its interviews go with it (foreign keys cascade). */
+export async function deleteApplication(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('application')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** A unique constraint refused the row (SQLite or PostgreSQL). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
+  const code = (err as { code: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { isStage, type Stage, stages } from '../../domain/lifecycle.ts';
+import { idSchema, isoDateTime, pageOf, pageQuery } from '../shared.schema.ts';
+
+export const stageSchema = z.enum(stages);
+
+export const applicationCreateSchema = z.object({
+  candidateId: idSchema.describe('A candidate of your organisation'),
+  roleId: idSchema.describe('An open role of your organisation'),
+});
+export type ApplicationCreate = z.infer<typeof applicationCreateSchema>;
+
+export const applicationUpdateSchema = z.object({
+  stage: stageSchema.describe('The next stage (see the lifecycle in the API guide); closure is recorded apart'),
+});
+export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
+
+export const applicationSchema = z.object({
+  id: idSchema,
+  stage: stageSchema,
+  stageLabel: z.string(),
+  stageChangedAt: isoDateTime,
+  candidate: z.object({ id: idSchema, name: z.string(), email: z.string() }),
+  role: z.object({ id: idSchema, title: z.string(), venueId: idSchema, venueName: z.string() }),
+  interviews: z.object({
+    count: z.number().int().min(0),
+    nextStartsAt: isoDateTime.nullable().describe('The start of the next interview still to come'),
+    lastEndsAt: isoDateTime.nullable().describe('The end of the latest interview'),
+  }),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Application = z.infer<typeof applicationSchema>;
+
+/** A comma-separated list of stages, e.g. `applied,interviewing`. */
+const stageList = z
+  .string()
+  .trim()
+  .transform((value, ctx): Stage[] => {
+    const parts = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const unknown = parts.filter((s) => !isStage(s));
+    if (parts.length === 0 || unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          parts.length === 0
+            ? `give one or more of: ${stages.join(', ')}`
+            : `unknown stage ${unknown.map((s) => `"${s}"`).join(', ')}: use ${stages.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(parts)] as Stage[];
+  });
+
+export const applicationListQuery = pageQuery.extend({
+  roleId: idSchema.optional().describe('Only applications for this role'),
+  candidateId: idSchema.optional().describe('Only applications of this candidate'),
+  stage: stageList.optional().describe('Only these stages, comma-separated (applied,interviewing)'),
+  q: z.string().trim().max(120).optional().describe("Search the candidate's name or email"),
+});
+export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
+export const applicationPageSchema = pageOf(applicationSchema);

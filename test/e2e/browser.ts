@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import type { AppContext } from '../../src/app-context.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createContext } from '../../src/context.ts';
+import type { ApiApp } from '../../src/http/types.ts';
+import { packageRoot, webDistDir } from '../../src/paths.ts';
+import { buildServer } from '../../src/server.ts';
+import { freePort } from '../support/net.ts';
+
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+}
+
+/** Whether the browser journeys can run; in CI a missing Chromium fails instead of skipping. */
+export function browserAvailable(): boolean {
+  if (chromiumPath()) return true;
+  if (process.env.CI === 'true')
+    throw new Error('CI=true but Chromium is missing: apt-get install chromium or set CHROMIUM_PATH');
+  console.warn('[followspot] Chromium not found: browser journeys skipped (apt-get install chromium)');
+  return false;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Builds the web app once if dist/web is missing (a fresh clone running `npm test`). */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(webDistDir(), 'index.html'))) return;
+  const root = packageRoot();
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) throw new Error('Building the web app for the browser tests failed');
+}
+
+export interface RunningApp {
+  ctx: AppContext;
+  app: ApiApp;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The whole product on a real socket and a fresh SQLite file, as `followspot serve` runs it. */
+export async function startApp(options: { databaseUrl?: string } = {}): Promise<RunningApp> {
+  ensureWebBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'followspot-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv, {
+    databaseUrl: options.databaseUrl ?? join(dir, 'e2e.sqlite'),
+    secret: 'e2e-secret-e2e-secret-e2e-secret-0123456',
+    port,
+    publicUrl: url,
+  });
+  const ctx = await createContext(config);
+  const app = await buildServer(ctx, { webDir: webDistDir(), logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    ctx,
+    app,
+    url,
+    async close() {
+      await app.close();
+      await ctx.db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
