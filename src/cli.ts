@@ -6,6 +6,7 @@ import { createContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { apiKeyService } from './features/api-keys/api-keys.service.ts';
+import { seedDemo } from './features/demo/seed-demo.ts';
 import { findOrganisationBySlug } from './features/organisations/organisations.repository.ts';
 import { webDistDir } from './paths.ts';
 import { buildServer } from './server.ts';
@@ -71,6 +72,29 @@ program
       );
     } finally {
       await db.destroy();
+    }
+  });
+
+program
+  .command('seed-demo')
+  .description('create a demo venue group (3 venues, 6 roles, 60 candidates) and print how to sign in')
+  .action(async () => {
+    const config = loadConfig();
+    const ctx = await createContext(config);
+    try {
+      const demo = await seedDemo(ctx, { showProgress: true });
+      const lines = [
+        demo.created
+          ? `Created ${demo.organisation.name}: ${demo.counts.venues} venues, ${demo.counts.roles} roles, ${demo.counts.candidates} candidates, ${demo.counts.interviews} interviews.`
+          : `${demo.organisation.name} is already here: nothing was changed.`,
+        '',
+        `Start the app (npm start) and sign in at ${config.publicUrl}/sign-in with any of these (password "${demo.password}"):`,
+        ...demo.members.map((m) => `  ${m.role.padEnd(12)} ${m.name.padEnd(18)} ${m.email}`),
+        '',
+      ];
+      process.stdout.write(lines.join('\n'));
+    } finally {
+      await ctx.db.destroy();
     }
   });
 

@@ -51,7 +51,7 @@ export function apiKeyService(ctx: AppContext) {
     list(organisationId: string): Promise<ApiKey[]> {
       return listApiKeys(ctx.kysely, organisationId);
     },
-    async revoke(organisationId: string, id: string, actor: Actor): Promise<ApiKey> {
+    async revoke(organisationId: string, id: string, actor: Actor | 'system'): Promise<ApiKey> {
       const now = ctx.now();
       return ctx.kysely.transaction().execute(async (tx) => {
         const key = await revokeApiKey(tx, organisationId, id, now);

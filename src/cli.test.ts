@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { hashToken } from './features/api-keys/api-keys.repository.ts';
+import { insertOrganisation } from './features/organisations/organisations.repository.ts';
+import { packageRoot } from './paths.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'followspot-cli-'));
+const databaseUrl = join(dir, 'cli.sqlite');
+const followspot = (...args: string[]) =>
+  run(process.execPath, [join(packageRoot(), 'bin', 'followspot.js'), ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+  });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the followspot command', () => {
+  it('prints help naming its commands', async () => {
+    const { stdout } = await followspot('--help');
+    for (const command of ['serve', 'migrate', 'seed-demo', 'api-key']) expect(stdout).toContain(command);
+  });
+
+  it('migrates a new SQLite file, then says it is up to date', async () => {
+    expect((await followspot('migrate')).stdout).toMatch(/Applied \d+ migration/);
+    expect((await followspot('migrate')).stdout).toContain('up to date');
+  });
+
+  it('creates an API key for an organisation by slug and stores only its hash', async () => {
+    const db = openDatabase(databaseUrl);
+    await migrateToLatest(db.kysely);
+    await insertOrganisation(db.kysely, { id: 'org-cli', name: 'CLI Venues', slug: 'cli-venues' }, new Date());
+    const { stdout } = await followspot('api-key', 'create', '--org', 'cli-venues', '--name', 'ATS');
+    const token = stdout.match(/fsk_[A-Za-z0-9_-]+/)?.[0];
+    expect(token).toBeDefined();
+    const row = await db.kysely.selectFrom('api_key').select(['token_hash', 'name', 'organisation_id']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ token_hash: hashToken(token!), name: 'ATS', organisation_id: 'org-cli' });
+    await db.destroy();
+  });
+
+  it('explains an unknown organisation and exits non-zero', async () => {
+    await expect(followspot('api-key', 'create', '--org', 'nobody')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no organisation with the short name "nobody"'),
+    });
+  });
+});
