@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { AssessmentTables } from './schema-assessment.ts';
+import type { MessagingTables } from './schema-messaging.ts';
 
 // Timestamps are ISO-8601 strings in UTC on both databases; flags are 0/1 integers.
 
@@ -134,7 +136,7 @@ export interface MigrationRow {
   timestamp: Generated<string>;
 }
 
-export interface Database {
+export interface Database extends MessagingTables, AssessmentTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_auth.ts';
 import * as m0002 from './0002_core.ts';
+import * as m0003 from './0003_messaging.ts';
+import * as m0004 from './0004_assessment.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 const migrations: Record<string, Migration> = {
   '0001_auth': m0001,
   '0002_core': m0002,
+  '0003_messaging': m0003,
+  '0004_assessment': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
