@@ -1,5 +1,108 @@
 import type { AppContext } from '../../app-context.ts';
-import type { ApiApp } from '../../http/types.ts';
+import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import {
+  candidateCreateSchema,
+  candidateListQuery,
+  candidatePageSchema,
+  candidateSchema,
+  candidateUpdateSchema,
+} from './candidates.schema.ts';
+import { candidateService } from './candidates.service.ts';
 
-// Placeholder: replaced by the real routes.
-export function candidateRoutes(_app: ApiApp, _ctx: AppContext): void {}
+export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
+  const candidates = candidateService(ctx);
+  const tags = ['candidates'];
+
+  app.get(
+    '/api/v1/candidates',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'List candidates',
+        querystring: candidateListQuery,
+        response: { 200: candidatePageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return candidates.list(actor.organisationId, request.query);
+    },
+  );
+
+  app.post(
+    '/api/v1/candidates',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Add a candidate',
+        body: candidateCreateSchema,
+        response: { 201: candidateSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return reply.code(201).send(await candidates.create(actor.organisationId, request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/candidates/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Read a candidate',
+        params: idParams,
+        response: { 200: candidateSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return candidates.get(actor.organisationId, request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/v1/candidates/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Update a candidate',
+        params: idParams,
+        body: candidateUpdateSchema,
+        response: { 200: candidateSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return candidates.update(actor.organisationId, request.params.id, request.body);
+    },
+  );
+
+  app.delete(
+    '/api/v1/candidates/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Erase a candidate with their applications and interviews',
+        params: idParams,
+        response: { ...noContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      await candidates.erase(actor.organisationId, request.params.id, actor);
+      return reply.code(204).send(null);
+    },
+  );
+}

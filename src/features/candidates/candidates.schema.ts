@@ -12,12 +12,7 @@ export const sourceSuggestions = [
   'Other',
 ] as const;
 
-const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email('is not a valid email address'));
+const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('is not a valid email address'));
 
 /** Loose on purpose (UK and international): digits, spaces, +, brackets and hyphens; 7–20 digits. */
 export function isPhoneNumber(value: string): boolean {

@@ -3,14 +3,7 @@ import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { activeStages, type Stage } from '../../domain/lifecycle.ts';
 import type { Page } from '../shared.schema.ts';
-import type {
-  Role,
-  RoleCreate,
-  RoleLevel,
-  RoleListQuery,
-  RoleStatus,
-  RoleUpdate,
-} from './roles.schema.ts';
+import type { Role, RoleCreate, RoleLevel, RoleListQuery, RoleStatus, RoleUpdate } from './roles.schema.ts';
 
 /** Member roles that may be named a role's hiring manager. */
 const hiringManagerRoles = ['admin', 'manager'] as const;

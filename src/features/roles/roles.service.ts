@@ -28,7 +28,11 @@ async function checkVenue(db: Kysely<Database>, organisationId: string, venueId:
   }
 }
 
-async function checkHiringManager(db: Kysely<Database>, organisationId: string, userId: string): Promise<void> {
+async function checkHiringManager(
+  db: Kysely<Database>,
+  organisationId: string,
+  userId: string,
+): Promise<void> {
   if (!(await repo.isEligibleHiringManager(db, organisationId, userId))) {
     throw invalidField('hiringManagerId', 'is not an admin or manager of your organisation');
   }

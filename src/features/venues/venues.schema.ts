@@ -23,17 +23,20 @@ const timezoneSchema = z
     }
   }, 'is not an IANA time zone (for example Europe/London)');
 
-export const venueCreateSchema = z.object({
+const venueFields = {
   name: requiredText(120),
   region: regionSchema,
-  timezone: timezoneSchema.default('Europe/London'),
+  timezone: timezoneSchema,
   city: optionalText(120),
   postcode: optionalText(12),
-});
+};
+
+export const venueCreateSchema = z.object({ ...venueFields, timezone: timezoneSchema.default('Europe/London') });
 export type VenueCreate = z.infer<typeof venueCreateSchema>;
 export type VenueCreateInput = z.input<typeof venueCreateSchema>;
 
-export const venueUpdateSchema = venueCreateSchema.partial().extend({ archived: z.boolean().optional() });
+// Built from the fields without defaults: Zod applies .default() even inside .partial().
+export const venueUpdateSchema = z.object(venueFields).partial().extend({ archived: z.boolean().optional() });
 export type VenueUpdate = z.infer<typeof venueUpdateSchema>;
 
 export const venueSchema = z.object({

@@ -50,6 +50,21 @@ describeEachDatabase('venues API', (get) => {
       payload: { name: 'The Usher Hall' },
     });
     expect(updated.json().name).toBe('The Usher Hall');
+    const moved = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/venues/${venue.id}`,
+      headers: { cookie: admin.cookie },
+      payload: { timezone: 'Europe/Dublin' },
+    });
+    expect(moved.json().timezone).toBe('Europe/Dublin');
+    const renamed = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/venues/${venue.id}`,
+      headers: { cookie: admin.cookie },
+      payload: { city: 'Edinburgh City' },
+    });
+    // A partial update leaves the fields it does not name as they were.
+    expect(renamed.json()).toMatchObject({ city: 'Edinburgh City', timezone: 'Europe/Dublin', name: 'The Usher Hall' });
 
     const list = await app.inject({
       method: 'GET',
