@@ -10,8 +10,9 @@ describe('newId', () => {
     const later = newId(1_700_000_000_001);
     expect(earlier < later).toBe(true);
   });
-  it('does not repeat within one millisecond', () => {
-    const ids = new Set(Array.from({ length: 1000 }, () => newId(1_700_000_000_000)));
-    expect(ids.size).toBe(1000);
+  it('increases strictly within one millisecond and when the clock steps back', () => {
+    const ids = [newId(1_800_000_000_000), ...Array.from({ length: 999 }, () => newId(1_800_000_000_000)), newId(1_799_999_999_000)];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
   });
 });
