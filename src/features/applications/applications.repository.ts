@@ -88,15 +88,7 @@ async function interviewSummaries(
       'application_id',
       eb.fn.countAll<number | string>().as('count'),
       eb.fn.max('ends_at').as('last_ends_at'),
-      eb.fn
-        .min(
-          eb
-            .case()
-            .when('starts_at', '>', at)
-            .then(eb.ref('starts_at'))
-            .end(),
-        )
-        .as('next_starts_at'),
+      eb.fn.min(eb.case().when('starts_at', '>', at).then(eb.ref('starts_at')).end()).as('next_starts_at'),
     ])
     .where('organisation_id', '=', organisationId)
     .where('application_id', 'in', applicationIds)
@@ -203,7 +195,9 @@ export async function findApplication(
   id: string,
   now: Date,
 ): Promise<Application | undefined> {
-  const row = await selectApplications(db, organisationId).where('application.id', '=', id).executeTakeFirst();
+  const row = await selectApplications(db, organisationId)
+    .where('application.id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   const [application] = await withInterviews(db, organisationId, [row], now);
   return application;

@@ -1,5 +1,108 @@
 import type { AppContext } from '../../app-context.ts';
-import type { ApiApp } from '../../http/types.ts';
+import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import {
+  applicationCreateSchema,
+  applicationListQuery,
+  applicationPageSchema,
+  applicationSchema,
+  applicationUpdateSchema,
+} from './applications.schema.ts';
+import { applicationService } from './applications.service.ts';
 
-// Placeholder: replaced by the real routes.
-export function applicationRoutes(_app: ApiApp, _ctx: AppContext): void {}
+export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
+  const applications = applicationService(ctx);
+  const tags = ['applications'];
+
+  app.get(
+    '/api/v1/applications',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'List applications',
+        querystring: applicationListQuery,
+        response: { 200: applicationPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return applications.list(actor.organisationId, request.query);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Add a candidate to an open role',
+        body: applicationCreateSchema,
+        response: { 201: applicationSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return reply.code(201).send(await applications.create(actor.organisationId, request.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/applications/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Read an application',
+        params: idParams,
+        response: { 200: applicationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return applications.get(actor.organisationId, request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/v1/applications/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Move an application to its next stage (not to closed: closure records how they were told)',
+        params: idParams,
+        body: applicationUpdateSchema,
+        response: { 200: applicationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return applications.update(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.delete(
+    '/api/v1/applications/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete an application entered by mistake, with its interviews',
+        params: idParams,
+        response: { ...noContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      await applications.remove(actor.organisationId, request.params.id, actor);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -11,7 +11,9 @@ export const applicationCreateSchema = z.object({
 export type ApplicationCreate = z.infer<typeof applicationCreateSchema>;
 
 export const applicationUpdateSchema = z.object({
-  stage: stageSchema.describe('The next stage (see the lifecycle in the API guide); closure is recorded apart'),
+  stage: stageSchema.describe(
+    'The next stage (see the lifecycle in the API guide); closure is recorded apart',
+  ),
 });
 export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
 

@@ -1,0 +1,137 @@
+import type { AppContext } from '../../app-context.ts';
+import { stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
+import { AppError, invalidField, notFound } from '../../errors.ts';
+import type { Actor } from '../../http/actor.ts';
+import { newId } from '../../ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Page } from '../shared.schema.ts';
+import * as repo from './applications.repository.ts';
+import type {
+  Application,
+  ApplicationCreate,
+  ApplicationListQuery,
+  ApplicationUpdate,
+} from './applications.schema.ts';
+
+export const closeByPatchMessage =
+  'An application closes once the candidate has been told; record how they were told';
+const alreadyApplied = () =>
+  new AppError('conflict', 'candidateId: this candidate has already applied for this role', {
+    field: 'candidateId',
+  });
+
+export function applicationService(ctx: AppContext) {
+  return {
+    /** A candidate applies for an open role; they start at `applied`. */
+    async create(organisationId: string, input: ApplicationCreate): Promise<Application> {
+      const now = ctx.now();
+      const id = newId(now.getTime());
+      try {
+        return await ctx.kysely.transaction().execute(async (tx) => {
+          if (!(await repo.candidateExists(tx, organisationId, input.candidateId))) {
+            throw invalidField('candidateId', 'no candidate with this id in your organisation');
+          }
+          const roleStatus = await repo.findRoleStatus(tx, organisationId, input.roleId);
+          if (roleStatus === undefined) {
+            throw invalidField('roleId', 'no role with this id in your organisation');
+          }
+          if (roleStatus !== 'open') {
+            throw new AppError(
+              'conflict',
+              `roleId: this role is ${roleStatus.replaceAll('_', ' ')}; candidates can apply only while it is open`,
+              { field: 'roleId' },
+            );
+          }
+          if (await repo.findApplicationIdFor(tx, organisationId, input.roleId, input.candidateId)) {
+            throw alreadyApplied();
+          }
+          await repo.insertApplication(tx, organisationId, id, { ...input, stage: 'applied' }, now);
+          return (await repo.findApplication(tx, organisationId, id, now))!;
+        });
+      } catch (err) {
+        // Two requests for the same candidate and role at once: the unique index decides.
+        if (repo.isUniqueViolation(err)) throw alreadyApplied();
+        throw err;
+      }
+    },
+
+    async get(organisationId: string, id: string): Promise<Application> {
+      const application = await repo.findApplication(ctx.kysely, organisationId, id, ctx.now());
+      if (!application) throw notFound('Application');
+      return application;
+    },
+
+    list(organisationId: string, query: ApplicationListQuery): Promise<Page<Application>> {
+      return repo.listApplications(ctx.kysely, organisationId, query, ctx.now());
+    },
+
+    /** Moves the application along its lifecycle; closure is recorded with how the candidate was told. */
+    async update(
+      organisationId: string,
+      id: string,
+      input: ApplicationUpdate,
+      actor: Actor,
+    ): Promise<Application> {
+      const now = ctx.now();
+      return ctx.kysely.transaction().execute(async (tx) => {
+        const from = await repo.findApplicationStage(tx, organisationId, id);
+        if (!from) throw notFound('Application');
+        const to = input.stage;
+        if (to === 'closed') {
+          throw new AppError('invalid_transition', closeByPatchMessage, { field: 'stage' });
+        }
+        const problem = transitionProblem(from, to);
+        if (problem) throw new AppError('invalid_transition', problem, { field: 'stage' });
+        if (from !== to) {
+          if (!(await repo.updateApplicationStage(tx, organisationId, id, from, to, now))) {
+            throw new AppError(
+              'conflict',
+              `This application has just left ${stageLabels[from].toLowerCase()}: reload it and try again`,
+            );
+          }
+          await recordAudit(
+            tx,
+            organisationId,
+            actor,
+            {
+              action: 'application.stage_changed',
+              subjectType: 'application',
+              subjectId: id,
+              detail: { from, to },
+            },
+            now,
+          );
+        }
+        return (await repo.findApplication(tx, organisationId, id, now))!;
+      });
+    },
+
+    /** Removes an application entered by mistake, with its interviews. */
+    async remove(organisationId: string, id: string, actor: Actor): Promise<void> {
+      const now = ctx.now();
+      await ctx.kysely.transaction().execute(async (tx) => {
+        const application = await repo.findApplication(tx, organisationId, id, now);
+        if (!application) throw notFound('Application');
+        await repo.deleteApplication(tx, organisationId, id);
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: 'application.deleted',
+            subjectType: 'application',
+            subjectId: id,
+            detail: {
+              candidateId: application.candidate.id,
+              roleId: application.role.id,
+              stage: application.stage,
+              interviews: application.interviews.count,
+            },
+          },
+          now,
+        );
+      });
+    },
+  };
+}
+export type ApplicationService = ReturnType<typeof applicationService>;
