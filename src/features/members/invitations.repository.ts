@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isMemberRole, type MemberRole, memberRoles } from '../../auth/roles.ts';
+import type { DialectName } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+
+/** An invitation row is keyed by the SHA-256 (hex) of its link's token: a database leak gives no link. */
+export function invitationIdForToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface InvitationRecord {
+  id: string;
+  organisationId: string;
+  email: string;
+  role: MemberRole;
+  /** As stored: pending, accepted, canceled (or better-auth's rejected). Expiry is not applied. */
+  status: string;
+  expiresAt: string;
+  createdAt: string;
+  inviterId: string;
+  inviterName: string;
+}
+
+function invitationsWithInviter(db: Kysely<Database>) {
+  return (
+    db
+      .selectFrom('invitation')
+      .innerJoin('user', 'user.id', 'invitation.inviterId')
+      .select([
+        'invitation.id as id',
+        'invitation.organizationId as organisationId',
+        'invitation.email as email',
+        'invitation.role as role',
+        'invitation.status as status',
+        'invitation.expiresAt as expiresAt',
+        'invitation.createdAt as createdAt',
+        'invitation.inviterId as inviterId',
+        'user.name as inviterName',
+      ])
+      // Our invitations always carry one of our roles.
+      .where('invitation.role', 'in', memberRoles)
+  );
+}
+
+type Row = Omit<InvitationRecord, 'role'> & { role: string | null };
+
+function toRecord(row: Row): InvitationRecord {
+  return { ...row, role: isMemberRole(row.role) ? row.role : 'interviewer' };
+}
+
+export async function insertInvitation(
+  db: Kysely<Database>,
+  invitation: {
+    id: string;
+    organisationId: string;
+    email: string;
+    role: MemberRole;
+    expiresAt: Date;
+    inviterId: string;
+  },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('invitation')
+    .values({
+      id: invitation.id,
+      organizationId: invitation.organisationId,
+      email: invitation.email.toLowerCase(),
+      role: invitation.role,
+      status: 'pending',
+      expiresAt: invitation.expiresAt.toISOString(),
+      createdAt: now.toISOString(),
+      inviterId: invitation.inviterId,
+    })
+    .execute();
+}
+
+/** Cancels the pending invitations for an email (a new one replaces them); returns how many. */
+export async function cancelPendingInvitationsFor(
+  db: Kysely<Database>,
+  organisationId: string,
+  email: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('invitation')
+    .set({ status: 'canceled' })
+    .where('organizationId', '=', organisationId)
+    .where('email', '=', email.toLowerCase())
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Invitations still waiting for an answer and not expired, newest first. */
+export async function listPendingInvitations(
+  db: Kysely<Database>,
+  organisationId: string,
+  now: Date,
+): Promise<InvitationRecord[]> {
+  const rows = await invitationsWithInviter(db)
+    .where('invitation.organizationId', '=', organisationId)
+    .where('invitation.status', '=', 'pending')
+    .where('invitation.expiresAt', '>', now.toISOString())
+    .orderBy('invitation.createdAt', 'desc')
+    .execute();
+  return rows.map(toRecord);
+}
+
+export async function findInvitation(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<InvitationRecord | undefined> {
+  const row = await invitationsWithInviter(db)
+    .where('invitation.organizationId', '=', organisationId)
+    .where('invitation.id', '=', id)
+    .executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+/**
+ * The invitation whose link holds this token, in whichever organisation, with the organisation's
+ * name. With `lock`, the row is locked on PostgreSQL until the transaction ends.
+ */
+export async function findInvitationByToken(
+  db: Kysely<Database>,
+  token: string,
+  lock: { dialect: DialectName } | undefined = undefined,
+): Promise<(InvitationRecord & { organisationName: string; organisationSlug: string }) | undefined> {
+  const row = await invitationsWithInviter(db)
+    .innerJoin('organization', 'organization.id', 'invitation.organizationId')
+    .select(['organization.name as organisationName', 'organization.slug as organisationSlug'])
+    .where('invitation.id', '=', invitationIdForToken(token))
+    .$if(lock?.dialect === 'postgres', (q) => q.forUpdate('invitation'))
+    .executeTakeFirst();
+  return row
+    ? { ...toRecord(row), organisationName: row.organisationName, organisationSlug: row.organisationSlug }
+    : undefined;
+}
+
+/** Moves an invitation from pending to another status; false when it was no longer pending. */
+export async function settleInvitation(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  status: 'accepted' | 'canceled',
+): Promise<boolean> {
+  const result = await db
+    .updateTable('invitation')
+    .set({ status })
+    .where('organizationId', '=', organisationId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
