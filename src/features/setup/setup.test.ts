@@ -55,6 +55,15 @@ describeEachDatabase('first-run setup', (get) => {
     expect(wrong.statusCode).toBe(401);
   });
 
+  it("keeps better-auth's own organisation endpoints closed: our API guards and audits them", async () => {
+    for (const path of ['organization/invite-member', 'organization/update-member-role', 'organization/create']) {
+      const res = await app.inject({ method: 'POST', url: `/api/auth/${path}`, headers: { origin: get().ctx.config.publicUrl }, payload: {} });
+      expect(res.statusCode, path).toBe(404);
+    }
+    const session = await app.inject({ url: '/api/auth/get-session' });
+    expect(session.statusCode).toBe(200);
+  });
+
   it('refuses self sign-up: people join by setup or invitation', async () => {
     const res = await app.inject({
       method: 'POST',
