@@ -41,6 +41,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: isoTypes });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const authPool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection that the server closes (restart, failover) must not crash the process:
+    // the pool drops it and the next query opens a new one.
+    for (const p of [pool, authPool]) p.on('error', () => {});
     const authKysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: authPool }) });
     return {
       kysely,
