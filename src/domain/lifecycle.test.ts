@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activeStages, canTransition, outcomeStages, type Stage, stages, transitionProblem } from './lifecycle.ts';
+import {
+  activeStages,
+  canTransition,
+  outcomeStages,
+  type Stage,
+  stages,
+  transitionProblem,
+} from './lifecycle.ts';
 
 describe('application lifecycle', () => {
   it('follows the path in DESIGN.md', () => {
