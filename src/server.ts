@@ -17,11 +17,15 @@ import type { AppContext } from './app-context.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
 import { candidateRoutes } from './features/candidates/candidates.routes.ts';
+import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
 import { interviewRoutes } from './features/interviews/interviews.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
+import { messageRoutes } from './features/messages/messages.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
+import { scorecardRoutes } from './features/scorecards/scorecards.routes.ts';
 import { sessionRoutes } from './features/session/session.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
+import { templateRoutes } from './features/templates/templates.routes.ts';
 import { venueRoutes } from './features/venues/venues.routes.ts';
 import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerErrorHandler } from './http/errors.ts';
@@ -104,20 +108,19 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   interviewRoutes(app, ctx);
   memberRoutes(app, ctx);
   apiKeyRoutes(app, ctx);
+  messageRoutes(app, ctx);
+  templateRoutes(app, ctx);
+  frameworkRoutes(app, ctx);
+  scorecardRoutes(app, ctx);
 
-  const webDir = options.webDir;
-  if (webDir && existsSync(resolve(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: resolve(webDir), wildcard: false, index: false });
-    // Every other GET outside the API is a page of the single-page app.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0] ?? '/';
-      if (request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
-        return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}` } });
-    });
-  }
+  // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
+  const webDir = options.webDir && existsSync(resolve(options.webDir, 'index.html')) ? resolve(options.webDir) : undefined;
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (webDir && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}` } });
+  });
   return app;
 }

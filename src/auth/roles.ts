@@ -1,12 +1,7 @@
 import { createAccessControl } from 'better-auth/plugins/access';
 import { defaultStatements } from 'better-auth/plugins/organization/access';
 
-export const memberRoles = ['admin', 'manager', 'interviewer'] as const;
-export type MemberRole = (typeof memberRoles)[number];
-
-export function isMemberRole(value: unknown): value is MemberRole {
-  return typeof value === 'string' && (memberRoles as readonly string[]).includes(value);
-}
+export { isMemberRole, type MemberRole, memberRoles } from '../domain/member-roles.ts';
 
 // better-auth's organisation permissions for our three roles: only admins manage members.
 export const accessControl = createAccessControl(defaultStatements);

@@ -54,9 +54,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } });
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
-    });
-  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { memberRoles } from '../../auth/roles.ts';
+import { memberRoles } from '../../domain/member-roles.ts';
 import { idSchema, isoDateTime } from '../shared.schema.ts';
 
 export const memberRoleSchema = z.enum(memberRoles);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { memberRoles } from '../../auth/roles.ts';
+import { memberRoles } from '../../domain/member-roles.ts';
 import { organisationSchema } from '../organisations/organisations.schema.ts';
 
 export const meSchema = z.object({

@@ -30,7 +30,7 @@ export function venueService(ctx: AppContext) {
         if ((await repo.countRolesAtVenue(tx, organisationId, id)) > 0) {
           throw new AppError(
             'conflict',
-            'This venue has roles: archive it instead (PATCH with "archived": true)',
+            'This venue has roles, so it cannot be deleted: archive it instead, which keeps their history',
           );
         }
         await repo.deleteVenue(tx, organisationId, id);

@@ -74,7 +74,9 @@ function errorFromBody(status: number, body: unknown): ApiError {
       return new ApiError(
         status,
         typeof e.code === 'string' ? e.code : 'error',
-        typeof e.message === 'string' && e.message ? e.message : (statusHints[status] ?? 'Something went wrong'),
+        typeof e.message === 'string' && e.message
+          ? e.message
+          : (statusHints[status] ?? 'Something went wrong'),
         typeof e.field === 'string' ? e.field : undefined,
         issues,
       );
@@ -113,11 +115,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(
-      0,
-      'network',
-      'Could not reach Followspot: check your connection, then try again',
-    );
+    throw new ApiError(0, 'network', 'Could not reach Followspot: check your connection, then try again');
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

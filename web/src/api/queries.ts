@@ -1,0 +1,173 @@
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
+import { useRouteContext } from '@tanstack/react-router';
+import { api, fetchAll, type Page } from './client';
+import type {
+  ApiKeyView,
+  Application,
+  Candidate,
+  Interview,
+  Invitation,
+  InvitationPreview,
+  Me,
+  Member,
+  Role,
+  Venue,
+} from './types';
+
+const PAGE = 25;
+
+export const setupQuery = queryOptions({
+  queryKey: ['setup'],
+  queryFn: () => api<{ required: boolean }>('/api/v1/setup'),
+  staleTime: Number.POSITIVE_INFINITY,
+  retry: 1,
+});
+
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: () => api<Me>('/api/v1/me'),
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
+export function useMe(): Me {
+  const { data } = useQuery(meQuery);
+  // The app's layout route loads `me` before any page inside it renders; its copy stands in while
+  // the query refetches after being cleared.
+  const context = useRouteContext({ strict: false }) as { me?: Me };
+  return (data ?? context.me) as Me;
+}
+
+export function canManageHiring(me: Me | undefined): boolean {
+  return me?.role === 'admin' || me?.role === 'manager';
+}
+
+export function isAdmin(me: Me | undefined): boolean {
+  return me?.role === 'admin';
+}
+
+// Venues
+export const venuesQuery = (includeArchived = false) =>
+  queryOptions({
+    queryKey: ['venues', 'list', { includeArchived }],
+    queryFn: () => fetchAll<Venue>('/api/v1/venues', { includeArchived: String(includeArchived) }),
+  });
+
+// Roles
+export interface RoleFilters {
+  status?: 'open' | 'filled' | 'archived' | undefined;
+  q?: string | undefined;
+  venueId?: string | undefined;
+}
+export const rolesQuery = (filters: RoleFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['roles', 'list', filters],
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Role>>('/api/v1/roles', { query: { ...filters, limit: PAGE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+export const useRoles = (filters: RoleFilters) => useInfiniteQuery(rolesQuery(filters));
+export const allOpenRolesQuery = queryOptions({
+  queryKey: ['roles', 'list', 'all-open'],
+  queryFn: () => fetchAll<Role>('/api/v1/roles', { status: 'open' }),
+});
+export const roleQuery = (id: string) =>
+  queryOptions({ queryKey: ['roles', 'detail', id], queryFn: () => api<Role>(`/api/v1/roles/${id}`) });
+
+// Candidates
+export const candidatesQuery = (q: string) =>
+  infiniteQueryOptions({
+    queryKey: ['candidates', 'list', { q }],
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Candidate>>('/api/v1/candidates', { query: { q, limit: PAGE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+export const useCandidates = (q: string) => useInfiniteQuery(candidatesQuery(q));
+export const candidateSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['candidates', 'search', q],
+    queryFn: ({ signal }) => api<Page<Candidate>>('/api/v1/candidates', { query: { q, limit: 8 }, signal }),
+    placeholderData: keepPreviousData,
+  });
+export const candidateQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['candidates', 'detail', id],
+    queryFn: () => api<Candidate>(`/api/v1/candidates/${id}`),
+  });
+
+// Applications
+export interface ApplicationFilters {
+  roleId?: string;
+  candidateId?: string;
+  stage?: string[];
+}
+export const applicationsQuery = (filters: ApplicationFilters) =>
+  queryOptions({
+    queryKey: ['applications', 'list', filters],
+    queryFn: () =>
+      fetchAll<Application>('/api/v1/applications', {
+        roleId: filters.roleId,
+        candidateId: filters.candidateId,
+        stage: filters.stage,
+      }),
+  });
+export const applicationQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['applications', 'detail', id],
+    queryFn: () => api<Application>(`/api/v1/applications/${id}`),
+  });
+
+// Interviews
+export interface InterviewFilters {
+  applicationId?: string;
+  interviewerId?: 'me' | string;
+  from?: string;
+  to?: string;
+}
+export const interviewsQuery = (filters: InterviewFilters) =>
+  queryOptions({
+    queryKey: ['interviews', 'list', filters],
+    queryFn: () => fetchAll<Interview>('/api/v1/interviews', { ...filters }, 500),
+  });
+
+// Members, invitations, API keys
+export const membersQuery = queryOptions({
+  queryKey: ['members'],
+  queryFn: () => fetchAll<Member>('/api/v1/members'),
+  staleTime: 60_000,
+});
+export const invitationsQuery = queryOptions({
+  queryKey: ['invitations'],
+  queryFn: async () => {
+    const result = await api<Page<Invitation> | { data: Invitation[] }>('/api/v1/invitations');
+    return result.data;
+  },
+});
+export const invitationByTokenQuery = (token: string) =>
+  queryOptions({
+    queryKey: ['invitation-token', token],
+    queryFn: () => api<InvitationPreview>(`/api/v1/invitations/by-token/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+export const apiKeysQuery = queryOptions({
+  queryKey: ['api-keys'],
+  queryFn: async () => (await api<{ data: ApiKeyView[] }>('/api/v1/api-keys')).data,
+});
+
+/** Refreshes every cached list and record under these roots (`roles`, `applications`, …). */
+export function refresh(queryClient: QueryClient, ...roots: string[]): Promise<void> {
+  return Promise.all(roots.map((root) => queryClient.invalidateQueries({ queryKey: [root] }))).then(
+    () => undefined,
+  );
+}

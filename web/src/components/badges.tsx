@@ -1,0 +1,33 @@
+import { Badge } from '@mantine/core';
+import { type Stage, stageLabels } from '../../../src/domain/lifecycle.ts';
+import { type RoleStatus, roleStatusLabels } from '../../../src/features/roles/roles.schema.ts';
+
+const stageColours: Record<Stage, string> = {
+  applied: 'gray',
+  interviewing: 'blue',
+  awaiting_decision: 'orange',
+  offer: 'grape',
+  hired: 'teal',
+  offer_declined: 'pink',
+  not_progressing: 'red',
+  withdrawn: 'dark',
+  closed: 'gray',
+};
+
+export function StageBadge({ stage }: { stage: Stage }) {
+  return (
+    <Badge color={stageColours[stage]} variant="light" radius="sm">
+      {stageLabels[stage]}
+    </Badge>
+  );
+}
+
+const statusColours: Record<RoleStatus, string> = { open: 'green', filled: 'blue', archived: 'gray' };
+
+export function RoleStatusBadge({ status }: { status: RoleStatus }) {
+  return (
+    <Badge color={statusColours[status]} variant="light" radius="sm">
+      {roleStatusLabels[status]}
+    </Badge>
+  );
+}

@@ -1,0 +1,199 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { z } from 'zod';
+import { roleStatuses } from '../../src/features/roles/roles.schema.ts';
+import { isApiError } from './api/client';
+import { meQuery, setupQuery } from './api/queries';
+import { AppLayout } from './components/AppLayout';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { CandidatePage } from './pages/CandidatePage';
+import { CandidatesPage } from './pages/CandidatesPage';
+import { InterviewsPage } from './pages/InterviewsPage';
+import { InvitePage } from './pages/InvitePage';
+import { NotFoundPage, RouteErrorPage } from './pages/NotFoundPage';
+import { RolePage } from './pages/RolePage';
+import { RolesPage } from './pages/RolesPage';
+import { SetupPage } from './pages/SetupPage';
+import { SignInPage } from './pages/SignInPage';
+import { ApiKeysPage } from './pages/settings/ApiKeysPage';
+import { MembersPage } from './pages/settings/MembersPage';
+import { SettingsLayout } from './pages/settings/SettingsLayout';
+import { VenuesPage } from './pages/settings/VenuesPage';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  // A fresh installation has no organisation yet: every page leads to setup until it is done.
+  beforeLoad: async ({ context, location }) => {
+    let required: boolean;
+    try {
+      required = (await context.queryClient.ensureQueryData(setupQuery)).required;
+    } catch {
+      return; // the server is unreachable: the page itself shows the error
+    }
+    if (required && location.pathname !== '/setup') throw redirect({ to: '/setup' });
+    if (!required && location.pathname === '/setup') throw redirect({ to: '/' });
+  },
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup', component: SetupPage });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: z.object({ redirect: z.string().optional().catch(undefined) }),
+  component: SignInPage,
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: InvitePage,
+});
+
+/** Everything behind sign-in: loads the member (and their organisation and role) first. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQuery);
+      return { me };
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        throw redirect({
+          to: '/sign-in',
+          search: { redirect: location.pathname === '/' ? undefined : location.href },
+        });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/roles' });
+  },
+});
+
+const rolesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roles',
+  validateSearch: z.object({
+    status: z
+      .enum([...roleStatuses, 'all'])
+      .optional()
+      .catch(undefined),
+    q: z.string().optional().catch(undefined),
+  }),
+  component: RolesPage,
+});
+
+const roleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roles/$roleId',
+  component: RolePage,
+});
+
+const candidatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/candidates',
+  validateSearch: z.object({ q: z.string().optional().catch(undefined) }),
+  component: CandidatesPage,
+});
+
+const candidateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/candidates/$candidateId',
+  component: CandidatePage,
+});
+
+const applicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/applications/$applicationId',
+  component: ApplicationPage,
+});
+
+const interviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/interviews',
+  component: InterviewsPage,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: SettingsLayout,
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/venues' });
+  },
+});
+
+const venuesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/venues',
+  component: VenuesPage,
+});
+const membersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/members',
+  component: MembersPage,
+});
+const apiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/api-keys',
+  component: ApiKeysPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  signInRoute,
+  inviteRoute,
+  appRoute.addChildren([
+    indexRoute,
+    rolesRoute,
+    roleRoute,
+    candidatesRoute,
+    candidateRoute,
+    applicationRoute,
+    interviewsRoute,
+    settingsRoute.addChildren([settingsIndexRoute, venuesRoute, membersRoute, apiKeysRoute]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+    defaultPendingMs: 300,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
