@@ -1,0 +1,134 @@
+import type { AppContext } from '../../app-context.ts';
+import { anyMember, authenticate, canAdminister, canManageHiring, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import {
+  frameworkCopySchema,
+  frameworkListSchema,
+  frameworkReadQuery,
+  frameworkSchema,
+  frameworkUpdateSchema,
+} from './frameworks.schema.ts';
+import { frameworkService } from './frameworks.service.ts';
+import { requirementsSchema, requirementsUpdateSchema } from './requirements.schema.ts';
+import { presentRequirements, requirementsService } from './requirements.service.ts';
+
+export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
+  const frameworks = frameworkService(ctx);
+  const requirements = requirementsService(ctx);
+  const tags = ['frameworks'];
+
+  app.get(
+    '/api/v1/frameworks',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'List frameworks: the built-ins and your organisation’s own',
+        response: { 200: frameworkListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return { data: await frameworks.list(actor.organisationId) };
+    },
+  );
+
+  app.get(
+    '/api/v1/frameworks/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Read a framework: criteria, level descriptors, interview kits and training',
+        params: idParams,
+        querystring: frameworkReadQuery,
+        response: { 200: frameworkSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return frameworks.read(actor.organisationId, request.params.id, request.query.version);
+    },
+  );
+
+  app.post(
+    '/api/v1/frameworks/:id/copy',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Copy a framework into your organisation, to edit it',
+        params: idParams,
+        body: frameworkCopySchema,
+        response: { 201: frameworkSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canAdminister);
+      return reply
+        .code(201)
+        .send(await frameworks.copy(actor.organisationId, request.params.id, request.body, actor));
+    },
+  );
+
+  app.put(
+    '/api/v1/frameworks/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a framework: changed criteria become a new version, old versions are kept',
+        params: idParams,
+        body: frameworkUpdateSchema,
+        response: { 200: frameworkSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canAdminister);
+      return frameworks.update(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.get(
+    '/api/v1/roles/:id/requirements',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "A role's framework version, and per criterion its weight and required level",
+        params: idParams,
+        response: { 200: requirementsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return presentRequirements(await requirements.get(actor.organisationId, request.params.id));
+    },
+  );
+
+  app.put(
+    '/api/v1/roles/:id/requirements',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Set a role's framework version, weights and required levels",
+        params: idParams,
+        body: requirementsUpdateSchema,
+        response: { 200: requirementsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return presentRequirements(
+        await requirements.update(actor.organisationId, request.params.id, request.body, actor),
+      );
+    },
+  );
+}
