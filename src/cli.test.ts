@@ -34,11 +34,18 @@ describe('the followspot command', () => {
   it('creates an API key for an organisation by slug and stores only its hash', async () => {
     const db = openDatabase(databaseUrl);
     await migrateToLatest(db.kysely);
-    await insertOrganisation(db.kysely, { id: 'org-cli', name: 'CLI Venues', slug: 'cli-venues' }, new Date());
+    await insertOrganisation(
+      db.kysely,
+      { id: 'org-cli', name: 'CLI Venues', slug: 'cli-venues' },
+      new Date(),
+    );
     const { stdout } = await followspot('api-key', 'create', '--org', 'cli-venues', '--name', 'ATS');
     const token = stdout.match(/fsk_[A-Za-z0-9_-]+/)?.[0];
     expect(token).toBeDefined();
-    const row = await db.kysely.selectFrom('api_key').select(['token_hash', 'name', 'organisation_id']).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom('api_key')
+      .select(['token_hash', 'name', 'organisation_id'])
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ token_hash: hashToken(token!), name: 'ATS', organisation_id: 'org-cli' });
     await db.destroy();
   });

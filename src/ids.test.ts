@@ -11,7 +11,11 @@ describe('newId', () => {
     expect(earlier < later).toBe(true);
   });
   it('increases strictly within one millisecond and when the clock steps back', () => {
-    const ids = [newId(1_800_000_000_000), ...Array.from({ length: 999 }, () => newId(1_800_000_000_000)), newId(1_799_999_999_000)];
+    const ids = [
+      newId(1_800_000_000_000),
+      ...Array.from({ length: 999 }, () => newId(1_800_000_000_000)),
+      newId(1_799_999_999_000),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
   });

@@ -9,7 +9,9 @@ export function progress(label: string, total: number) {
     if (tty) {
       const width = 28;
       const filled = Math.round(share * width);
-      process.stderr.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
+      process.stderr.write(
+        `\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`,
+      );
     } else if (percent >= lastPrinted + 25 || done === total) {
       process.stderr.write(`${label}: ${done}/${total}\n`);
       lastPrinted = percent;

@@ -4,7 +4,15 @@ import type { ApiApp } from './types.ts';
 
 // Only these better-auth endpoints are public: members, invitations and organisations go through
 // our own API, which keeps the last-admin guard, hashed invitation tokens and the audit trail.
-const allowedAuthPaths = new Set(['sign-in/email', 'sign-out', 'get-session', 'change-password', 'list-sessions', 'revoke-session', 'revoke-other-sessions']);
+const allowedAuthPaths = new Set([
+  'sign-in/email',
+  'sign-out',
+  'get-session',
+  'change-password',
+  'list-sessions',
+  'revoke-session',
+  'revoke-other-sessions',
+]);
 
 /** Passes /api/auth/* (sign in, sign out, session) to better-auth's fetch handler. */
 export function authHandlerRoutes(app: ApiApp, ctx: AppContext): void {
@@ -17,7 +25,9 @@ export function authHandlerRoutes(app: ApiApp, ctx: AppContext): void {
       const url = new URL(request.url, ctx.config.publicUrl);
       const endpoint = url.pathname.replace(/^\/api\/auth\//, '').replace(/\/$/, '');
       if (!allowedAuthPaths.has(endpoint)) {
-        return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${url.pathname}` } });
+        return reply
+          .status(404)
+          .send({ error: { code: 'not_found', message: `No route for ${request.method} ${url.pathname}` } });
       }
       const body =
         request.method === 'GET' || request.body === undefined ? undefined : JSON.stringify(request.body);

@@ -15,13 +15,22 @@ describeEachDatabase('API keys', (get) => {
   afterAll(async () => app.close());
 
   it('creates a key shown once, stores only its hash, authenticates with it, and revokes it', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: { cookie: admin.cookie }, payload: { name: 'ATS sync' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: { cookie: admin.cookie },
+      payload: { name: 'ATS sync' },
+    });
     expect(created.statusCode).toBe(201);
     const { apiKey, token } = created.json();
     expect(token).toMatch(/^fsk_[A-Za-z0-9_-]{43}$/);
     expect(token.startsWith(apiKey.prefix)).toBe(true);
 
-    const row = await get().ctx.kysely.selectFrom('api_key').select(['token_hash']).where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+    const row = await get()
+      .ctx.kysely.selectFrom('api_key')
+      .select(['token_hash'])
+      .where('id', '=', apiKey.id)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(hashToken(token));
     expect(row.token_hash).not.toContain(token.slice(4));
 
@@ -30,29 +39,58 @@ describeEachDatabase('API keys', (get) => {
 
     const used = await app.inject({ url: '/api/v1/venues', headers: { authorization: `Bearer ${token}` } });
     expect(used.statusCode).toBe(200);
-    const afterUse = (await app.inject({ url: '/api/v1/api-keys', headers: { cookie: admin.cookie } })).json();
+    const afterUse = (
+      await app.inject({ url: '/api/v1/api-keys', headers: { cookie: admin.cookie } })
+    ).json();
     expect(afterUse.data.find((k: { id: string }) => k.id === apiKey.id).lastUsedAt).not.toBeNull();
 
-    const revoked = await app.inject({ method: 'POST', url: `/api/v1/api-keys/${apiKey.id}/revoke`, headers: { cookie: admin.cookie } });
+    const revoked = await app.inject({
+      method: 'POST',
+      url: `/api/v1/api-keys/${apiKey.id}/revoke`,
+      headers: { cookie: admin.cookie },
+    });
     expect(revoked.json().revokedAt).not.toBeNull();
-    const refused = await app.inject({ url: '/api/v1/venues', headers: { authorization: `Bearer ${token}` } });
+    const refused = await app.inject({
+      url: '/api/v1/venues',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(refused.statusCode).toBe(401);
 
-    const audit = await get().ctx.kysely.selectFrom('audit_event').select('action').where('subject_id', '=', apiKey.id).execute();
+    const audit = await get()
+      .ctx.kysely.selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', '=', apiKey.id)
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['api_key.created', 'api_key.revoked']);
   });
 
   it('keeps keys to admins and to their own organisation', async () => {
     const manager = await makeMember(get().ctx, { role: 'manager', organisationId: admin.organisationId });
-    expect((await app.inject({ url: '/api/v1/api-keys', headers: { cookie: manager.cookie } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ url: '/api/v1/api-keys', headers: { cookie: manager.cookie } })).statusCode,
+    ).toBe(403);
     const otherAdmin = await makeMember(get().ctx, { role: 'admin' });
-    const created = (await app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: { cookie: admin.cookie }, payload: { name: 'Mine' } })).json();
-    const foreign = await app.inject({ method: 'POST', url: `/api/v1/api-keys/${created.apiKey.id}/revoke`, headers: { cookie: otherAdmin.cookie } });
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: { cookie: admin.cookie },
+        payload: { name: 'Mine' },
+      })
+    ).json();
+    const foreign = await app.inject({
+      method: 'POST',
+      url: `/api/v1/api-keys/${created.apiKey.id}/revoke`,
+      headers: { cookie: otherAdmin.cookie },
+    });
     expect(foreign.statusCode).toBe(404);
   });
 
   it('refuses an unknown key without saying more', async () => {
-    const res = await app.inject({ url: '/api/v1/venues', headers: { authorization: 'Bearer fsk_not-a-real-key' } });
+    const res = await app.inject({
+      url: '/api/v1/venues',
+      headers: { authorization: 'Bearer fsk_not-a-real-key' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('unauthenticated');
   });

@@ -7,7 +7,16 @@ import { apiKeyService } from '../api-keys/api-keys.service.ts';
 import { insertUserWithPassword } from '../members/users.repository.ts';
 import { findOrganisationBySlug, insertMember } from '../organisations/organisations.repository.ts';
 import { foundOrganisation, hashPassword } from '../setup/setup.service.ts';
-import { type DemoCandidate, demoCandidates, demoMembers, demoOrganisation, demoPassword, demoRoles, demoSlug, demoVenues } from './demo-data.ts';
+import {
+  type DemoCandidate,
+  demoCandidates,
+  demoMembers,
+  demoOrganisation,
+  demoPassword,
+  demoRoles,
+  demoSlug,
+  demoVenues,
+} from './demo-data.ts';
 
 export interface DemoSummary {
   created: boolean;
@@ -34,7 +43,10 @@ function workingDay(now: Date, days: number, hour: number): DateTime {
  * Creates the demo organisation through the same API integrators use (an API key that is revoked
  * at the end), so the demo holds only what the product itself would let anyone create.
  */
-export async function seedDemo(ctx: AppContext, options: { showProgress?: boolean } = {}): Promise<DemoSummary> {
+export async function seedDemo(
+  ctx: AppContext,
+  options: { showProgress?: boolean } = {},
+): Promise<DemoSummary> {
   const summary: DemoSummary = {
     created: false,
     organisation: demoOrganisation,
@@ -51,14 +63,29 @@ export async function seedDemo(ctx: AppContext, options: { showProgress?: boolea
     const [admin, ...others] = demoMembers;
     const result = await foundOrganisation(ctx, tx, {
       organisation: demoOrganisation,
-      venue: { name: firstVenue.name, region: firstVenue.region, timezone: firstVenue.timezone, city: firstVenue.city, postcode: firstVenue.postcode },
+      venue: {
+        name: firstVenue.name,
+        region: firstVenue.region,
+        timezone: firstVenue.timezone,
+        city: firstVenue.city,
+        postcode: firstVenue.postcode,
+      },
       admin: { name: admin.name, email: admin.email, passwordHash },
     });
     userIds.set(admin.key, result.admin.id);
     for (const member of others) {
       const id = newId();
-      await insertUserWithPassword(tx, ctx.db.dialect, { id, name: member.name, email: member.email, passwordHash }, ctx.now());
-      await insertMember(tx, { id: newId(), organisationId: result.organisation.id, userId: id, role: member.role }, ctx.now());
+      await insertUserWithPassword(
+        tx,
+        ctx.db.dialect,
+        { id, name: member.name, email: member.email, passwordHash },
+        ctx.now(),
+      );
+      await insertMember(
+        tx,
+        { id: newId(), organisationId: result.organisation.id, userId: id, role: member.role },
+        ctx.now(),
+      );
       userIds.set(member.key, id);
     }
     return result;
@@ -68,8 +95,14 @@ export async function seedDemo(ctx: AppContext, options: { showProgress?: boolea
   const { apiKey, token } = await keys.create(founded.organisation.id, 'Demo data', 'system');
   const app = await buildServer(ctx, { logger: false });
   const call = async <T>(method: 'POST' | 'PATCH', url: string, payload: unknown): Promise<T> => {
-    const res = await app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${token}` } });
-    if (res.statusCode >= 300) throw new Error(`Demo data: ${method} ${url} answered ${res.statusCode}: ${res.body}`);
+    const res = await app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (res.statusCode >= 300)
+      throw new Error(`Demo data: ${method} ${url} answered ${res.statusCode}: ${res.body}`);
     return res.json() as T;
   };
 
@@ -104,7 +137,10 @@ export async function seedDemo(ctx: AppContext, options: { showProgress?: boolea
       const { role: roleKey, stage, ...fields } = person;
       const role = demoRoles.find((r) => r.key === roleKey)!;
       const candidate = await call<{ id: string }>('POST', '/api/v1/candidates', fields);
-      const application = await call<{ id: string }>('POST', '/api/v1/applications', { candidateId: candidate.id, roleId: roleIds.get(roleKey) });
+      const application = await call<{ id: string }>('POST', '/api/v1/applications', {
+        candidateId: candidate.id,
+        roleId: roleIds.get(roleKey),
+      });
       const move = (to: string) => call('PATCH', `/api/v1/applications/${application.id}`, { stage: to });
       if (stage === 'applied' || (stage === 'withdrawn' && index % 2 === 0)) {
         if (stage === 'withdrawn') await move('withdrawn');
@@ -115,13 +151,18 @@ export async function seedDemo(ctx: AppContext, options: { showProgress?: boolea
       const daysAgo = 1 + (index % 6);
       const rounds = stage === 'interviewing' || index % 3 !== 0 ? 1 : 2;
       for (let round = 0; round < rounds; round++) {
-        const start = upcoming ? workingDay(now, 1 + (index % 7), 10 + (index % 5)) : workingDay(now, -(daysAgo + (rounds - 1 - round) * 3), 10 + (index % 5));
+        const start = upcoming
+          ? workingDay(now, 1 + (index % 7), 10 + (index % 5))
+          : workingDay(now, -(daysAgo + (rounds - 1 - round) * 3), 10 + (index % 5));
         await call('POST', '/api/v1/interviews', {
           applicationId: application.id,
           kind: round === 0 ? (index % 4 === 0 ? 'video' : 'in_person') : 'practical',
           startsAt: start.toISO(),
           endsAt: start.plus({ minutes: round === 0 ? 45 : 90 }).toISO(),
-          location: round === 0 && index % 4 === 0 ? 'Video call (link sent by email)' : `${demoVenues.find((v) => v.key === role.venue)!.name}, technical office`,
+          location:
+            round === 0 && index % 4 === 0
+              ? 'Video call (link sent by email)'
+              : `${demoVenues.find((v) => v.key === role.venue)!.name}, technical office`,
           interviewerIds: role.interviewers.map((k) => userIds.get(k)),
         });
       }

@@ -4,22 +4,44 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { insertUserWithPassword } from '../members/users.repository.ts';
-import { countOrganisations, insertMember, insertOrganisation } from '../organisations/organisations.repository.ts';
+import {
+  countOrganisations,
+  insertMember,
+  insertOrganisation,
+} from '../organisations/organisations.repository.ts';
 import { insertVenue } from '../venues/venues.repository.ts';
 import type { SetupRequest, SetupResult } from './setup.schema.ts';
 
-export type FoundingRequest = Omit<SetupRequest, 'admin'> & { admin: { name: string; email: string; passwordHash: string } };
+export type FoundingRequest = Omit<SetupRequest, 'admin'> & {
+  admin: { name: string; email: string; passwordHash: string };
+};
 
 /** Writes an organisation with its first venue and admin, inside the caller's transaction. */
-export async function foundOrganisation(ctx: AppContext, tx: Kysely<Database>, input: FoundingRequest): Promise<SetupResult> {
+export async function foundOrganisation(
+  ctx: AppContext,
+  tx: Kysely<Database>,
+  input: FoundingRequest,
+): Promise<SetupResult> {
   const now = ctx.now();
-  const organisation = { id: newId(now.getTime()), name: input.organisation.name, slug: input.organisation.slug };
+  const organisation = {
+    id: newId(now.getTime()),
+    name: input.organisation.name,
+    slug: input.organisation.slug,
+  };
   const userId = newId(now.getTime());
   await insertOrganisation(tx, organisation, now);
   await insertUserWithPassword(tx, ctx.db.dialect, { id: userId, ...input.admin }, now);
-  await insertMember(tx, { id: newId(now.getTime()), organisationId: organisation.id, userId, role: 'admin' }, now);
+  await insertMember(
+    tx,
+    { id: newId(now.getTime()), organisationId: organisation.id, userId, role: 'admin' },
+    now,
+  );
   const venue = await insertVenue(tx, organisation.id, newId(now.getTime()), input.venue, now);
-  return { organisation, venue, admin: { id: userId, name: input.admin.name, email: input.admin.email.toLowerCase() } };
+  return {
+    organisation,
+    venue,
+    admin: { id: userId, name: input.admin.name, email: input.admin.email.toLowerCase() },
+  };
 }
 
 export async function hashPassword(ctx: AppContext, password: string): Promise<string> {
@@ -41,7 +63,10 @@ export function setupService(ctx: AppContext) {
         if ((await countOrganisations(tx)) > 0) {
           throw new AppError('setup_complete', 'Followspot is already set up: sign in instead');
         }
-        return foundOrganisation(ctx, tx, { ...input, admin: { name: input.admin.name, email: input.admin.email, passwordHash } });
+        return foundOrganisation(ctx, tx, {
+          ...input,
+          admin: { name: input.admin.name, email: input.admin.email, passwordHash },
+        });
       });
     },
   };

@@ -5,7 +5,13 @@ import type { ApiApp } from '../../http/types.ts';
 
 const request = {
   organisation: { name: 'Northern Lights Venues', slug: 'northern-lights' },
-  venue: { name: 'The Grand Theatre', region: 'england-and-wales', timezone: 'Europe/London', city: 'Leeds', postcode: 'LS1 6NZ' },
+  venue: {
+    name: 'The Grand Theatre',
+    region: 'england-and-wales',
+    timezone: 'Europe/London',
+    city: 'Leeds',
+    postcode: 'LS1 6NZ',
+  },
   admin: { name: 'Sam Okafor', email: 'Sam@Example.test', password: 'a long enough password' },
 };
 
@@ -26,14 +32,25 @@ describeEachDatabase('first-run setup', (get) => {
     expect(body.venue).toMatchObject({ name: 'The Grand Theatre', region: 'england-and-wales' });
     expect(body.admin.email).toBe('sam@example.test');
 
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     expect(cookie).toContain('session_token');
     const me = await app.inject({ url: '/api/v1/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ role: 'admin', organisation: { slug: 'northern-lights' }, user: { name: 'Sam Okafor' } });
+    expect(me.json()).toMatchObject({
+      role: 'admin',
+      organisation: { slug: 'northern-lights' },
+      user: { name: 'Sam Okafor' },
+    });
 
     expect((await app.inject({ url: '/api/v1/setup' })).json()).toEqual({ required: false });
-    const again = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { ...request, organisation: { name: 'Other', slug: 'other' } } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { ...request, organisation: { name: 'Other', slug: 'other' } },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('setup_complete');
   });
@@ -56,8 +73,17 @@ describeEachDatabase('first-run setup', (get) => {
   });
 
   it("keeps better-auth's own organisation endpoints closed: our API guards and audits them", async () => {
-    for (const path of ['organization/invite-member', 'organization/update-member-role', 'organization/create']) {
-      const res = await app.inject({ method: 'POST', url: `/api/auth/${path}`, headers: { origin: get().ctx.config.publicUrl }, payload: {} });
+    for (const path of [
+      'organization/invite-member',
+      'organization/update-member-role',
+      'organization/create',
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/auth/${path}`,
+        headers: { origin: get().ctx.config.publicUrl },
+        payload: {},
+      });
       expect(res.statusCode, path).toBe(404);
     }
     const session = await app.inject({ url: '/api/auth/get-session' });
@@ -88,11 +114,17 @@ describeEachDatabase('setup validation', (get) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/setup',
-      payload: { ...request, organisation: { name: '', slug: 'Bad Slug!' }, admin: { ...request.admin, password: 'short' } },
+      payload: {
+        ...request,
+        organisation: { name: '', slug: 'Bad Slug!' },
+        admin: { ...request.admin, password: 'short' },
+      },
     });
     expect(res.statusCode).toBe(400);
     const fields = res.json().error.issues.map((i: { field: string }) => i.field);
-    expect(fields).toEqual(expect.arrayContaining(['organisation.name', 'organisation.slug', 'admin.password']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['organisation.name', 'organisation.slug', 'admin.password']),
+    );
     expect((await app.inject({ url: '/api/v1/setup' })).json()).toEqual({ required: true });
   });
 });

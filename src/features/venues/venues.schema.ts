@@ -31,7 +31,10 @@ const venueFields = {
   postcode: optionalText(12),
 };
 
-export const venueCreateSchema = z.object({ ...venueFields, timezone: timezoneSchema.default('Europe/London') });
+export const venueCreateSchema = z.object({
+  ...venueFields,
+  timezone: timezoneSchema.default('Europe/London'),
+});
 export type VenueCreate = z.infer<typeof venueCreateSchema>;
 export type VenueCreateInput = z.input<typeof venueCreateSchema>;
 

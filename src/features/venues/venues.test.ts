@@ -64,7 +64,11 @@ describeEachDatabase('venues API', (get) => {
       payload: { city: 'Edinburgh City' },
     });
     // A partial update leaves the fields it does not name as they were.
-    expect(renamed.json()).toMatchObject({ city: 'Edinburgh City', timezone: 'Europe/Dublin', name: 'The Usher Hall' });
+    expect(renamed.json()).toMatchObject({
+      city: 'Edinburgh City',
+      timezone: 'Europe/Dublin',
+      name: 'The Usher Hall',
+    });
 
     const list = await app.inject({
       method: 'GET',
