@@ -12,7 +12,7 @@ export function progress(label: string, total: number) {
       process.stderr.write(
         `\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`,
       );
-    } else if (percent >= lastPrinted + 25 || done === total) {
+    } else if (percent >= lastPrinted + 25 || (done === total && lastPrinted < 100)) {
       process.stderr.write(`${label}: ${done}/${total}\n`);
       lastPrinted = percent;
     }

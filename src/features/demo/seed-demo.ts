@@ -7,6 +7,8 @@ import { apiKeyService } from '../api-keys/api-keys.service.ts';
 import { insertUserWithPassword } from '../members/users.repository.ts';
 import { findOrganisationBySlug, insertMember } from '../organisations/organisations.repository.ts';
 import { foundOrganisation, hashPassword } from '../setup/setup.service.ts';
+import { venueCreateSchema } from '../venues/venues.schema.ts';
+import { venueService } from '../venues/venues.service.ts';
 import {
   type DemoCandidate,
   demoCandidates,
@@ -110,9 +112,12 @@ export async function seedDemo(
     const people = demoCandidates();
     const bar = options.showProgress ? progress('Creating demo candidates', people.length) : undefined;
     const venueIds = new Map<string, string>([[firstVenue.key, founded.venue.id]]);
-    for (const venue of otherVenues) {
-      const { key, ...body } = venue;
-      venueIds.set(key, (await call<{ id: string }>('POST', '/api/v1/venues', body)).id);
+    // Venues are admin settings, not open to API keys: create them as the founding admin would.
+    for (const { key, ...fields } of otherVenues) {
+      venueIds.set(
+        key,
+        (await venueService(ctx).create(founded.organisation.id, venueCreateSchema.parse(fields))).id,
+      );
     }
     const roleIds = new Map<string, string>();
     for (const role of demoRoles) {

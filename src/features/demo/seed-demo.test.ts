@@ -1,0 +1,81 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/database.ts';
+import { demoSlug } from './demo-data.ts';
+import { seedDemo } from './seed-demo.ts';
+
+describeEachDatabase('seed-demo', (get) => {
+  it('creates a believable venue group once, through the rules of the real API', {
+    timeout: 120_000,
+  }, async () => {
+    const { ctx } = get();
+    const summary = await seedDemo(ctx);
+    expect(summary.created).toBe(true);
+    expect(summary.counts).toMatchObject({ venues: 3, roles: 6, candidates: 60 });
+
+    const organisation = await ctx.kysely
+      .selectFrom('organization')
+      .select('id')
+      .where('slug', '=', demoSlug)
+      .executeTakeFirstOrThrow();
+    const venues = await ctx.kysely
+      .selectFrom('venue')
+      .select('region')
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(new Set(venues.map((v) => v.region))).toEqual(
+      new Set(['england-and-wales', 'scotland', 'northern-ireland']),
+    );
+
+    const stages = await ctx.kysely
+      .selectFrom('application')
+      .select(['stage', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('organisation_id', '=', organisation.id)
+      .groupBy('stage')
+      .execute();
+    const byStage = Object.fromEntries(stages.map((s) => [s.stage, Number(s.n)]));
+    for (const stage of [
+      'applied',
+      'interviewing',
+      'awaiting_decision',
+      'offer',
+      'hired',
+      'not_progressing',
+      'withdrawn',
+    ]) {
+      expect(byStage[stage], stage).toBeGreaterThan(0);
+    }
+    const now = ctx.now().toISOString();
+    const interviews = await ctx.kysely
+      .selectFrom('interview')
+      .select('starts_at')
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(interviews.length).toBe(summary.counts.interviews);
+    expect(interviews.some((i) => i.starts_at > now)).toBe(true);
+    expect(interviews.some((i) => i.starts_at < now)).toBe(true);
+
+    // The API key used to build it is revoked: the demo leaves no live credential behind.
+    const keys = await ctx.kysely
+      .selectFrom('api_key')
+      .select('revoked_at')
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(keys.every((k) => k.revoked_at !== null)).toBe(true);
+
+    // The demo members can sign in with the printed password.
+    const signIn = await ctx.auth.api.signInEmail({
+      body: { email: summary.members[0]!.email, password: summary.password },
+      asResponse: true,
+    });
+    expect(signIn.status).toBe(200);
+
+    const again = await seedDemo(ctx);
+    expect(again.created).toBe(false);
+    const candidates = await ctx.kysely
+      .selectFrom('candidate')
+      .select('id')
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(candidates).toHaveLength(60);
+  });
+});
