@@ -8,6 +8,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { apiKeyService } from './features/api-keys/api-keys.service.ts';
 import { seedDemo } from './features/demo/seed-demo.ts';
 import { findOrganisationBySlug } from './features/organisations/organisations.repository.ts';
+import { jsonLogger } from './jobs/logger.ts';
+import { type OutboxWorker, startOutboxWorker } from './jobs/outbox-worker.ts';
 import { webDistDir } from './paths.ts';
 import { buildServer } from './server.ts';
 
@@ -15,6 +17,12 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+}
+
+function whole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
   return n;
 }
 
@@ -32,7 +40,8 @@ program
   .description('migrate the database, then serve the web app and API')
   .option('-p, --port <port>', 'port to listen on (env PORT, default 3000)', port)
   .option('-H, --host <host>', 'address to bind (env HOST, default 127.0.0.1)')
-  .action(async (opts: { port?: number; host?: string }) => {
+  .option('--no-worker', 'do not send email from this process (run `followspot worker` instead)')
+  .action(async (opts: { port?: number; host?: string; worker: boolean }) => {
     const config = loadConfig(process.env, {
       ...(opts.port !== undefined && { port: opts.port }),
       ...(opts.host && { host: opts.host }),
@@ -42,12 +51,13 @@ program
     const app = await buildServer(ctx, { webDir });
     if (!existsSync(join(webDir, 'index.html')))
       app.log.warn('The web app is not built: run `npm run build` (the API works without it)');
+    let worker: OutboxWorker | undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
-      await app.close();
+      await Promise.all([worker?.stop(), app.close()]);
       await ctx.db.destroy();
       process.exit(0);
     };
@@ -55,7 +65,68 @@ program
     process.on('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
     app.log.info(`Followspot is ready at ${config.publicUrl} on ${ctx.db.dialect}`);
+    if (opts.worker) {
+      worker = startOutboxWorker(ctx, { logger: app.log });
+      if (!worker) app.log.warn('SMTP_URL is not set: emails are held in the outbox, readable in the app');
+    }
   });
+
+program
+  .command('worker')
+  .description('send the emails in the outbox over SMTP_URL (run any number against one PostgreSQL)')
+  .option('--poll-interval <ms>', 'wait between checks when there is nothing to send (default 2000)', whole)
+  .option('--batch-size <n>', 'messages claimed at once (default 10)', whole)
+  .option(
+    '--lease <ms>',
+    'how long a claim is held before another worker may take it (default 300000)',
+    whole,
+  )
+  .option(
+    '--retry-base <ms>',
+    'first retry delay after a failed attempt, doubled each time (default 30000)',
+    whole,
+  )
+  .option('--retry-max <ms>', 'longest retry delay (default 3600000)', whole)
+  .option('--max-attempts <n>', 'attempts before a deferred (4xx) message is failed (default 10)', whole)
+  .action(
+    async (opts: {
+      pollInterval?: number;
+      batchSize?: number;
+      lease?: number;
+      retryBase?: number;
+      retryMax?: number;
+      maxAttempts?: number;
+    }) => {
+      const config = loadConfig();
+      if (!config.smtpUrl) {
+        fail(
+          'SMTP_URL is not set, so there is nothing to send with: emails stay held in the outbox until it is',
+        );
+      }
+      const ctx = await createContext(config);
+      const logger = jsonLogger(config.logLevel);
+      const worker = startOutboxWorker(ctx, {
+        logger,
+        ...(opts.pollInterval !== undefined && { pollIntervalMs: opts.pollInterval }),
+        ...(opts.batchSize !== undefined && { batchSize: opts.batchSize }),
+        ...(opts.lease !== undefined && { leaseMs: opts.lease }),
+        ...(opts.retryBase !== undefined && { retryBaseMs: opts.retryBase }),
+        ...(opts.retryMax !== undefined && { retryMaxMs: opts.retryMax }),
+        ...(opts.maxAttempts !== undefined && { maxAttempts: opts.maxAttempts }),
+      });
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        logger.info({ signal }, 'finishing the message in flight, then stopping');
+        await worker?.stop();
+        await ctx.db.destroy();
+        process.exit(0);
+      };
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+    },
+  );
 
 program
   .command('migrate')

@@ -114,13 +114,17 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   scorecardRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
-  const webDir = options.webDir && existsSync(resolve(options.webDir, 'index.html')) ? resolve(options.webDir) : undefined;
+  const webDir =
+    options.webDir && existsSync(resolve(options.webDir, 'index.html')) ? resolve(options.webDir) : undefined;
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
-    if (webDir && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}` } });
+    if (webDir && isPage)
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}` } });
   });
   return app;
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { AppContext } from '../../src/app-context.ts';
@@ -17,8 +20,27 @@ export function testDialects(): DialectName[] {
   return inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * SQLite in a temporary file instead of :memory:, so that another process (a child worker) can open
+   * the same database; the file is deleted by drop(). PostgreSQL databases are always shareable.
+   */
+  sqliteFile?: boolean;
+}
+
 /** A fresh, empty database of the given kind, dropped afterwards. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
+  if (dialect === 'sqlite' && options.sqliteFile) {
+    const dir = mkdtempSync(join(tmpdir(), 'followspot-test-'));
+    return {
+      url: join(dir, 'test.sqlite'),
+      dialect,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
   if (dialect === 'sqlite') return { url: ':memory:', dialect, drop: async () => {} };
   const adminUrl = inject('postgresUrl');
   const name = `followspot_test_${randomBytes(6).toString('hex')}`;
@@ -40,17 +62,20 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   };
 }
 
-export interface TestContextOptions {
+export interface TestContextOptions extends TestDatabaseOptions {
   now?: () => Date;
+  /** SMTP_URL of the context's configuration (unset: messages are held). */
+  smtpUrl?: string;
 }
 
 /** An AppContext on a fresh migrated database. */
 export async function createTestContext(dialect: DialectName, options: TestContextOptions = {}) {
-  const database = await createTestDatabase(dialect);
+  const database = await createTestDatabase(dialect, { sqliteFile: options.sqliteFile ?? false });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
     databaseUrl: database.url,
     publicUrl: 'http://127.0.0.1:3000',
     secret: 'test-secret-test-secret-test-secret-0123',
+    ...(options.smtpUrl !== undefined && { smtpUrl: options.smtpUrl }),
   });
   const ctx: AppContext = await createContext(config, options.now ? { now: options.now } : {});
   return {

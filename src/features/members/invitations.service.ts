@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { enqueueOrganisationInvitation } from '../messages/organisation-invitation.ts';
 import { insertMember } from '../organisations/organisations.repository.ts';
 import {
   cancelPendingInvitationsFor,
@@ -108,6 +109,8 @@ export function invitationService(ctx: AppContext) {
       const token = randomBytes(32).toString('base64url');
       const id = invitationIdForToken(token);
       const now = ctx.now();
+      const link = `${ctx.config.publicUrl}/invite/${token}`;
+      const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
       return ctx.kysely.transaction().execute(async (tx) => {
         if (await isMemberByEmail(tx, organisationId, input.email)) {
           throw new AppError('conflict', `${input.email} is already a member of this organisation`, {
@@ -122,7 +125,7 @@ export function invitationService(ctx: AppContext) {
             organisationId,
             email: input.email,
             role: input.role,
-            expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+            expiresAt,
             inviterId: actor.userId,
           },
           now,
@@ -139,12 +142,19 @@ export function invitationService(ctx: AppContext) {
           },
           now,
         );
+        // The invitation email, in the same transaction (held until SMTP is configured).
+        await enqueueOrganisationInvitation(tx, ctx, {
+          organisationId,
+          invitationId: id,
+          email: input.email,
+          role: input.role,
+          link,
+          expiresAt,
+          inviter: { name: actor.name, email: actor.email },
+        });
         const invitation = await findInvitation(tx, organisationId, id);
         if (!invitation) throw new Error('the invitation just written cannot be read back');
-        return {
-          invitation: presentInvitation(invitation, now),
-          link: `${ctx.config.publicUrl}/invite/${token}`,
-        };
+        return { invitation: presentInvitation(invitation, now), link };
       });
     },
 

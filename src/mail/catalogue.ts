@@ -1,0 +1,373 @@
+// Every email Followspot sends: its template key, who receives it, the variables its template may use
+// (with sample values for previews and validation) and its built-in default text.
+import * as decisionReminder from './defaults/decision-reminder.ts';
+import * as escalation from './defaults/escalation.ts';
+import * as experienceSurvey from './defaults/experience-survey.ts';
+import * as holdingUpdate from './defaults/holding-update.ts';
+import * as managerDigest from './defaults/manager-digest.ts';
+import * as newOpportunity from './defaults/new-opportunity.ts';
+import * as notProgressing from './defaults/not-progressing.ts';
+import * as offer from './defaults/offer.ts';
+import * as organisationInvitation from './defaults/organisation-invitation.ts';
+import * as reconsent from './defaults/reconsent.ts';
+import * as referralThanks from './defaults/referral-thanks.ts';
+import * as scorecardReminder from './defaults/scorecard-reminder.ts';
+import * as talentNetworkInvitation from './defaults/talent-network-invitation.ts';
+
+/** The variables each template adds to the common ones (organisation, recipient, candidate, role…). */
+export interface TemplateExtras {
+  offer: { offer: { startDate: string; salary: string; respondBy: string; details: string } };
+  not_progressing: {
+    feedback: {
+      strengths: { criterion: string; evidence: string }[];
+      developmentAreas: { criterion: string; evidence: string; training: string }[];
+      encouragement: string;
+    };
+  };
+  holding_update: { update: { newDate: string; reason: string } };
+  talent_network_invitation: { network: { joinUrl: string; consentMonths: number } };
+  new_opportunity: {
+    opportunity: { title: string; venue: string; summary: string; closingDate: string; url: string };
+  };
+  referral_thanks: { referral: { name: string } };
+  experience_survey: { survey: { url: string } };
+  reconsent: { consent: { expiresOn: string; renewUrl: string } };
+  scorecard_reminder: { interview: { date: string }; scorecard: { url: string } };
+  decision_reminder: { decision: { dueOn: string; timeLeft: string; url: string } };
+  escalation: { decision: { dueOn: string; overdueBy: string; url: string } };
+  manager_digest: {
+    digest: {
+      date: string;
+      url: string;
+      counts: { awaitingDecision: number; dueToday: number; overdue: number; scorecardsMissing: number };
+      items: { candidate: string; role: string; status: string; dueOn: string; url: string }[];
+    };
+  };
+  organisation_invitation: {
+    invitation: { role: string; link: string; expiresOn: string };
+    inviter: { name: string };
+  };
+}
+
+export type TemplateKey = keyof TemplateExtras;
+
+export const templateKeys = [
+  'offer',
+  'not_progressing',
+  'holding_update',
+  'talent_network_invitation',
+  'new_opportunity',
+  'referral_thanks',
+  'experience_survey',
+  'reconsent',
+  'scorecard_reminder',
+  'decision_reminder',
+  'escalation',
+  'manager_digest',
+  'organisation_invitation',
+] as const satisfies readonly TemplateKey[];
+
+export function isTemplateKey(value: string): value is TemplateKey {
+  return (templateKeys as readonly string[]).includes(value);
+}
+
+/** Who receives the email: a candidate, a member of the organisation, or an address (an invitee). */
+export type Audience = 'candidate' | 'member' | 'email';
+
+export interface TemplateDefinition<K extends TemplateKey = TemplateKey> {
+  key: K;
+  name: string;
+  description: string;
+  audience: Audience;
+  /** Whether the email is about an application (so role, venue, candidate and manager are known). */
+  aboutApplication: boolean;
+  /** Talent-network and opportunity emails carry List-Unsubscribe. */
+  listUnsubscribe: boolean;
+  /** Why the recipient gets it, for the footer; {organisation} is replaced. */
+  footerReason: string;
+  sample: TemplateExtras[K];
+  defaults: { subject: string; body: string };
+}
+
+const candidateReason = "You're receiving this email because you applied for a role with {organisation}.";
+const networkReason = "You're receiving this email because you're in the {organisation} talent network.";
+const memberReason = "You're receiving this email as a member of {organisation} on Followspot.";
+
+export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
+  offer: {
+    key: 'offer',
+    name: 'Offer',
+    description: 'Offers the role to the successful candidate.',
+    audience: 'candidate',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: candidateReason,
+    sample: {
+      offer: {
+        startDate: 'Monday 4 January 2027',
+        salary: '£29,500 a year',
+        respondBy: 'Friday 4 December 2026',
+        details: 'The contract and a welcome pack will follow by email once you accept.',
+      },
+    },
+    defaults: offer,
+  },
+  not_progressing: {
+    key: 'not_progressing',
+    name: 'Not progressing, with feedback',
+    description: 'Tells an unsuccessful candidate the outcome, with their checked feedback.',
+    audience: 'candidate',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: candidateReason,
+    sample: {
+      feedback: {
+        strengths: [
+          {
+            criterion: 'Signal flow',
+            evidence: 'You traced the fault from the stage box to the desk quickly and explained each step.',
+          },
+          {
+            criterion: 'Working safely',
+            evidence: 'You checked the rigging and cable runs before powering anything up.',
+          },
+        ],
+        developmentAreas: [
+          {
+            criterion: 'Networked audio',
+            evidence: 'Setting up the Dante subscriptions took longer than we would expect at this level.',
+            training: 'the Dante Level 2 certification (free, online, about four hours).',
+          },
+        ],
+        encouragement:
+          'You were close, and we would be glad to see you apply again once you have some more networked audio experience.',
+      },
+    },
+    defaults: notProgressing,
+  },
+  holding_update: {
+    key: 'holding_update',
+    name: 'Holding update with a new date',
+    description: 'Tells a candidate the decision will take longer, with a new date.',
+    audience: 'candidate',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: candidateReason,
+    sample: {
+      update: {
+        newDate: 'Wednesday 9 December 2026',
+        reason: 'one of the interview panel is away until next week and we want everyone to have their say.',
+      },
+    },
+    defaults: holdingUpdate,
+  },
+  talent_network_invitation: {
+    key: 'talent_network_invitation',
+    name: 'Invitation to join the talent network',
+    description: 'Invites a candidate the venue did not hire this time to stay in touch.',
+    audience: 'candidate',
+    aboutApplication: true,
+    listUnsubscribe: true,
+    footerReason: candidateReason,
+    sample: { network: { joinUrl: 'https://hiring.example.co.uk/portal/join/sample', consentMonths: 12 } },
+    defaults: talentNetworkInvitation,
+  },
+  new_opportunity: {
+    key: 'new_opportunity',
+    name: 'New opportunity',
+    description: 'Tells someone in the talent network about a new role that suits them.',
+    audience: 'candidate',
+    aboutApplication: false,
+    listUnsubscribe: true,
+    footerReason: networkReason,
+    sample: {
+      opportunity: {
+        title: 'Senior AV Technician',
+        venue: 'The Assembly Rooms',
+        summary: 'Leading the AV crew for conferences and concerts, with a Dante network across three rooms.',
+        closingDate: 'Friday 18 December 2026',
+        url: 'https://hiring.example.co.uk/portal/roles/sample',
+      },
+    },
+    defaults: newOpportunity,
+  },
+  referral_thanks: {
+    key: 'referral_thanks',
+    name: 'Referral thanks',
+    description: 'Thanks a candidate for referring a colleague.',
+    audience: 'candidate',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: networkReason,
+    sample: { referral: { name: 'Alex Morgan' } },
+    defaults: referralThanks,
+  },
+  experience_survey: {
+    key: 'experience_survey',
+    name: 'Experience survey',
+    description: 'Asks a candidate to rate their experience of the process.',
+    audience: 'candidate',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: candidateReason,
+    sample: { survey: { url: 'https://hiring.example.co.uk/portal/survey/sample' } },
+    defaults: experienceSurvey,
+  },
+  reconsent: {
+    key: 'reconsent',
+    name: 'Re-consent before expiry',
+    description: 'Asks someone in the talent network whether to stay, a month before their consent expires.',
+    audience: 'candidate',
+    aboutApplication: false,
+    listUnsubscribe: true,
+    footerReason: networkReason,
+    sample: {
+      consent: {
+        expiresOn: '26 December 2026',
+        renewUrl: 'https://hiring.example.co.uk/portal/renew/sample',
+      },
+    },
+    defaults: reconsent,
+  },
+  scorecard_reminder: {
+    key: 'scorecard_reminder',
+    name: 'Scorecard reminder',
+    description: 'Reminds an interviewer to fill in a missing scorecard.',
+    audience: 'member',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      interview: { date: 'Tuesday 24 November 2026' },
+      scorecard: { url: 'https://hiring.example.co.uk/scorecards/sample' },
+    },
+    defaults: scorecardReminder,
+  },
+  decision_reminder: {
+    key: 'decision_reminder',
+    name: 'Decision reminder',
+    description: 'Reminds the hiring manager that a decision is due.',
+    audience: 'member',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      decision: {
+        dueOn: 'Tuesday 1 December 2026',
+        timeLeft: '2 working days',
+        url: 'https://hiring.example.co.uk/applications/sample',
+      },
+    },
+    defaults: decisionReminder,
+  },
+  escalation: {
+    key: 'escalation',
+    name: 'Escalation',
+    description: "Tells the organisation's admins that a decision is overdue.",
+    audience: 'member',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      decision: {
+        dueOn: 'Tuesday 1 December 2026',
+        overdueBy: '1 working day',
+        url: 'https://hiring.example.co.uk/applications/sample',
+      },
+    },
+    defaults: escalation,
+  },
+  manager_digest: {
+    key: 'manager_digest',
+    name: "Manager's daily digest",
+    description: "A hiring manager's morning summary of decisions due and scorecards missing.",
+    audience: 'member',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      digest: {
+        date: 'Thursday 26 November 2026',
+        url: 'https://hiring.example.co.uk/',
+        counts: { awaitingDecision: 3, dueToday: 1, overdue: 0, scorecardsMissing: 2 },
+        items: [
+          {
+            candidate: 'Sam Rigby',
+            role: 'AV Technician — Main House',
+            status: 'Decision due',
+            dueOn: 'Thursday 26 November 2026',
+            url: 'https://hiring.example.co.uk/applications/sample',
+          },
+        ],
+      },
+    },
+    defaults: managerDigest,
+  },
+  organisation_invitation: {
+    key: 'organisation_invitation',
+    name: 'Invitation to join the organisation',
+    description: 'Invites a person to join the organisation in Followspot.',
+    audience: 'email',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: "You're receiving this email because someone at {organisation} invited you to Followspot.",
+    sample: {
+      invitation: {
+        role: 'a hiring manager',
+        link: 'https://hiring.example.co.uk/invite/sample',
+        expiresOn: 'Thursday 3 December 2026',
+      },
+      inviter: { name: 'Priya Shah' },
+    },
+    defaults: organisationInvitation,
+  },
+};
+
+export function templateDefinition<K extends TemplateKey>(key: K): TemplateDefinition<K> {
+  return templates[key];
+}
+
+/** The variables every email of an audience has, besides the template's own. */
+export interface CommonVariables {
+  organisation: { name: string };
+  recipient: { name: string; firstName: string; email: string };
+  candidate?: { name: string; firstName: string };
+  role?: { title: string };
+  venue?: { name: string };
+  manager?: { name: string; email: string };
+}
+
+export type TemplateContext<K extends TemplateKey = TemplateKey> = CommonVariables & TemplateExtras[K];
+
+/** The first word of a name, for greetings ("Dear Sam"). */
+export function firstNameOf(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/** Which common variables a template has, with sample values. */
+export function sampleCommon(definition: TemplateDefinition): CommonVariables {
+  const common: CommonVariables = {
+    organisation: { name: 'Northern Lights Venues' },
+    recipient:
+      definition.audience === 'candidate'
+        ? { name: 'Sam Rigby', firstName: 'Sam', email: 'sam.rigby@example.com' }
+        : definition.audience === 'member'
+          ? { name: 'Jo Okafor', firstName: 'Jo', email: 'jo.okafor@example.co.uk' }
+          : { name: 'Chris Patel', firstName: 'Chris', email: 'chris.patel@example.com' },
+  };
+  if (definition.audience === 'candidate' || definition.aboutApplication) {
+    common.candidate = { name: 'Sam Rigby', firstName: 'Sam' };
+  }
+  if (definition.aboutApplication) {
+    common.role = { title: 'AV Technician — Main House' };
+    common.venue = { name: 'Main House' };
+    common.manager = { name: 'Jo Okafor', email: 'jo.okafor@example.co.uk' };
+  }
+  return common;
+}
+
+/** The whole sample context of a template: what previews without an application and validation use. */
+export function sampleContext<K extends TemplateKey>(key: K): TemplateContext<K> {
+  const definition = templates[key];
+  return { ...sampleCommon(definition as TemplateDefinition), ...structuredClone(definition.sample) };
+}
