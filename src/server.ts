@@ -17,6 +17,7 @@ import type { AppContext } from './app-context.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
 import { candidateRoutes } from './features/candidates/candidates.routes.ts';
+import { feedbackRoutes } from './features/feedback/feedback.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
 import { interviewRoutes } from './features/interviews/interviews.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
@@ -43,7 +44,18 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     logger:
       options.logger === false
         ? false
-        : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: ctx.config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Readable lines for a person at a terminal; JSON for production and log collectors.
+            ...(!ctx.config.production &&
+              process.stdout.isTTY && {
+                transport: {
+                  target: 'pino-pretty',
+                  options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+                },
+              }),
+          },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -112,6 +124,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   templateRoutes(app, ctx);
   frameworkRoutes(app, ctx);
   scorecardRoutes(app, ctx);
+  feedbackRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =
