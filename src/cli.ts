@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { apiKeyService } from './features/api-keys/api-keys.service.ts';
 import { seedDemo } from './features/demo/seed-demo.ts';
+import { runFeedbackCheck } from './features/feedback/feedback.cli.ts';
 import { findOrganisationBySlug } from './features/organisations/organisations.repository.ts';
 import { jsonLogger } from './jobs/logger.ts';
 import { type OutboxWorker, startOutboxWorker } from './jobs/outbox-worker.ts';
@@ -188,6 +189,21 @@ apiKey
     } finally {
       await ctx.db.destroy();
     }
+  });
+
+const feedback = program.command('feedback').description('helpers for candidate feedback');
+feedback
+  .command('check')
+  .description('check feedback before it is sent: vague, unhelpful, discriminatory or harsh text (exit 0 passes, 1 fails, 2 usage error)')
+  .argument('[file]', 'the text to check; "-" or nothing reads standard input')
+  .option('--json', 'print the result as JSON')
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .action(async (file: string | undefined, opts: { json?: boolean }) => {
+    process.exitCode = await runFeedbackCheck(file, opts, {
+      stdin: process.stdin,
+      out: process.stdout,
+      err: process.stderr,
+    });
   });
 
 program

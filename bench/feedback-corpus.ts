@@ -1,0 +1,64 @@
+// Measures the feedback check against its labelled corpus: per kind precision and recall, and the
+// overall pass/fail accuracy, on the development corpus (the check was tuned on it) and on the
+// held-out examples (never tuned on: the honest estimate). Run with `npx tsx bench/feedback-corpus.ts`;
+// add --verbose to list every example that differs from its labels, --json for the numbers as JSON.
+
+import type { CorpusScore } from '../src/domain/feedback/corpus/evaluate.ts';
+import { evaluateCorpus } from '../src/domain/feedback/corpus/evaluate.ts';
+import { feedbackCorpus, feedbackHoldout } from '../src/domain/feedback/corpus/index.ts';
+
+const args = new Set(process.argv.slice(2));
+
+function measure(examples: Parameters<typeof evaluateCorpus>[0]) {
+  const started = performance.now();
+  const score = evaluateCorpus(examples);
+  return { score, ms: performance.now() - started };
+}
+
+const development = measure(feedbackCorpus);
+const heldOut = measure(feedbackHoldout);
+
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+function report(title: string, { score, ms }: { score: CorpusScore; ms: number }): string[] {
+  const wrongOutcome = score.mismatches.filter((m) => m.expectedPass !== m.actualPass).length;
+  const lines = [
+    `${title}: ${score.examples} labelled examples, ${ms.toFixed(0)} ms (${(ms / Math.max(1, score.examples)).toFixed(1)} ms each)`,
+    '',
+    `  ${'kind'.padEnd(26)}${'labelled'.padStart(9)}${'TP'.padStart(5)}${'FP'.padStart(5)}${'FN'.padStart(5)}${'precision'.padStart(11)}${'recall'.padStart(9)}`,
+    ...score.kinds.map(
+      (k) =>
+        `  ${k.kind.padEnd(26)}${String(k.support).padStart(9)}${String(k.truePositives).padStart(5)}${String(k.falsePositives).padStart(5)}${String(k.falseNegatives).padStart(5)}${pct(k.precision).padStart(11)}${pct(k.recall).padStart(9)}`,
+    ),
+    '',
+    `  pass/fail accuracy: ${pct(score.passAccuracy)} (${score.examples - wrongOutcome}/${score.examples})`,
+    `  examples that differ from their labels in any way: ${score.mismatches.length}`,
+  ];
+  if (args.has('--verbose') || score.mismatches.length <= 12) {
+    for (const m of score.mismatches) {
+      const parts = [
+        m.expectedPass !== m.actualPass
+          ? `expected ${m.expectedPass ? 'pass' : 'fail'}, got ${m.actualPass ? 'pass' : 'fail'}`
+          : '',
+        m.missing.length ? `missed ${m.missing.join(', ')}` : '',
+        m.unexpected.length ? `also reported ${m.unexpected.join(', ')}` : '',
+      ].filter(Boolean);
+      lines.push(`    ${m.id}: ${parts.join('; ')}`);
+    }
+  }
+  return lines;
+}
+
+if (args.has('--json')) {
+  process.stdout.write(
+    `${JSON.stringify({ development: development.score, holdout: heldOut.score }, null, 2)}\n`,
+  );
+} else {
+  const lines = [
+    ...report('Development corpus (the check was tuned on these)', development),
+    '',
+    ...report('Held out (never tuned on: the honest estimate)', heldOut),
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
