@@ -54,6 +54,16 @@ describeEachDatabase('seed-demo', (get) => {
     expect(interviews.some((i) => i.starts_at > now)).toBe(true);
     expect(interviews.some((i) => i.starts_at < now)).toBe(true);
 
+    // Decided and waiting applications carry submitted scorecards, so their summaries can be read.
+    expect(summary.counts.scorecards).toBeGreaterThan(20);
+    const scorecards = await ctx.kysely
+      .selectFrom('scorecard')
+      .select(['status'])
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(scorecards).toHaveLength(summary.counts.scorecards);
+    expect(scorecards.every((s) => s.status === 'submitted')).toBe(true);
+
     // The API key used to build it is revoked: the demo leaves no live credential behind.
     const keys = await ctx.kysely
       .selectFrom('api_key')

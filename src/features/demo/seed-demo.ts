@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
 import { progress } from '../../cli/progress.ts';
+import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { buildServer } from '../../server.ts';
 import { apiKeyService } from '../api-keys/api-keys.service.ts';
 import { insertUserWithPassword } from '../members/users.repository.ts';
 import { findOrganisationBySlug, insertMember } from '../organisations/organisations.repository.ts';
+import { scorecardService } from '../scorecards/scorecards.service.ts';
 import { foundOrganisation, hashPassword } from '../setup/setup.service.ts';
 import { venueCreateSchema } from '../venues/venues.schema.ts';
 import { venueService } from '../venues/venues.service.ts';
@@ -19,13 +21,14 @@ import {
   demoSlug,
   demoVenues,
 } from './demo-data.ts';
+import { demoEvidence, demoRating, demoRecommendation } from './demo-evidence.ts';
 
 export interface DemoSummary {
   created: boolean;
   organisation: { name: string; slug: string };
   members: { name: string; email: string; role: string }[];
   password: string;
-  counts: { venues: number; roles: number; candidates: number; interviews: number };
+  counts: { venues: number; roles: number; candidates: number; interviews: number; scorecards: number };
 }
 
 /** A weekday `days` working days from today (negative for the past), at a London hour. */
@@ -54,7 +57,13 @@ export async function seedDemo(
     organisation: demoOrganisation,
     members: demoMembers.map((m) => ({ name: m.name, email: m.email, role: m.role })),
     password: demoPassword,
-    counts: { venues: demoVenues.length, roles: demoRoles.length, candidates: 0, interviews: 0 },
+    counts: {
+      venues: demoVenues.length,
+      roles: demoRoles.length,
+      candidates: 0,
+      interviews: 0,
+      scorecards: 0,
+    },
   };
   if (await findOrganisationBySlug(ctx.kysely, demoSlug)) return summary;
 
@@ -138,6 +147,44 @@ export async function seedDemo(
     }
     bar?.finish();
 
+    async function scoreInterview(
+      interviewId: string,
+      interviewerKeys: readonly string[],
+      stage: string,
+      index: number,
+    ): Promise<number> {
+      const scorecards = scorecardService(ctx);
+      for (const [interviewerIndex, key] of interviewerKeys.entries()) {
+        const member = demoMembers.find((m) => m.key === key)!;
+        const actor: Actor = {
+          kind: 'member',
+          organisationId: founded.organisation.id,
+          userId: userIds.get(key)!,
+          role: member.role,
+          name: member.name,
+          email: member.email,
+        };
+        const { scorecard } = await scorecards.open(founded.organisation.id, interviewId, actor);
+        const ratings = scorecard.ratings.map((r, criterionIndex) => {
+          const rating = demoRating(stage, index, criterionIndex, interviewerIndex);
+          return { criterionKey: r.criterionKey, rating, evidence: demoEvidence(r.criterionKey, rating) };
+        });
+        const mean = ratings.reduce((sum, r) => sum + r.rating, 0) / Math.max(1, ratings.length);
+        await scorecards.saveDraft(
+          founded.organisation.id,
+          scorecard.id,
+          {
+            ratings,
+            recommendation: demoRecommendation(mean),
+            privateNotes: 'Demo private note: for the hiring team only, never shown to the candidate.',
+          },
+          actor,
+        );
+        await scorecards.submit(founded.organisation.id, scorecard.id, actor);
+      }
+      return interviewerKeys.length;
+    }
+
     async function addCandidate(person: DemoCandidate, index: number): Promise<number> {
       const { role: roleKey, stage, ...fields } = person;
       const role = demoRoles.find((r) => r.key === roleKey)!;
@@ -155,11 +202,12 @@ export async function seedDemo(
       const upcoming = stage === 'interviewing' && index % 2 === 0;
       const daysAgo = 1 + (index % 6);
       const rounds = stage === 'interviewing' || index % 3 !== 0 ? 1 : 2;
+      const interviewIds: string[] = [];
       for (let round = 0; round < rounds; round++) {
         const start = upcoming
           ? workingDay(now, 1 + (index % 7), 10 + (index % 5))
           : workingDay(now, -(daysAgo + (rounds - 1 - round) * 3), 10 + (index % 5));
-        await call('POST', '/api/v1/interviews', {
+        const interview = await call<{ id: string; endsAt: string }>('POST', '/api/v1/interviews', {
           applicationId: application.id,
           kind: round === 0 ? (index % 4 === 0 ? 'video' : 'in_person') : 'practical',
           startsAt: start.toISO(),
@@ -170,6 +218,13 @@ export async function seedDemo(
               : `${demoVenues.find((v) => v.key === role.venue)!.name}, technical office`,
           interviewerIds: role.interviewers.map((k) => userIds.get(k)),
         });
+        if (interview.endsAt < now.toISOString()) interviewIds.push(interview.id);
+      }
+      // Everyone past the interview has the interviewers' scorecards in; some still interviewing do too.
+      if (stage !== 'interviewing' && stage !== 'withdrawn') {
+        for (const interviewId of interviewIds) {
+          summary.counts.scorecards += await scoreInterview(interviewId, role.interviewers, stage, index);
+        }
       }
       switch (stage) {
         case 'interviewing':
