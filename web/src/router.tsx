@@ -19,9 +19,13 @@ import { InvitePage } from './pages/InvitePage';
 import { NotFoundPage, RouteErrorPage } from './pages/NotFoundPage';
 import { RolePage } from './pages/RolePage';
 import { RolesPage } from './pages/RolesPage';
+import { ScorecardPage } from './pages/ScorecardPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { ApiKeysPage } from './pages/settings/ApiKeysPage';
+import { FrameworkEditPage } from './pages/settings/FrameworkEditPage';
+import { FrameworkPage } from './pages/settings/FrameworkPage';
+import { FrameworksPage } from './pages/settings/FrameworksPage';
 import { MembersPage } from './pages/settings/MembersPage';
 import { SettingsLayout } from './pages/settings/SettingsLayout';
 import { VenuesPage } from './pages/settings/VenuesPage';
@@ -135,6 +139,12 @@ const interviewsRoute = createRoute({
   component: InterviewsPage,
 });
 
+const scorecardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/scorecards/$scorecardId',
+  component: ScorecardPage,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -159,6 +169,22 @@ const membersRoute = createRoute({
   path: '/members',
   component: MembersPage,
 });
+const frameworksRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/frameworks',
+  component: FrameworksPage,
+});
+const frameworkRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/frameworks/$frameworkId',
+  validateSearch: z.object({ version: z.coerce.number().int().min(1).optional().catch(undefined) }),
+  component: FrameworkPage,
+});
+const frameworkEditRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/frameworks/$frameworkId/edit',
+  component: FrameworkEditPage,
+});
 const apiKeysRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/api-keys',
@@ -177,7 +203,16 @@ const routeTree = rootRoute.addChildren([
     candidateRoute,
     applicationRoute,
     interviewsRoute,
-    settingsRoute.addChildren([settingsIndexRoute, venuesRoute, membersRoute, apiKeysRoute]),
+    scorecardRoute,
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      venuesRoute,
+      membersRoute,
+      frameworksRoute,
+      frameworkRoute,
+      frameworkEditRoute,
+      apiKeysRoute,
+    ]),
   ]),
 ]);
 

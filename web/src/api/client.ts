@@ -33,6 +33,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** Lets the request finish after the page is left (saving a draft on the way out). */
+  keepalive?: boolean;
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -97,7 +99,7 @@ function errorFromBody(status: number, body: unknown): ApiError {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal } = options;
+  const { method = 'GET', body, query, signal, keepalive } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: string | undefined;
   if (body !== undefined) {
@@ -112,6 +114,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       body: payload,
       credentials: 'same-origin',
       signal,
+      keepalive,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -11,13 +11,20 @@ import { api, fetchAll, type Page } from './client';
 import type {
   ApiKeyView,
   Application,
+  ApplicationSummary,
   Candidate,
+  Framework,
+  FrameworkSummary,
   Interview,
   Invitation,
   InvitationPreview,
   Me,
   Member,
+  Requirements,
   Role,
+  ScorecardCompletion,
+  ScorecardDetail,
+  ScorecardListItem,
   Venue,
 } from './types';
 
@@ -164,6 +171,51 @@ export const apiKeysQuery = queryOptions({
   queryKey: ['api-keys'],
   queryFn: async () => (await api<{ data: ApiKeyView[] }>('/api/v1/api-keys')).data,
 });
+
+// Assessment: frameworks, role requirements, scorecards, the application summary
+export const frameworksQuery = queryOptions({
+  queryKey: ['frameworks', 'list'],
+  queryFn: async () => (await api<{ data: FrameworkSummary[] }>('/api/v1/frameworks')).data,
+  staleTime: 60_000,
+});
+export const frameworkQuery = (id: string, version?: number) =>
+  queryOptions({
+    queryKey: ['frameworks', 'detail', id, version ?? 'latest'],
+    queryFn: () => api<Framework>(`/api/v1/frameworks/${id}`, { query: { version } }),
+    staleTime: 60_000,
+  });
+export const requirementsQuery = (roleId: string) =>
+  queryOptions({
+    queryKey: ['requirements', roleId],
+    queryFn: () => api<Requirements>(`/api/v1/roles/${roleId}/requirements`),
+  });
+export const scorecardCompletionQuery = (roleId: string) =>
+  queryOptions({
+    queryKey: ['scorecards', 'completion', roleId],
+    queryFn: () => api<ScorecardCompletion>(`/api/v1/roles/${roleId}/scorecard-completion`),
+  });
+export const scorecardQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['scorecards', 'detail', id],
+    queryFn: () => api<ScorecardDetail>(`/api/v1/scorecards/${id}`),
+  });
+/** What the signed-in interviewer still owes: ended interviews without a submitted scorecard. */
+export const owedScorecardsQuery = queryOptions({
+  queryKey: ['scorecards', 'owed'],
+  queryFn: async () =>
+    (await api<Page<ScorecardListItem>>('/api/v1/scorecards', { query: { owed: 'me' } })).data,
+});
+/** The signed-in member's own scorecards (of one application, or all), by interview. */
+export const myScorecardsQuery = (applicationId?: string) =>
+  queryOptions({
+    queryKey: ['scorecards', 'mine', applicationId ?? 'all'],
+    queryFn: () => fetchAll<ScorecardListItem>('/api/v1/scorecards', { applicationId, interviewerId: 'me' }),
+  });
+export const applicationSummaryQuery = (applicationId: string) =>
+  queryOptions({
+    queryKey: ['scorecards', 'summary', applicationId],
+    queryFn: () => api<ApplicationSummary>(`/api/v1/applications/${applicationId}/summary`),
+  });
 
 /** Refreshes every cached list and record under these roots (`roles`, `applications`, …). */
 export function refresh(queryClient: QueryClient, ...roots: string[]): Promise<void> {

@@ -7,6 +7,15 @@ export { type MemberRole, memberRoleLabels, memberRoles } from '../../../src/dom
 export type { ApiKeyView } from '../../../src/features/api-keys/api-keys.schema.ts';
 export type { Application } from '../../../src/features/applications/applications.schema.ts';
 export type { Candidate } from '../../../src/features/candidates/candidates.schema.ts';
+export type {
+  Framework,
+  FrameworkSummary,
+  FrameworkUpdate,
+} from '../../../src/features/frameworks/frameworks.schema.ts';
+export type {
+  Requirements,
+  RequirementsUpdate,
+} from '../../../src/features/frameworks/requirements.schema.ts';
 export type { Interview } from '../../../src/features/interviews/interviews.schema.ts';
 export type {
   Invitation,
@@ -19,6 +28,15 @@ export {
 } from '../../../src/features/members/invitations.schema.ts';
 export type { Member } from '../../../src/features/members/members.schema.ts';
 export type { Role } from '../../../src/features/roles/roles.schema.ts';
+export type {
+  ApplicationSummary,
+  ScorecardAmend,
+  ScorecardCompletion,
+  ScorecardContent,
+  ScorecardDetail,
+  ScorecardListItem,
+  ScorecardView,
+} from '../../../src/features/scorecards/scorecards.schema.ts';
 export type { Me } from '../../../src/features/session/session.schema.ts';
 export type { Venue } from '../../../src/features/venues/venues.schema.ts';
 export const memberRoleHints: Record<MemberRole, string> = {

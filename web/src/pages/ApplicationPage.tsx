@@ -10,11 +10,20 @@ import {
   interviewableStages,
 } from '../../../src/features/interviews/interviews.schema.ts';
 import { api } from '../api/client';
-import { applicationQuery, canManageHiring, interviewsQuery, refresh, useMe } from '../api/queries';
-import type { Application, Interview } from '../api/types';
+import {
+  applicationQuery,
+  canManageHiring,
+  interviewsQuery,
+  myScorecardsQuery,
+  refresh,
+  useMe,
+} from '../api/queries';
+import type { Application, Interview, ScorecardListItem } from '../api/types';
+import { AssessmentSummary } from '../components/AssessmentSummary';
 import { StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { AnchorLink } from '../components/links';
+import { OpenScorecardButton, scorecardActionLabel } from '../components/OpenScorecardButton';
 import { PageHeader } from '../components/PageHeader';
 import { movesFrom, useMoveStage } from '../components/StageMenu';
 import { Empty, ErrorState, LoadingState } from '../components/states';
@@ -38,13 +47,18 @@ function InterviewItem({
   canEdit,
   onEdit,
   onDelete,
+  myId,
+  myScorecard,
 }: {
   interview: Interview;
   canEdit: boolean;
   onEdit: () => void;
   onDelete: () => void;
+  myId: string;
+  myScorecard: ScorecardListItem | undefined;
 }) {
   const past = new Date(interview.endsAt).getTime() < Date.now();
+  const onIt = interview.interviewers.some((i) => i.id === myId);
   return (
     <Card withBorder padding="sm" component="li" data-testid="interview-item">
       <Group justify="space-between" align="flex-start" gap="xs">
@@ -67,6 +81,23 @@ function InterviewItem({
           <Text size="xs" c="dimmed" mt={4}>
             With {interview.interviewers.map((i) => i.name).join(', ') || 'nobody yet'}
           </Text>
+          {onIt ? (
+            <Group mt="xs" gap="xs">
+              <OpenScorecardButton
+                interviewId={interview.id}
+                scorecardId={myScorecard?.id}
+                label={scorecardActionLabel(myScorecard?.status)}
+                accessibleLabel={`${scorecardActionLabel(myScorecard?.status)} for the ${interview.kindLabel.toLowerCase()} interview on ${formatDate(interview.startsAt)}`}
+                size="xs"
+                variant={myScorecard?.status === 'submitted' ? 'default' : past ? 'filled' : 'light'}
+              />
+              {!past && !myScorecard ? (
+                <Text size="xs" c="dimmed">
+                  Opens the interview kit; submit once the interview has started.
+                </Text>
+              ) : null}
+            </Group>
+          ) : null}
         </div>
         {canEdit ? (
           <Group gap={4}>
@@ -100,6 +131,8 @@ export function ApplicationPage() {
   const canEdit = canManageHiring(me);
   const application = useQuery(applicationQuery(applicationId));
   const interviews = useQuery(interviewsQuery({ applicationId }));
+  const mine = useQuery(myScorecardsQuery(applicationId));
+  const myByInterview = new Map((mine.data ?? []).map((s) => [s.interviewId, s]));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const move = useMoveStage();
@@ -245,6 +278,33 @@ export function ApplicationPage() {
         </Card>
       </SimpleGrid>
 
+      <section aria-labelledby="assessment-heading">
+        <Title order={2} size="h3" id="assessment-heading" mt="xl" mb="sm">
+          Assessment
+        </Title>
+        <AssessmentSummary
+          applicationId={a.id}
+          interviews={list}
+          ownAction={(() => {
+            const owed = list.find(
+              (i) =>
+                i.interviewers.some((x) => x.id === me.user.id) &&
+                myByInterview.get(i.id)?.status !== 'submitted',
+            );
+            if (!owed) return undefined;
+            const own = myByInterview.get(owed.id);
+            return (
+              <OpenScorecardButton
+                interviewId={owed.id}
+                scorecardId={own?.id}
+                label={scorecardActionLabel(own?.status)}
+                size="sm"
+              />
+            );
+          })()}
+        />
+      </section>
+
       <Group justify="space-between" mt="xl" mb="sm">
         <Title order={2} size="h3">
           Interviews
@@ -290,6 +350,8 @@ export function ApplicationPage() {
               canEdit={canEdit && canInterview}
               onEdit={() => setEditing(interview)}
               onDelete={() => setCancelling(interview)}
+              myId={me.user.id}
+              myScorecard={myByInterview.get(interview.id)}
             />
           ))}
         </Stack>

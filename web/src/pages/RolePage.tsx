@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Grid, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { RoleStatusBadge, StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
+import { RequirementsPanel, ScorecardCompletionCard } from '../components/RoleAssessment';
 import { StageMenu } from '../components/StageMenu';
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { RoleForm, type RoleRequest } from '../forms/RoleForm';
@@ -306,6 +307,15 @@ export function RolePage() {
       ) : (
         <Pipeline role={r} applications={list} canEdit={canEdit} />
       )}
+
+      <Grid mt="lg" gap="md">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <ScorecardCompletionCard roleId={r.id} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <RequirementsPanel roleId={r.id} canEdit={canEdit} />
+        </Grid.Col>
+      </Grid>
 
       {r.description ? (
         <Card withBorder mt="lg">

@@ -6,13 +6,17 @@ import { PageHeader } from '../../components/PageHeader';
 const tabs = [
   { to: '/settings/venues', label: 'Venues' },
   { to: '/settings/members', label: 'Members' },
+  { to: '/settings/frameworks', label: 'Frameworks' },
   { to: '/settings/api-keys', label: 'API keys' },
 ] as const;
 
 export function SettingsLayout() {
   return (
     <>
-      <PageHeader title="Settings" description="Your organisation's venues, people and integrations." />
+      <PageHeader
+        title="Settings"
+        description="Your organisation's venues, people, assessment frameworks and integrations."
+      />
       <Group component="nav" aria-label="Settings" gap="xs" mb="lg" wrap="wrap">
         {tabs.map((tab) => (
           <ButtonLink

@@ -1,0 +1,422 @@
+import { Alert, Badge, Card, Group, Popover, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { isApiError } from '../api/client';
+import { applicationSummaryQuery } from '../api/queries';
+import type { ApplicationSummary, Interview } from '../api/types';
+import {
+  levelColours,
+  levelName,
+  percent,
+  type Recommendation,
+  recommendationLabels,
+  recommendations,
+} from '../lib/assessment';
+import { formatDate } from '../lib/dates';
+import { LevelChip, LevelLegend } from './assessment';
+import { Empty, ErrorState, LoadingState } from './states';
+
+type Criterion = ApplicationSummary['criteria'][number];
+type Evidence = Criterion['ratings'][number];
+
+interface Column {
+  scorecardId: string;
+  interviewerId: string;
+  name: string;
+  /** "Alex Amp" or, when Alex wrote more than one, "Alex Amp (Practical, 3 March 2026)". */
+  detail: string | null;
+}
+
+function columnsOf(summary: ApplicationSummary, interviews: Interview[]): Column[] {
+  const seen = new Map<string, Evidence>();
+  for (const criterion of summary.criteria) {
+    for (const r of criterion.ratings) if (!seen.has(r.scorecardId)) seen.set(r.scorecardId, r);
+  }
+  const perInterviewer = new Map<string, number>();
+  for (const r of seen.values())
+    perInterviewer.set(r.interviewerId, (perInterviewer.get(r.interviewerId) ?? 0) + 1);
+  const byInterview = new Map(interviews.map((i) => [i.id, i]));
+  return [...seen.values()].map((r) => {
+    const interview = byInterview.get(r.interviewId);
+    return {
+      scorecardId: r.scorecardId,
+      interviewerId: r.interviewerId,
+      name: r.interviewerName ?? 'Former member',
+      detail:
+        (perInterviewer.get(r.interviewerId) ?? 0) > 1 && interview
+          ? `${interview.kindLabel}, ${formatDate(interview.startsAt)}`
+          : null,
+    };
+  });
+}
+
+function HeatCell({
+  evidence,
+  criterion,
+  column,
+}: {
+  evidence: Evidence;
+  criterion: Criterion;
+  column: Column;
+}) {
+  const [opened, setOpened] = useState(false);
+  const [pinned, setPinned] = useState(false);
+  const closeTimer = useRef<number | undefined>(undefined);
+  const describedId = useId();
+  const colour = levelColours[evidence.rating];
+  const show = () => {
+    window.clearTimeout(closeTimer.current);
+    setOpened(true);
+  };
+  const hideSoon = () => {
+    if (pinned) return;
+    window.clearTimeout(closeTimer.current);
+    closeTimer.current = window.setTimeout(() => setOpened(false), 150);
+  };
+  const close = () => {
+    setOpened(false);
+    setPinned(false);
+  };
+  const who = column.detail ? `${column.name} (${column.detail})` : column.name;
+  return (
+    <Popover
+      opened={opened}
+      onChange={(o) => (o ? setOpened(true) : close())}
+      onDismiss={close}
+      position="top"
+      withArrow
+      width={300}
+      shadow="md"
+      closeOnEscape
+      returnFocus={false}
+    >
+      <Popover.Target>
+        <button
+          type="button"
+          className="heat-cell"
+          style={{ background: colour.background, color: colour.text }}
+          data-has-evidence={evidence.evidence ? true : undefined}
+          data-testid="heat-cell"
+          data-rating={evidence.rating}
+          aria-label={`${who} rated ${criterion.name} ${levelName(evidence.rating)}`}
+          aria-describedby={describedId}
+          onMouseEnter={show}
+          onMouseLeave={hideSoon}
+          onFocus={show}
+          onBlur={() => {
+            if (!pinned) setOpened(false);
+          }}
+          onClick={() => {
+            if (pinned) close();
+            else {
+              setPinned(true);
+              show();
+            }
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') close();
+          }}
+        >
+          {evidence.rating}
+          <span id={describedId} className="visually-hidden">
+            {evidence.evidence ? `Evidence: ${evidence.evidence}` : 'No evidence noted.'}
+          </span>
+        </button>
+      </Popover.Target>
+      <Popover.Dropdown onMouseEnter={show} onMouseLeave={hideSoon} data-testid="evidence-popover">
+        <Text size="xs" c="dimmed" fw={600}>
+          {criterion.name} · {who}
+        </Text>
+        <Group mt={4}>
+          <LevelChip level={evidence.rating} />
+        </Group>
+        <Text
+          size="sm"
+          mt={6}
+          style={{ whiteSpace: 'pre-wrap' }}
+          c={evidence.evidence ? undefined : 'dimmed'}
+        >
+          {evidence.evidence ?? 'No evidence noted.'}
+        </Text>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function MeanCell({ criterion }: { criterion: Criterion }) {
+  if (criterion.mean === null)
+    return (
+      <Text size="sm" c="dimmed" ta="center">
+        —
+      </Text>
+    );
+  return (
+    <Text
+      size="sm"
+      fw={700}
+      ta="center"
+      c={criterion.belowRequired ? 'red.8' : undefined}
+      data-testid="criterion-mean"
+      aria-label={`Mean ${criterion.mean.toFixed(1)}${criterion.belowRequired ? `, below the ${criterion.requiredLevel} required` : ''}`}
+    >
+      {criterion.mean.toFixed(1)}
+    </Text>
+  );
+}
+
+const tallyColours: Record<Recommendation, string> = {
+  strong_no: levelColours[1].background,
+  no: levelColours[2].background,
+  yes: levelColours[3].background,
+  strong_yes: levelColours[4].background,
+};
+
+function Tally({ counts }: { counts: Record<Recommendation, number> }) {
+  return (
+    <Group gap={6} wrap="wrap" data-testid="recommendation-tally">
+      {recommendations.map((r) => (
+        <Badge
+          key={r}
+          variant="default"
+          size="lg"
+          radius="sm"
+          tt="none"
+          fw={counts[r] > 0 ? 700 : 400}
+          c={counts[r] > 0 ? undefined : 'dimmed'}
+          leftSection={<span className="tally-dot" style={{ background: tallyColours[r] }} aria-hidden />}
+        >
+          {recommendationLabels[r]}: {counts[r]}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function HeatMap({ summary, interviews }: { summary: ApplicationSummary; interviews: Interview[] }) {
+  const columns = columnsOf(summary, interviews);
+  const rows = summary.criteria.filter((c) => c.weight > 0 || c.ratings.length > 0);
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <table className="heatmap" data-testid="heatmap">
+        <caption className="visually-hidden">
+          Ratings by criterion (rows) and interviewer (columns), 1 Not yet shown to 4 Strong, with each
+          criterion's mean
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="sticky-col" style={{ textAlign: 'left' }}>
+              Criterion
+            </th>
+            {columns.map((c) => (
+              <th scope="col" key={c.scorecardId} data-testid="heatmap-interviewer">
+                {c.name}
+                {c.detail ? (
+                  <Text size="xs" c="dimmed" fw={400}>
+                    {c.detail}
+                  </Text>
+                ) : null}
+              </th>
+            ))}
+            <th scope="col">Mean</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((criterion) => {
+            const byCard = new Map(criterion.ratings.map((r) => [r.scorecardId, r]));
+            return (
+              <tr key={criterion.key} data-testid="heatmap-row" data-criterion={criterion.key}>
+                <th scope="row" className="sticky-col">
+                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {criterion.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {criterion.weight > 0
+                      ? `Needs ${levelName(criterion.requiredLevel)} · weight ${criterion.weight}`
+                      : 'Not scored for this role'}
+                  </Text>
+                  {criterion.disagreement || criterion.belowRequired ? (
+                    <Group gap={4} mt={2}>
+                      {criterion.disagreement ? (
+                        <Badge size="xs" color="grape" variant="filled" data-testid="disagreement-badge">
+                          Disagreement
+                        </Badge>
+                      ) : null}
+                      {criterion.belowRequired ? (
+                        <Badge size="xs" color="red" variant="light" data-testid="gap-badge">
+                          Below required
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  ) : null}
+                </th>
+                {columns.map((column) => {
+                  const evidence = byCard.get(column.scorecardId);
+                  return (
+                    <td key={column.scorecardId}>
+                      {evidence ? (
+                        <HeatCell evidence={evidence} criterion={criterion} column={column} />
+                      ) : (
+                        <span className="heat-cell" data-empty>
+                          <span aria-hidden>–</span>
+                          <span className="visually-hidden">Not rated by {column.name}</span>
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td>
+                  <MeanCell criterion={criterion} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function nameOf(summary: ApplicationSummary, key: string): string {
+  return summary.criteria.find((c) => c.key === key)?.name ?? key;
+}
+
+/**
+ * The application's assessment as a heat map: criteria down, interviewers across, each cell a rating
+ * with its evidence on hover, tap or focus; means, disagreements, gaps, the overall score and tally.
+ */
+export function AssessmentSummary({
+  applicationId,
+  interviews,
+  ownAction,
+}: {
+  applicationId: string;
+  interviews: Interview[];
+  /** The caller's own scorecard action, offered when independence hides the summary. */
+  ownAction?: React.ReactNode;
+}) {
+  const summary = useQuery(applicationSummaryQuery(applicationId));
+
+  if (summary.isPending) return <LoadingState label="Loading the assessment…" />;
+  if (summary.isError) {
+    if (isApiError(summary.error) && summary.error.status === 403) {
+      return (
+        <Alert
+          color="indigo"
+          title="Submit your own scorecard to see everyone's"
+          data-testid="summary-locked"
+        >
+          <Text size="sm">
+            Scorecards are independent, so what you saw is not swayed by others. Once you have submitted your
+            scorecard for this candidate, the other interviewers' ratings and evidence appear here.
+          </Text>
+          {ownAction ? <Group mt="sm">{ownAction}</Group> : null}
+        </Alert>
+      );
+    }
+    return (
+      <ErrorState
+        error={summary.error}
+        title="The assessment could not be loaded"
+        onRetry={() => void summary.refetch()}
+      />
+    );
+  }
+
+  const s = summary.data;
+  const { submitted, expected } = s.scorecards;
+  const share = percent(s.scorecards.share);
+
+  if (submitted === 0) {
+    return (
+      <Empty
+        title="No scorecards submitted yet"
+        description={
+          expected > 0
+            ? `${expected} ${expected === 1 ? 'is' : 'are'} due. The heat map fills in as the interviewers submit: remind them from My interviews, where each sees what they owe.`
+            : 'Scorecards fall due when an interview ends. Schedule an interview, and its interviewers fill their scorecards afterwards.'
+        }
+      >
+        {ownAction}
+      </Empty>
+    );
+  }
+
+  return (
+    <Stack gap="md" data-testid="assessment-summary">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            Overall score
+          </Text>
+          <Text fz={32} fw={800} lh={1.1} data-testid="overall-score">
+            {s.overall.score ?? '—'}
+            <Text span size="sm" c="dimmed" fw={500}>
+              {' '}
+              / 100
+            </Text>
+          </Text>
+          <Text size="xs" c="dimmed">
+            {s.overall.meanRating !== null
+              ? `Weighted mean ${s.overall.meanRating.toFixed(2)} of 4`
+              : 'Not rated yet'}
+            {s.overall.ratedWeight < s.overall.totalWeight ? ' · some criteria not rated yet' : ''}
+          </Text>
+        </Card>
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={6}>
+            Recommendations
+          </Text>
+          <Tally counts={s.recommendations} />
+        </Card>
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            Scorecards
+          </Text>
+          <Text fw={700} data-testid="scorecards-submitted">
+            {submitted} of {expected} scorecards submitted
+          </Text>
+          {share !== null ? (
+            <Progress
+              value={share}
+              mt={6}
+              color={submitted >= expected ? 'teal' : 'indigo'}
+              aria-label={`${share}% of scorecards submitted`}
+            />
+          ) : null}
+          {submitted < expected ? (
+            <Text size="xs" c="dimmed" mt={4}>
+              Wait for the rest before deciding, or ask who is still to submit.
+            </Text>
+          ) : null}
+        </Card>
+      </SimpleGrid>
+
+      {s.disagreements.length > 0 || s.gaps.length > 0 ? (
+        <Alert color="grape" variant="light" title="Talk these through before deciding">
+          <Stack gap={4}>
+            {s.disagreements.length > 0 ? (
+              <Text size="sm">
+                <strong>Interviewers disagree</strong> (ratings 2 or more apart) on{' '}
+                {s.disagreements.map((k) => nameOf(s, k)).join(', ')}.
+              </Text>
+            ) : null}
+            {s.gaps.length > 0 ? (
+              <Text size="sm">
+                <strong>Below the required level</strong> on {s.gaps.map((k) => nameOf(s, k)).join(', ')}.
+              </Text>
+            ) : null}
+          </Stack>
+        </Alert>
+      ) : null}
+
+      <HeatMap summary={s} interviews={interviews} />
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <LevelLegend />
+        <Text size="xs" c="dimmed">
+          Hover, tap or focus a rating to read the evidence (a dot: evidence noted). Against{' '}
+          {s.framework.name}, version {s.framework.version}.
+        </Text>
+      </Group>
+    </Stack>
+  );
+}
