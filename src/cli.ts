@@ -194,7 +194,9 @@ apiKey
 const feedback = program.command('feedback').description('helpers for candidate feedback');
 feedback
   .command('check')
-  .description('check feedback before it is sent: vague, unhelpful, discriminatory or harsh text (exit 0 passes, 1 fails, 2 usage error)')
+  .description(
+    'check feedback before it is sent: vague, unhelpful, discriminatory or harsh text (exit 0 passes, 1 fails, 2 usage error)',
+  )
   .argument('[file]', 'the text to check; "-" or nothing reads standard input')
   .option('--json', 'print the result as JSON')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
