@@ -9,6 +9,11 @@ import { apiKeyService } from './features/api-keys/api-keys.service.ts';
 import { seedDemo } from './features/demo/seed-demo.ts';
 import { runFeedbackCheck } from './features/feedback/feedback.cli.ts';
 import { findOrganisationBySlug } from './features/organisations/organisations.repository.ts';
+import {
+  type DecisionClockSweeper,
+  runDecisionClockSweep,
+  startDecisionClockSweeper,
+} from './jobs/decision-clock-sweep.ts';
 import { jsonLogger } from './jobs/logger.ts';
 import { type OutboxWorker, startOutboxWorker } from './jobs/outbox-worker.ts';
 import { webDistDir } from './paths.ts';
@@ -41,7 +46,10 @@ program
   .description('migrate the database, then serve the web app and API')
   .option('-p, --port <port>', 'port to listen on (env PORT, default 3000)', port)
   .option('-H, --host <host>', 'address to bind (env HOST, default 127.0.0.1)')
-  .option('--no-worker', 'do not send email from this process (run `followspot worker` instead)')
+  .option(
+    '--no-worker',
+    'do not send email or sweep the decision clock from this process (run `followspot worker` instead)',
+  )
   .action(async (opts: { port?: number; host?: string; worker: boolean }) => {
     const config = loadConfig(process.env, {
       ...(opts.port !== undefined && { port: opts.port }),
@@ -53,12 +61,13 @@ program
     if (!existsSync(join(webDir, 'index.html')))
       app.log.warn('The web app is not built: run `npm run build` (the API works without it)');
     let worker: OutboxWorker | undefined;
+    let sweeper: DecisionClockSweeper | undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
-      await Promise.all([worker?.stop(), app.close()]);
+      await Promise.all([worker?.stop(), sweeper?.stop(), app.close()]);
       await ctx.db.destroy();
       process.exit(0);
     };
@@ -69,12 +78,15 @@ program
     if (opts.worker) {
       worker = startOutboxWorker(ctx, { logger: app.log });
       if (!worker) app.log.warn('SMTP_URL is not set: emails are held in the outbox, readable in the app');
+      sweeper = startDecisionClockSweeper(ctx, { logger: app.log });
     }
   });
 
 program
   .command('worker')
-  .description('send the emails in the outbox over SMTP_URL (run any number against one PostgreSQL)')
+  .description(
+    'send the emails in the outbox over SMTP_URL and sweep the decision clock (run any number against one PostgreSQL)',
+  )
   .option('--poll-interval <ms>', 'wait between checks when there is nothing to send (default 2000)', whole)
   .option('--batch-size <n>', 'messages claimed at once (default 10)', whole)
   .option(
@@ -115,12 +127,13 @@ program
         ...(opts.retryMax !== undefined && { retryMaxMs: opts.retryMax }),
         ...(opts.maxAttempts !== undefined && { maxAttempts: opts.maxAttempts }),
       });
+      const sweeper = startDecisionClockSweeper(ctx, { logger });
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         logger.info({ signal }, 'finishing the message in flight, then stopping');
-        await worker?.stop();
+        await Promise.all([worker?.stop(), sweeper.stop()]);
         await ctx.db.destroy();
         process.exit(0);
       };
@@ -128,6 +141,40 @@ program
       process.on('SIGINT', () => void shutdown('SIGINT'));
     },
   );
+
+program
+  .command('sweep')
+  .description(
+    'sweep the decision clock (stage moves, reminders, escalations, holding updates, digests) every minute; safe alongside other workers',
+  )
+  .option('--once', 'sweep once, print what was done as JSON and exit')
+  .action(async (opts: { once?: boolean }) => {
+    const config = loadConfig();
+    const ctx = await createContext(config);
+    const logger = jsonLogger(config.logLevel);
+    if (opts.once) {
+      try {
+        const result = await runDecisionClockSweep(ctx, { logger });
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        if (result.failed > 0) process.exitCode = 1;
+      } finally {
+        await ctx.db.destroy();
+      }
+      return;
+    }
+    const sweeper = startDecisionClockSweeper(ctx, { logger });
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal }, 'finishing the sweep in progress, then stopping');
+      await sweeper.stop();
+      await ctx.db.destroy();
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
 
 program
   .command('migrate')
@@ -157,7 +204,7 @@ program
       const demo = await seedDemo(ctx, { showProgress: true });
       const lines = [
         demo.created
-          ? `Created ${demo.organisation.name}: ${demo.counts.venues} venues, ${demo.counts.roles} roles, ${demo.counts.candidates} candidates, ${demo.counts.interviews} interviews.`
+          ? `Created ${demo.organisation.name}: ${demo.counts.venues} venues, ${demo.counts.roles} roles, ${demo.counts.candidates} candidates, ${demo.counts.interviews} interviews, ${demo.counts.scorecards} scorecards.`
           : `${demo.organisation.name} is already here: nothing was changed.`,
         '',
         `Start the app (npm start) and sign in at ${config.publicUrl}/sign-in with any of these (password "${demo.password}"):`,

@@ -17,11 +17,13 @@ import type { AppContext } from './app-context.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
 import { candidateRoutes } from './features/candidates/candidates.routes.ts';
+import { decisionClockRoutes } from './features/decision-clock/decision-clock.routes.ts';
 import { feedbackRoutes } from './features/feedback/feedback.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
 import { interviewRoutes } from './features/interviews/interviews.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { messageRoutes } from './features/messages/messages.routes.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
 import { scorecardRoutes } from './features/scorecards/scorecards.routes.ts';
 import { sessionRoutes } from './features/session/session.routes.ts';
@@ -124,6 +126,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   templateRoutes(app, ctx);
   frameworkRoutes(app, ctx);
   scorecardRoutes(app, ctx);
+  decisionClockRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   feedbackRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AssessmentTables } from './schema-assessment.ts';
+import type { ApplicationDecisionColumns, DecisionTables, RoleDecisionColumns } from './schema-decisions.ts';
+import type { FeedbackTables } from './schema-feedback.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 
 // Timestamps are ISO-8601 strings in UTC on both databases; flags are 0/1 integers.
@@ -61,7 +63,7 @@ export interface VenueTable {
   created_at: string;
   updated_at: string;
 }
-export interface RoleTable {
+export interface RoleTable extends RoleDecisionColumns {
   id: string;
   organisation_id: string;
   venue_id: string;
@@ -84,7 +86,7 @@ export interface CandidateTable {
   created_at: string;
   updated_at: string;
 }
-export interface ApplicationTable {
+export interface ApplicationTable extends ApplicationDecisionColumns {
   id: string;
   organisation_id: string;
   candidate_id: string;
@@ -136,7 +138,7 @@ export interface MigrationRow {
   timestamp: Generated<string>;
 }
 
-export interface Database extends MessagingTables, AssessmentTables {
+export interface Database extends MessagingTables, AssessmentTables, DecisionTables, FeedbackTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

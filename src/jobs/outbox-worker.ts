@@ -115,7 +115,12 @@ function parseCalendar(value: string | null): WorkingCalendar | undefined {
   if (!value) return undefined;
   try {
     const parsed = JSON.parse(value) as WorkingCalendar;
-    return typeof parsed.nation === 'string' && typeof parsed.timezone === 'string' ? parsed : undefined;
+    if (typeof parsed.nation !== 'string' || typeof parsed.timezone !== 'string') return undefined;
+    // Organisation closure days, when the message was written with some.
+    const closures = Array.isArray(parsed.closures)
+      ? parsed.closures.filter((d): d is string => typeof d === 'string')
+      : [];
+    return { nation: parsed.nation, timezone: parsed.timezone, ...(closures.length > 0 && { closures }) };
   } catch {
     return undefined;
   }

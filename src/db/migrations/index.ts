@@ -3,6 +3,8 @@ import * as m0001 from './0001_auth.ts';
 import * as m0002 from './0002_core.ts';
 import * as m0003 from './0003_messaging.ts';
 import * as m0004 from './0004_assessment.ts';
+import * as m0005 from './0005_decision_clock.ts';
+import * as m0006 from './0006_feedback.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '0002_core': m0002,
   '0003_messaging': m0003,
   '0004_assessment': m0004,
+  '0005_decision_clock': m0005,
+  '0006_feedback': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

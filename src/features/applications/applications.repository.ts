@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Stage, stageLabels } from '../../domain/lifecycle.ts';
@@ -11,6 +11,13 @@ const columns = [
   'application.stage_changed_at as stage_changed_at',
   'application.created_at as created_at',
   'application.updated_at as updated_at',
+  'application.last_interview_ended_at as last_interview_ended_at',
+  'application.decision_due_date as decision_due_date',
+  'application.decision_due_at as decision_due_at',
+  'application.decision_remind_at as decision_remind_at',
+  'application.decision_slips as decision_slips',
+  'application.decided_at as decided_at',
+  'application.told_at as told_at',
   'candidate.id as candidate_id',
   'candidate.name as candidate_name',
   'candidate.email as candidate_email',
@@ -26,6 +33,13 @@ interface ApplicationRow {
   stage_changed_at: string;
   created_at: string;
   updated_at: string;
+  last_interview_ended_at: string | null;
+  decision_due_date: string | null;
+  decision_due_at: string | null;
+  decision_remind_at: string | null;
+  decision_slips: number;
+  decided_at: string | null;
+  told_at: string | null;
   candidate_id: string;
   candidate_name: string;
   candidate_email: string;
@@ -42,8 +56,16 @@ interface InterviewSummary {
 }
 const noInterviews: InterviewSummary = { count: 0, nextStartsAt: null, lastEndsAt: null };
 
-function toApplication(row: ApplicationRow, interviews: InterviewSummary): Application {
+/** Stages in which a decision is still to be made (the clock runs once the last interview has ended). */
+export const undecidedStages = ['interviewing', 'awaiting_decision'] as const satisfies readonly Stage[];
+
+function toApplication(row: ApplicationRow, interviews: InterviewSummary, now: Date): Application {
   const stage = row.stage as Stage;
+  // The clock starts when the last interview has ended: before that there is no deadline to show.
+  const lastEnd = iso(row.last_interview_ended_at);
+  const started = lastEnd !== null && Date.parse(lastEnd) <= now.getTime();
+  const undecided = (undecidedStages as readonly Stage[]).includes(stage);
+  const remindAt = iso(row.decision_remind_at);
   return {
     id: row.id,
     stage,
@@ -52,6 +74,14 @@ function toApplication(row: ApplicationRow, interviews: InterviewSummary): Appli
     candidate: { id: row.candidate_id, name: row.candidate_name, email: row.candidate_email },
     role: { id: row.role_id, title: row.role_title, venueId: row.venue_id, venueName: row.venue_name },
     interviews,
+    decisionDueDate: started ? row.decision_due_date : null,
+    decisionDueAt: started ? iso(row.decision_due_at) : null,
+    lastInterviewEndedAt: started ? lastEnd : null,
+    holdingUpdates: Number(row.decision_slips),
+    holdingUpdateSuggested:
+      started && undecided && remindAt !== null && Date.parse(remindAt) <= now.getTime(),
+    decidedAt: iso(row.decided_at),
+    toldAt: iso(row.told_at),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -116,7 +146,7 @@ async function withInterviews(
     rows.map((r) => r.id),
     now,
   );
-  return rows.map((row) => toApplication(row, summaries.get(row.id) ?? noInterviews));
+  return rows.map((row) => toApplication(row, summaries.get(row.id) ?? noInterviews, now));
 }
 
 /** The role's status, or undefined when the organisation has no such role. */
@@ -218,29 +248,135 @@ export async function findApplicationStage(
   return row ? (row.stage as Stage) : undefined;
 }
 
+// Named queues (principle: the queries the list offers are named here, so the sweep, digests and the API
+// agree on what they mean). `now` is an instant; timestamps compare as UTC ISO text on both databases.
+
+/** A decision is still to be made and the last interview has ended: the clock is running. */
+export function clockRunning(eb: ExpressionBuilder<Database, 'application'>, now: Date): Expression<SqlBool> {
+  return eb.and([
+    eb('application.stage', 'in', undecidedStages),
+    eb('application.decision_due_at', 'is not', null),
+    eb('application.last_interview_ended_at', '<=', now.toISOString()),
+  ]);
+}
+
+/**
+ * "Needs decision": awaiting a decision, no interview still to come, and every scorecard in — expected
+ * equals submitted as the scorecards feature counts them (one per interviewer of each ended interview),
+ * i.e. no interviewer of an ended interview is without a submitted scorecard.
+ */
+export function needsDecision(
+  eb: ExpressionBuilder<Database, 'application'>,
+  now: Date,
+): Expression<SqlBool> {
+  const at = now.toISOString();
+  return eb.and([
+    eb('application.stage', '=', 'awaiting_decision'),
+    eb.or([
+      eb('application.last_interview_ended_at', 'is', null),
+      eb('application.last_interview_ended_at', '<=', at),
+    ]),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('interview_interviewer as owed')
+          .innerJoin('interview as ended', 'ended.id', 'owed.interview_id')
+          .leftJoin('scorecard as done', (join) =>
+            join
+              .onRef('done.interview_id', '=', 'ended.id')
+              .onRef('done.interviewer_id', '=', 'owed.user_id')
+              .on('done.status', '=', 'submitted'),
+          )
+          .select('owed.user_id')
+          .whereRef('ended.application_id', '=', 'application.id')
+          .where('ended.ends_at', '<=', at)
+          .where('done.id', 'is', null),
+      ),
+    ),
+  ]);
+}
+
+/** "Overdue": past the deadline and still waiting for a decision. */
+export function overdue(eb: ExpressionBuilder<Database, 'application'>, now: Date): Expression<SqlBool> {
+  return eb.and([
+    eb('application.stage', 'in', undecidedStages),
+    eb('application.decision_due_at', '<', now.toISOString()),
+  ]);
+}
+
+/** Sorts applications without a deadline after every real one. */
+const noDeadline = '9999-12-31T23:59:59.999Z';
+
+/** A queue's cursor: the last item's deadline and id, as '<deadline>~<id>'. */
+export function parseDeadlineCursor(cursor: string): { due: string; id: string } | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(.+)$/.exec(cursor);
+  return match ? { due: match[1]!, id: match[2]! } : undefined;
+}
+
 export async function listApplications(
   db: Kysely<Database>,
   organisationId: string,
-  query: ApplicationListQuery,
+  query: Omit<ApplicationListQuery, 'cursor'> & { hiringManagerId?: string | undefined },
+  cursor: { id: string } | { due: string; id: string } | undefined,
   now: Date,
 ): Promise<Page<Application>> {
   let q = selectApplications(db, organisationId);
-  if (query.cursor) q = q.where('application.id', '<', query.cursor);
   if (query.roleId) q = q.where('application.role_id', '=', query.roleId);
   if (query.candidateId) q = q.where('application.candidate_id', '=', query.candidateId);
   if (query.stage) q = q.where('application.stage', 'in', query.stage);
+  if (query.hiringManagerId) q = q.where('role.hiring_manager_id', '=', query.hiringManagerId);
   if (query.q) {
     const text = query.q;
     q = q.where((eb) =>
       eb.or([containsText(eb, 'candidate.name', text), containsText(eb, 'candidate.email', text)]),
     );
   }
+  if (!query.view) {
+    if (cursor) q = q.where('application.id', '<', cursor.id);
+    const rows = await q
+      .orderBy('application.id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const page = pageFrom(rows, query.limit);
+    return { data: await withInterviews(db, organisationId, page.rows, now), nextCursor: page.nextCursor };
+  }
+
+  // A queue: sorted by deadline, soonest first (ties by id), paged by (deadline, id).
+  q = q.where((eb) => (query.view === 'overdue' ? overdue(eb, now) : needsDecision(eb, now)));
+  if (cursor && 'due' in cursor) {
+    const { due, id } = cursor;
+    q = q.where((eb) => {
+      const deadline = eb.fn.coalesce('application.decision_due_at', eb.val(noDeadline));
+      return eb.or([eb(deadline, '>', due), eb.and([eb(deadline, '=', due), eb('application.id', '>', id)])]);
+    });
+  }
   const rows = await q
-    .orderBy('application.id', 'desc')
+    .orderBy((eb) => eb.fn.coalesce('application.decision_due_at', eb.val(noDeadline)))
+    .orderBy('application.id', 'asc')
     .limit(query.limit + 1)
     .execute();
-  const page = pageFrom(rows, query.limit);
-  return { data: await withInterviews(db, organisationId, page.rows, now), nextCursor: page.nextCursor };
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last
+      ? `${last.decision_due_at ? new Date(last.decision_due_at).toISOString() : noDeadline}~${last.id}`
+      : null;
+  return { data: await withInterviews(db, organisationId, page, now), nextCursor };
+}
+
+/** Records when the decision was made (the stage left interviewing or awaiting a decision for one). */
+export async function setDecidedAt(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('application')
+    .set({ decided_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /**

@@ -20,7 +20,7 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
       schema: {
         tags,
         security,
-        summary: 'List applications',
+        summary: 'List applications, or a queue by deadline (view=needs-decision or overdue)',
         querystring: applicationListQuery,
         response: { 200: applicationPageSchema, ...errorResponses },
       },
@@ -28,7 +28,7 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = await authenticate(ctx, request);
       requireRole(actor, anyMember);
-      return applications.list(actor.organisationId, request.query);
+      return applications.list(actor.organisationId, request.query, actor);
     },
   );
 

@@ -4,6 +4,10 @@ import { idSchema, isoDateTime, pageOf, pageQuery } from '../shared.schema.ts';
 
 export const stageSchema = z.enum(stages);
 
+/** Named queues of the list (sorted by deadline): see applications.repository.ts. */
+export const applicationViews = ['needs-decision', 'overdue'] as const;
+export type ApplicationView = (typeof applicationViews)[number];
+
 export const applicationCreateSchema = z.object({
   candidateId: idSchema.describe('A candidate of your organisation'),
   roleId: idSchema.describe('An open role of your organisation'),
@@ -29,6 +33,22 @@ export const applicationSchema = z.object({
     nextStartsAt: isoDateTime.nullable().describe('The start of the next interview still to come'),
     lastEndsAt: isoDateTime.nullable().describe('The end of the latest interview'),
   }),
+  decisionDueDate: z
+    .string()
+    .nullable()
+    .describe(
+      "The local date (YYYY-MM-DD, the venue's time zone) by which the candidate is told the outcome; null until the last interview has ended",
+    ),
+  decisionDueAt: isoDateTime.nullable().describe('The end of decisionDueDate at the venue'),
+  lastInterviewEndedAt: isoDateTime
+    .nullable()
+    .describe('When the last interview ended (the decision clock started); null until then'),
+  holdingUpdates: z.number().int().min(0).describe('Holding updates that moved the deadline'),
+  holdingUpdateSuggested: z
+    .boolean()
+    .describe('The deadline is a working day away or has passed without a decision: send a holding update'),
+  decidedAt: isoDateTime.nullable().describe('When the decision was made'),
+  toldAt: isoDateTime.nullable().describe('When the candidate was told the outcome'),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -62,6 +82,15 @@ export const applicationListQuery = pageQuery.extend({
   candidateId: idSchema.optional().describe('Only applications of this candidate'),
   stage: stageList.optional().describe('Only these stages, comma-separated (applied,interviewing)'),
   q: z.string().trim().max(120).optional().describe("Search the candidate's name or email"),
+  hiringManagerId: idSchema
+    .optional()
+    .describe('Only applications for roles this user is hiring manager of; `me` for yours'),
+  view: z
+    .enum(applicationViews)
+    .optional()
+    .describe(
+      'needs-decision: every scorecard in and no decision yet; overdue: past the deadline without a decision. Sorted by deadline, soonest first',
+    ),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 export const applicationPageSchema = pageOf(applicationSchema);

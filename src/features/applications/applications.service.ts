@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
-import { stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
+import { type Stage, stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
@@ -19,6 +19,15 @@ const alreadyApplied = () =>
   new AppError('conflict', 'candidateId: this candidate has already applied for this role', {
     field: 'candidateId',
   });
+
+/** Stages from which a move to an outcome is the decision the clock waits for. */
+const clockStages: readonly Stage[] = ['interviewing', 'awaiting_decision'];
+const decisionStages: readonly Stage[] = ['offer', 'not_progressing', 'withdrawn'];
+
+/** Whether moving from `from` to `to` is the decision (recorded as decided_at for reporting). */
+export function isDecision(from: Stage, to: Stage): boolean {
+  return clockStages.includes(from) && decisionStages.includes(to);
+}
 
 export function applicationService(ctx: AppContext) {
   return {
@@ -61,8 +70,29 @@ export function applicationService(ctx: AppContext) {
       return application;
     },
 
-    list(organisationId: string, query: ApplicationListQuery): Promise<Page<Application>> {
-      return repo.listApplications(ctx.kysely, organisationId, query, ctx.now());
+    /** Lists applications; `hiringManagerId=me` means the signed-in member; a `view` is a queue by deadline. */
+    list(organisationId: string, query: ApplicationListQuery, actor: Actor): Promise<Page<Application>> {
+      let hiringManagerId = query.hiringManagerId;
+      if (hiringManagerId === 'me') {
+        if (actor.kind !== 'member') {
+          throw invalidField('hiringManagerId', '"me" needs a signed-in member; an API key gives a user id');
+        }
+        hiringManagerId = actor.userId;
+      }
+      let cursor: Parameters<typeof repo.listApplications>[3];
+      if (query.cursor && query.view) {
+        cursor = repo.parseDeadlineCursor(query.cursor);
+        if (!cursor) throw invalidField('cursor', 'is not a cursor of this view (use nextCursor)');
+      } else if (query.cursor) {
+        cursor = { id: query.cursor };
+      }
+      return repo.listApplications(
+        ctx.kysely,
+        organisationId,
+        { ...query, hiringManagerId },
+        cursor,
+        ctx.now(),
+      );
     },
 
     /** Moves the application along its lifecycle; closure is recorded with how the candidate was told. */
@@ -89,6 +119,7 @@ export function applicationService(ctx: AppContext) {
               `This application has just left ${stageLabels[from].toLowerCase()}: reload it and try again`,
             );
           }
+          if (isDecision(from, to)) await repo.setDecidedAt(tx, organisationId, id, now);
           await recordAudit(
             tx,
             organisationId,

@@ -1,5 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { FeedbackCheck } from '../../domain/feedback/check.ts';
+import type { StructuredFeedback } from '../../domain/feedback/document.ts';
+import { newId } from '../../ids.ts';
 
 /** What the check needs to know about an application: who it is about and who interviewed. */
 export interface FeedbackContextRow {
@@ -79,4 +82,200 @@ export async function findFeedbackContext(
     listPrivateNotes(db, organisationId, applicationId),
   ]);
   return { candidateName, interviewerNames, privateNotes };
+}
+
+// ── Drafts and approval (tables feedback and feedback_version, migration 0006) ─────────────────
+
+/** The stored feedback of an application, JSON parsed. */
+export interface FeedbackRecord {
+  id: string;
+  applicationId: string;
+  version: number;
+  status: FeedbackStatus;
+  structured: StructuredFeedback;
+  text: string;
+  check: FeedbackCheck;
+  approvedBy: { kind: 'member' | 'api_key'; id: string; name: string | null } | null;
+  approvedAt: string | null;
+  overrideReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type FeedbackStatus = 'draft' | 'approved';
+
+/** What a save writes: everything but the identity and the timestamps. */
+export interface FeedbackWrite {
+  status: FeedbackStatus;
+  structured: StructuredFeedback;
+  text: string;
+  check: FeedbackCheck;
+  approvedBy: { kind: 'member' | 'api_key'; id: string } | null;
+  approvedAt: string | null;
+  overrideReason: string | null;
+}
+
+function approverName(eb: ExpressionBuilder<Database, 'feedback'>) {
+  return eb
+    .selectFrom('user')
+    .select('user.name')
+    .whereRef('user.id', '=', 'feedback.approved_by')
+    .where('feedback.approved_by_type', '=', 'member')
+    .limit(1)
+    .as('approver_user_name');
+}
+
+function approverKeyName(eb: ExpressionBuilder<Database, 'feedback'>) {
+  return eb
+    .selectFrom('api_key')
+    .select('api_key.name')
+    .whereRef('api_key.id', '=', 'feedback.approved_by')
+    .whereRef('api_key.organisation_id', '=', 'feedback.organisation_id')
+    .where('feedback.approved_by_type', '=', 'api_key')
+    .limit(1)
+    .as('approver_key_name');
+}
+
+export async function findFeedback(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+): Promise<FeedbackRecord | undefined> {
+  const row = await db
+    .selectFrom('feedback')
+    .select((eb) => [
+      'feedback.id',
+      'feedback.application_id',
+      'feedback.version',
+      'feedback.status',
+      'feedback.structured',
+      'feedback.text',
+      'feedback.check_result',
+      'feedback.approved_by_type',
+      'feedback.approved_by',
+      'feedback.approved_at',
+      'feedback.override_reason',
+      'feedback.created_at',
+      'feedback.updated_at',
+      approverName(eb),
+      approverKeyName(eb),
+    ])
+    .where('feedback.organisation_id', '=', organisationId)
+    .where('feedback.application_id', '=', applicationId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const approvedBy =
+    row.approved_by && (row.approved_by_type === 'member' || row.approved_by_type === 'api_key')
+      ? {
+          kind: row.approved_by_type as 'member' | 'api_key',
+          id: row.approved_by,
+          name: (row.approved_by_type === 'member' ? row.approver_user_name : row.approver_key_name) ?? null,
+        }
+      : null;
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    version: Number(row.version),
+    status: row.status as FeedbackStatus,
+    structured: JSON.parse(row.structured) as StructuredFeedback,
+    text: row.text,
+    check: JSON.parse(row.check_result) as FeedbackCheck,
+    approvedBy,
+    approvedAt: row.approved_at,
+    overrideReason: row.override_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function columnsOf(write: FeedbackWrite) {
+  return {
+    status: write.status,
+    structured: JSON.stringify(write.structured),
+    text: write.text,
+    check_result: JSON.stringify(write.check),
+    approved_by_type: write.approvedBy?.kind ?? null,
+    approved_by: write.approvedBy?.id ?? null,
+    approved_at: write.approvedAt,
+    override_reason: write.overrideReason,
+  };
+}
+
+/** The first feedback of an application (version 1). Fails on the unique application_id if one exists. */
+export async function insertFeedback(
+  db: Kysely<Database>,
+  organisationId: string,
+  input: { id: string; applicationId: string } & FeedbackWrite,
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .insertInto('feedback')
+    .values({
+      id: input.id,
+      organisation_id: organisationId,
+      application_id: input.applicationId,
+      version: 1,
+      ...columnsOf(input),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+/** Saves over the current feedback if it is still at `expectedVersion`; false when someone saved first. */
+export async function updateFeedback(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  expectedVersion: number,
+  write: FeedbackWrite,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('feedback')
+    .set({ ...columnsOf(write), version: expectedVersion + 1, updated_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export type FeedbackEvent = 'composed' | 'edited' | 'approved';
+
+/** Appends a saved state to the history. */
+export async function insertFeedbackVersion(
+  db: Kysely<Database>,
+  organisationId: string,
+  input: {
+    feedbackId: string;
+    applicationId: string;
+    version: number;
+    event: FeedbackEvent;
+    write: FeedbackWrite;
+    actor: { type: 'member' | 'api_key'; id: string };
+  },
+  now: Date,
+): Promise<void> {
+  const { write } = input;
+  await db
+    .insertInto('feedback_version')
+    .values({
+      id: newId(now.getTime()),
+      organisation_id: organisationId,
+      feedback_id: input.feedbackId,
+      application_id: input.applicationId,
+      version: input.version,
+      event: input.event,
+      status: write.status,
+      structured: JSON.stringify(write.structured),
+      text: write.text,
+      check_result: JSON.stringify(write.check),
+      override_reason: write.overrideReason,
+      actor_type: input.actor.type,
+      actor_id: input.actor.id,
+      created_at: now.toISOString(),
+    })
+    .execute();
 }

@@ -1,19 +1,29 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, security } from '../../http/types.ts';
+import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
 import { errorSchema } from '../shared.schema.ts';
-import { feedbackCheckRequestSchema, feedbackCheckSchema } from './feedback.schema.ts';
+import {
+  feedbackApproveRequestSchema,
+  feedbackCheckRequestSchema,
+  feedbackCheckSchema,
+  feedbackDraftRequestSchema,
+  feedbackEditRequestSchema,
+  feedbackViewSchema,
+  trainingListSchema,
+  trainingQuerySchema,
+} from './feedback.schema.ts';
 import { feedbackService } from './feedback.service.ts';
 
 export function feedbackRoutes(app: ApiApp, ctx: AppContext): void {
   const feedback = feedbackService(ctx);
+  const tags = ['feedback'];
 
   app.post(
     '/api/v1/feedback/check',
     {
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
-        tags: ['feedback'],
+        tags,
         security,
         summary: 'Check candidate feedback before it is sent',
         description:
@@ -26,6 +36,107 @@ export function feedbackRoutes(app: ApiApp, ctx: AppContext): void {
       const actor = await authenticate(ctx, request);
       requireRole(actor, anyMember);
       return feedback.check(actor.organisationId, request.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/feedback/draft',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Compose feedback from the application's submitted scorecards and save it as the draft",
+        description:
+          'Strengths (the highest-rated criteria, with the panel’s evidence written to the candidate), development areas (below the required level or lowest-rated) with training from the framework’s catalogue, and encouragement matched to how close the candidate came. Replaces an unapproved draft; approved feedback only with `recompose: true`. 409 when no scorecard is submitted yet. The preview is the email exactly as the candidate would receive it.',
+        params: idParams,
+        body: feedbackDraftRequestSchema,
+        response: { 200: feedbackViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return feedback.draft(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.get(
+    '/api/v1/applications/:id/feedback',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The application's feedback (draft or approved), its check and the email preview",
+        params: idParams,
+        response: { 200: feedbackViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return feedback.get(actor.organisationId, request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/v1/applications/:id/feedback',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Save an edited feedback text: checked again, and a draft again',
+        description:
+          'The text keeps the email’s shape: "## What went well" and "## Where to develop next" with one point per criterion ("- **Criterion:** …", each development point ending "A good next step: …"), then the closing paragraph. 400 names what to fix otherwise.',
+        params: idParams,
+        body: feedbackEditRequestSchema,
+        response: { 200: feedbackViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return feedback.edit(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/feedback/approve',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Approve the feedback for sending',
+        description:
+          'The check must pass on the current text; if it fails, an `overrideReason` of at least 20 characters approves it anyway and is written to the audit trail (`feedback.override_approved`, with the failing finding kinds). Without a reason a failing check is a 409 listing the findings.',
+        params: idParams,
+        body: feedbackApproveRequestSchema,
+        response: { 200: feedbackViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return feedback.approve(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.get(
+    '/api/v1/training',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Training catalogue entries, for the feedback training picker',
+        description:
+          "From the framework of `roleId` (or of `applicationId`'s role), else the built-in AV technician framework. With `level`, the entries that suit a candidate at that level, as the composer picks them (4 gives the training to go further).",
+        querystring: trainingQuerySchema,
+        response: { 200: trainingListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return feedback.training(actor.organisationId, request.query);
     },
   );
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from '../shared.schema.ts';
+import { developmentReasons, encouragementKinds } from '../../domain/feedback/document.ts';
+import { levelSchema } from '../frameworks/frameworks.schema.ts';
+import { idSchema, isoDateTime } from '../shared.schema.ts';
 
 // Shared by the server and the web app (zod only). The check itself is src/domain/feedback/check.ts;
 // feedback.service.ts proves at compile time that these schemas describe exactly what it returns.
@@ -51,3 +53,147 @@ export const feedbackCheckRequestSchema = z.object({
     ),
 });
 export type FeedbackCheckRequest = z.infer<typeof feedbackCheckRequestSchema>;
+
+// ── Drafts, edits and approval ──────────────────────────────────────────────────────────────────
+
+const trainingSuggestionSchema = z.object({
+  id: z.string().describe("The catalogue entry's id within its criterion"),
+  name: z.string(),
+  provider: z.string(),
+  form: z.string(),
+  url: z.string().nullable(),
+});
+
+export const structuredFeedbackSchema = z.object({
+  strengths: z
+    .array(
+      z.object({
+        criterionKey: z.string().nullable().describe('Null when typed in by hand and matching no criterion'),
+        criterion: z.string(),
+        evidence: z.string().describe('What the panel saw, written to the candidate'),
+        cautious: z.boolean().describe('The panel disagreed (spread ≥ 2), so the wording is cautious'),
+      }),
+    )
+    .describe('1–3, the highest-rated criteria'),
+  developmentAreas: z
+    .array(
+      z.object({
+        criterionKey: z.string().nullable(),
+        criterion: z.string(),
+        reason: z
+          .enum(developmentReasons)
+          .describe('below_required, lowest_rated, or go_further for a strong candidate'),
+        level: levelSchema.nullable().describe('The current level the training was chosen for'),
+        evidence: z.string(),
+        training: z.string().describe('The next step as the candidate reads it, after "A good next step:"'),
+        suggestions: z.array(trainingSuggestionSchema).describe('The catalogue entries it names'),
+        cautious: z.boolean(),
+      }),
+    )
+    .describe('1–2'),
+  encouragement: z.object({
+    kind: z
+      .enum(encouragementKinds)
+      .describe('future_role (futureRole names it), reapply_after_training (trainingName), talent_network'),
+    futureRole: z.string().nullable(),
+    trainingName: z.string().nullable(),
+    text: z.string(),
+  }),
+  score: z.number().int().min(0).max(100).nullable().describe("The application's 0–100 score when composed"),
+  edited: z.boolean().describe('True once a person has edited the text'),
+});
+
+export const feedbackStatusSchema = z.enum(['draft', 'approved']);
+
+export const feedbackSchema = z.object({
+  id: idSchema,
+  applicationId: idSchema,
+  status: feedbackStatusSchema,
+  text: z
+    .string()
+    .describe(
+      'Markdown in the shape of the email: "## What went well", "## Where to develop next" (each point ending "A good next step: …"), then the closing paragraph',
+    ),
+  structured: structuredFeedbackSchema,
+  check: feedbackCheckSchema.describe(
+    'The check on `text`, with the application’s private notes and interviewers',
+  ),
+  approvedAt: isoDateTime.nullable(),
+  approvedBy: z
+    .object({ kind: z.enum(['member', 'api_key']), id: z.string(), name: z.string().nullable() })
+    .nullable(),
+  overrideReason: z.string().nullable().describe('Why it was approved although the check failed'),
+  updatedAt: isoDateTime,
+});
+export type FeedbackResponse = z.infer<typeof feedbackSchema>;
+
+export const feedbackPreviewSchema = z
+  .object({ subject: z.string(), html: z.string(), text: z.string() })
+  .describe("Exactly what the candidate will receive: the organisation's current not_progressing template");
+
+export const feedbackViewSchema = z.object({ feedback: feedbackSchema, preview: feedbackPreviewSchema });
+export type FeedbackView = z.infer<typeof feedbackViewSchema>;
+
+export const feedbackDraftRequestSchema = z
+  .object({
+    recompose: z
+      .boolean()
+      .default(false)
+      .describe('Compose again over approved feedback (the approval is withdrawn)'),
+  })
+  .nullish()
+  .describe('Optional: { "recompose": true } to compose over approved feedback');
+export type FeedbackDraftRequest = z.infer<typeof feedbackDraftRequestSchema>;
+
+export const feedbackEditRequestSchema = z.object({
+  text: z.string().max(feedbackTextMaxLength).describe('The whole edited Markdown text'),
+});
+export type FeedbackEditRequest = z.infer<typeof feedbackEditRequestSchema>;
+
+export const overrideReasonMinLength = 20;
+
+export const feedbackApproveRequestSchema = z
+  .object({
+    overrideReason: z
+      .string()
+      .trim()
+      .min(overrideReasonMinLength, `give a reason of at least ${overrideReasonMinLength} characters`)
+      .max(2000)
+      .optional()
+      .describe('Needed when the check fails: why it is right to send anyway (audited)'),
+  })
+  .nullish()
+  .describe('Optional: { "overrideReason": "…" } when the check fails');
+export type FeedbackApproveRequest = z.infer<typeof feedbackApproveRequestSchema>;
+
+// ── Training catalogue ──────────────────────────────────────────────────────────────────────────
+
+export const trainingQuerySchema = z.object({
+  criterion: z.string().trim().min(1).max(64).optional().describe('A criterion key, e.g. networking_control'),
+  level: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .optional()
+    .describe("The candidate's current level (1–4); 4 gives the training to go further"),
+  roleId: idSchema.optional().describe("Use this role's framework version (default: the built-in)"),
+  applicationId: idSchema.optional().describe("Use the framework of this application's role"),
+});
+export type TrainingQuery = z.infer<typeof trainingQuerySchema>;
+
+export const trainingListSchema = z.object({
+  framework: z.object({ id: z.string(), versionId: z.string(), name: z.string() }),
+  data: z.array(
+    trainingSuggestionSchema.extend({
+      criterionKey: z.string(),
+      criterionName: z.string(),
+      builds: z.string(),
+      forLevels: z.array(levelSchema),
+      title: z
+        .string()
+        .describe('How feedback names it, e.g. "Dante Certification Level 2 from Audinate (…)"'),
+    }),
+  ),
+});
+export type TrainingList = z.infer<typeof trainingListSchema>;

@@ -7,6 +7,7 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { findApplicationStage, updateApplicationStage } from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
 import type { Page } from '../shared.schema.ts';
 import * as repo from './interviews.repository.ts';
 import {
@@ -87,6 +88,8 @@ export function interviewService(ctx: AppContext) {
             now,
           );
         }
+        // The decision clock runs from the end of the last interview: recompute it with the change.
+        await recomputeDecisionClocks(tx, organisationId, { applicationIds: [input.applicationId] }, now);
         return (await repo.findInterview(tx, organisationId, id))!;
       });
     },
@@ -125,6 +128,7 @@ export function interviewService(ctx: AppContext) {
           await repo.replaceInterviewers(tx, organisationId, id, input.interviewerIds);
         }
         await repo.updateInterview(tx, organisationId, id, input, now);
+        await recomputeDecisionClocks(tx, organisationId, { applicationIds: [current.applicationId] }, now);
         return (await repo.findInterview(tx, organisationId, id))!;
       });
     },
@@ -135,6 +139,7 @@ export function interviewService(ctx: AppContext) {
         const interview = await repo.findInterview(tx, organisationId, id);
         if (!interview) throw notFound('Interview');
         await repo.deleteInterview(tx, organisationId, id);
+        await recomputeDecisionClocks(tx, organisationId, { applicationIds: [interview.applicationId] }, now);
         await recordAudit(
           tx,
           organisationId,

@@ -6,6 +6,7 @@ import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
 import { AppError } from '../../errors.ts';
 import { type CommonVariables, firstNameOf, type TemplateDefinition } from '../../mail/catalogue.ts';
 import { singleLine } from '../../mail/escape.ts';
+import { findClosureDatesFrom } from '../decision-clock/decision-clock.repository.ts';
 
 /** Who an email goes to. */
 export type Recipient =
@@ -109,18 +110,29 @@ export async function findNewestApplicationId(
   return row?.id;
 }
 
+/**
+ * The venue's calendar with the organisation's closure days (from the day before `now`, so that any
+ * time zone's today is included): the sending window skips them. Closures saved after an email was
+ * written do not hold it back.
+ */
 async function findCalendar(
   db: Kysely<Database>,
   organisationId: string,
   venueId: string | undefined,
+  now: Date,
 ): Promise<WorkingCalendar> {
   let q = db.selectFrom('venue').select(['region', 'timezone']).where('organisation_id', '=', organisationId);
   q = venueId
     ? q.where('id', '=', venueId)
     : q.where('archived_at', 'is', null).orderBy('id', 'asc').limit(1);
   const row = await q.executeTakeFirst();
-  if (!row || !nationsKnown.includes(row.region)) return defaultCalendar;
-  return { nation: row.region as Nation, timezone: row.timezone };
+  const calendar =
+    !row || !nationsKnown.includes(row.region)
+      ? defaultCalendar
+      : { nation: row.region as Nation, timezone: row.timezone };
+  const from = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const closures = await findClosureDatesFrom(db, organisationId, from);
+  return closures.length > 0 ? { ...calendar, closures } : calendar;
 }
 
 async function resolveRecipient(
@@ -182,6 +194,7 @@ export async function resolveContext(
   organisationId: string,
   definition: TemplateDefinition,
   input: { to?: Recipient | undefined; applicationId?: string | undefined; venueId?: string | undefined },
+  now: Date = new Date(),
 ): Promise<ResolvedContext> {
   const organisationName = name(await findOrganisationName(db, organisationId));
   let application: ApplicationFacts | null = null;
@@ -203,7 +216,7 @@ export async function resolveContext(
     throw new Error(`The ${definition.key} email goes to a member of the organisation`);
   }
   const recipient = await resolveRecipient(db, organisationId, to);
-  const calendar = await findCalendar(db, organisationId, application?.venue.id ?? input.venueId);
+  const calendar = await findCalendar(db, organisationId, application?.venue.id ?? input.venueId, now);
   const hiringManager = application?.hiringManager
     ? { name: name(application.hiringManager.name), email: application.hiringManager.email }
     : null;

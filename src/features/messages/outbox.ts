@@ -158,7 +158,7 @@ export async function enqueue<K extends TemplateKey>(
   }
 
   const now = ctx.now();
-  const resolved = await resolveContext(tx, input.organisationId, definition, input);
+  const resolved = await resolveContext(tx, input.organisationId, definition, input, now);
   const context = { ...resolved.common, ...input.variables } as TemplateContext<K>;
   const version = await currentVersion(tx, input.organisationId, input.template, now);
   const branding = await findBranding(tx, input.organisationId);
@@ -232,7 +232,13 @@ export async function enqueue<K extends TemplateKey>(
       list_unsubscribe: unsubscribeUrl ?? null,
       ics,
       send_after: sendAfter.toISOString(),
-      send_window: window ? JSON.stringify({ nation: window.nation, timezone: window.timezone }) : null,
+      send_window: window
+        ? JSON.stringify({
+            nation: window.nation,
+            timezone: window.timezone,
+            ...(window.closures?.length && { closures: window.closures }),
+          })
+        : null,
       attempts: 0,
       last_error: null,
       lease_owner: null,

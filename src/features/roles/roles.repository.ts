@@ -29,6 +29,7 @@ function selectRoles(db: Kysely<Database>, organisationId: string) {
       'user.name as hiring_manager_name',
       'user.email as hiring_manager_email',
       'role.description',
+      'role.decision_working_days',
       'role.created_at',
       'role.updated_at',
       eb
@@ -60,6 +61,7 @@ function toRole(row: RoleRow): Role {
         ? { id: row.hiring_manager_id, name: row.hiring_manager_name, email: row.hiring_manager_email }
         : null,
     description: row.description,
+    decisionWorkingDays: row.decision_working_days === null ? null : Number(row.decision_working_days),
     applicationCounts: {
       total: Number(row.application_total ?? 0),
       active: Number(row.application_active ?? 0),
@@ -88,6 +90,7 @@ export async function insertRole(
       status: input.status,
       hiring_manager_id: input.hiringManagerId ?? null,
       description: input.description ?? null,
+      decision_working_days: input.decisionWorkingDays ?? null,
       created_at: at,
       updated_at: at,
     })
@@ -141,6 +144,7 @@ export async function updateRole(
       ...(input.status !== undefined && { status: input.status }),
       ...(input.hiringManagerId !== undefined && { hiring_manager_id: input.hiringManagerId }),
       ...(input.description !== undefined && { description: input.description }),
+      ...(input.decisionWorkingDays !== undefined && { decision_working_days: input.decisionWorkingDays }),
       updated_at: now.toISOString(),
     })
     .where('organisation_id', '=', organisationId)

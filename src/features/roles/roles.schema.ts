@@ -33,12 +33,22 @@ const roleFields = {
     .nullable()
     .describe('The user id of an admin or manager of your organisation, or null'),
   description: optionalText(5000),
+  decisionWorkingDays: z
+    .number()
+    .int('must be a whole number of working days')
+    .min(1, 'must be at least 1 working day')
+    .max(30, 'must be at most 30 working days')
+    .nullable()
+    .describe(
+      "Working days from the last interview to the decision for this role; null for the organisation's",
+    ),
 };
 
 export const roleCreateSchema = z.object({
   ...roleFields,
   status: roleStatusSchema.default('open'),
   hiringManagerId: roleFields.hiringManagerId.optional(),
+  decisionWorkingDays: roleFields.decisionWorkingDays.optional(),
 });
 export type RoleCreate = z.infer<typeof roleCreateSchema>;
 export type RoleCreateInput = z.input<typeof roleCreateSchema>;
@@ -57,6 +67,11 @@ export const roleSchema = z.object({
   status: roleStatusSchema,
   hiringManager: z.object({ id: idSchema, name: z.string(), email: z.string() }).nullable(),
   description: z.string().nullable(),
+  decisionWorkingDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The role's own decision deadline in working days; null when it follows the organisation's"),
   applicationCounts: z.object({
     total: z.number().int(),
     active: z.number().int().describe('Applications whose candidate is still waiting for an outcome'),

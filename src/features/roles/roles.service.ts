@@ -6,6 +6,7 @@ import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
 import type { Page } from '../shared.schema.ts';
 import { findVenue } from '../venues/venues.repository.ts';
 import * as repo from './roles.repository.ts';
@@ -94,6 +95,27 @@ export function roleService(ctx: AppContext) {
         }
         const role = await repo.updateRole(tx, organisationId, id, input, now);
         if (!role) throw notFound('Role');
+        // The deadline of the role's open applications follows its working days and its venue's calendar.
+        const daysChange =
+          input.decisionWorkingDays !== undefined &&
+          input.decisionWorkingDays !== current.decisionWorkingDays;
+        if (daysChange || role.venueId !== current.venueId) {
+          await recomputeDecisionClocks(tx, organisationId, { roleId: id }, now);
+        }
+        if (daysChange) {
+          await recordAudit(
+            tx,
+            organisationId,
+            actor,
+            {
+              action: 'role.decision_working_days_changed',
+              subjectType: 'role',
+              subjectId: id,
+              detail: { from: current.decisionWorkingDays, to: input.decisionWorkingDays },
+            },
+            now,
+          );
+        }
         if (statusChange) {
           await recordAudit(
             tx,

@@ -576,7 +576,7 @@ export interface DueScorecardReminder {
 export async function dueScorecardReminders(
   db: Kysely<Database>,
   now: Date,
-  options: { limit?: number } = {},
+  options: { limit?: number; endedSince?: Date } = {},
 ): Promise<DueScorecardReminder[]> {
   let q = db
     .selectFrom('interview_interviewer')
@@ -598,6 +598,7 @@ export async function dueScorecardReminders(
     .orderBy('interview.ends_at')
     .orderBy('interview.id')
     .orderBy('interview_interviewer.user_id');
+  if (options.endedSince) q = q.where('interview.ends_at', '>=', options.endedSince.toISOString());
   if (options.limit !== undefined) q = q.limit(options.limit);
   const rows = await q.execute();
   return rows.map((r) => ({

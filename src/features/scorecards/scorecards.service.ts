@@ -1,5 +1,12 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
-import { type AssessedCriterion, assessApplication, type Recommendation } from '../../domain/aggregation.ts';
+import type { Database } from '../../db/schema.ts';
+import {
+  type ApplicationAssessment,
+  type AssessedCriterion,
+  assessApplication,
+  type Recommendation,
+} from '../../domain/aggregation.ts';
 import { candidateFacing } from '../../domain/candidate-facing.ts';
 import { isDue, type RatingDraft, submissionProblems } from '../../domain/scorecards.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
@@ -11,7 +18,7 @@ import {
   findFrameworkVersionById,
   findFrameworkVersionsByIds,
 } from '../frameworks/frameworks.repository.ts';
-import { resolveRequirements } from '../frameworks/requirements.service.ts';
+import { type ResolvedRequirements, resolveRequirements } from '../frameworks/requirements.service.ts';
 import type { Page } from '../shared.schema.ts';
 import * as repo from './scorecards.repository.ts';
 import type {
@@ -149,6 +156,71 @@ function snapshot(s: {
     ratings: s.ratings.map((r) => ({ criterionKey: r.criterionKey, rating: r.rating, evidence: r.evidence })),
     privateNotes: s.privateNotes,
   };
+}
+
+/**
+ * An application's assessment (its submitted scorecards aggregated against the role's requirements)
+ * with the requirements it was aggregated against; no permission check: callers authorise first.
+ * Shared by the summary and the feedback composer. Undefined when the application is not the
+ * organisation's.
+ */
+export async function loadApplicationAssessment(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  now: Date,
+): Promise<{ assessment: ApplicationAssessment; requirements: ResolvedRequirements } | undefined> {
+  const application = await repo.findApplicationForSummary(db, organisationId, applicationId);
+  if (!application) return undefined;
+  return assessmentOf(db, organisationId, applicationId, application.roleId, now);
+}
+
+async function assessmentOf(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  roleId: string,
+  now: Date,
+): Promise<{ assessment: ApplicationAssessment; requirements: ResolvedRequirements }> {
+  const requirements = await resolveRequirements(db, organisationId, roleId);
+  if (!requirements) throw notFound('Role');
+  const [scorecards, counts] = await Promise.all([
+    repo.listSubmittedForApplication(db, organisationId, applicationId),
+    repo.countScorecards(db, organisationId, { applicationId }, now),
+  ]);
+  const criteria: AssessedCriterion[] = requirements.criteria.map((c) => ({
+    key: c.criterionKey,
+    name: c.name,
+    weight: c.weight,
+    requiredLevel: c.requiredLevel,
+  }));
+  // Criteria rated on scorecards of another version keep their name (weight 0: shown, not scored).
+  const known = new Set(criteria.map((c) => c.key));
+  const versions = await findFrameworkVersionsByIds(
+    db,
+    organisationId,
+    scorecards.map((s) => s.frameworkVersionId),
+  );
+  for (const card of scorecards) {
+    const names = criterionNames(versions.get(card.frameworkVersionId));
+    for (const r of card.ratings) {
+      if (known.has(r.criterionKey)) continue;
+      known.add(r.criterionKey);
+      criteria.push({
+        key: r.criterionKey,
+        name: names.get(r.criterionKey) ?? r.criterionKey,
+        weight: 0,
+        requiredLevel: 1,
+      });
+    }
+  }
+  const assessment = assessApplication({
+    applicationId,
+    criteria,
+    scorecards,
+    expectedScorecards: counts.expected,
+  });
+  return { assessment, requirements };
 }
 
 export function scorecardService(ctx: AppContext) {
@@ -460,44 +532,13 @@ export function scorecardService(ctx: AppContext) {
       ) {
         throw independence();
       }
-      const requirements = await resolveRequirements(db(), organisationId, application.roleId);
-      if (!requirements) throw notFound('Role');
-      const [scorecards, counts] = await Promise.all([
-        repo.listSubmittedForApplication(db(), organisationId, applicationId),
-        repo.countScorecards(db(), organisationId, { applicationId }, ctx.now()),
-      ]);
-      const criteria: AssessedCriterion[] = requirements.criteria.map((c) => ({
-        key: c.criterionKey,
-        name: c.name,
-        weight: c.weight,
-        requiredLevel: c.requiredLevel,
-      }));
-      // Criteria rated on scorecards of another version keep their name (weight 0: shown, not scored).
-      const known = new Set(criteria.map((c) => c.key));
-      const versions = await findFrameworkVersionsByIds(
+      const { assessment, requirements } = await assessmentOf(
         db(),
         organisationId,
-        scorecards.map((s) => s.frameworkVersionId),
-      );
-      for (const card of scorecards) {
-        const names = criterionNames(versions.get(card.frameworkVersionId));
-        for (const r of card.ratings) {
-          if (known.has(r.criterionKey)) continue;
-          known.add(r.criterionKey);
-          criteria.push({
-            key: r.criterionKey,
-            name: names.get(r.criterionKey) ?? r.criterionKey,
-            weight: 0,
-            requiredLevel: 1,
-          });
-        }
-      }
-      const assessment = assessApplication({
         applicationId,
-        criteria,
-        scorecards,
-        expectedScorecards: counts.expected,
-      });
+        application.roleId,
+        ctx.now(),
+      );
       return candidateFacing({
         ...assessment,
         role: { id: requirements.role.id, title: requirements.role.title },

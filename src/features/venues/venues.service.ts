@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
 import type { Page } from '../shared.schema.ts';
 import * as repo from './venues.repository.ts';
 import type { Venue, VenueCreate, VenueListQuery, VenueUpdate } from './venues.schema.ts';
@@ -17,10 +18,18 @@ export function venueService(ctx: AppContext) {
     list(organisationId: string, query: VenueListQuery): Promise<Page<Venue>> {
       return repo.listVenues(ctx.kysely, organisationId, query);
     },
+    /** A change of nation or time zone moves the deadlines of the venue's open applications with it. */
     async update(organisationId: string, id: string, input: VenueUpdate): Promise<Venue> {
-      const venue = await repo.updateVenue(ctx.kysely, organisationId, id, input, ctx.now());
-      if (!venue) throw notFound('Venue');
-      return venue;
+      const now = ctx.now();
+      return ctx.kysely.transaction().execute(async (tx) => {
+        const before = await repo.findVenue(tx, organisationId, id);
+        const venue = await repo.updateVenue(tx, organisationId, id, input, now);
+        if (!before || !venue) throw notFound('Venue');
+        if (venue.region !== before.region || venue.timezone !== before.timezone) {
+          await recomputeDecisionClocks(tx, organisationId, { venueId: id }, now);
+        }
+        return venue;
+      });
     },
     /** A venue with roles is archived instead, so the roles keep their history. */
     async remove(organisationId: string, id: string): Promise<void> {

@@ -1,0 +1,513 @@
+// Rephrasing interviewers' evidence for the candidate (pure, deterministic). Evidence is written by
+// the panel about the candidate ("Candidate traced the fault…", "He labelled every cable"); feedback
+// speaks to the candidate ("You traced the fault…"). The rules:
+//
+// 1. Split into sentences (note-style lines and bullets too), at most `maxSentences` kept.
+// 2. Second person: "the candidate", "candidate", "applicant", the candidate's own name, he / she /
+//    they → "you" (with the verb agreeing: "he was" → "you were", "she knows" → "you know");
+//    his / their / the candidate's → "your"; him / himself / themselves → "you" / "yourself";
+//    "her" → "your" before a noun, else "you". A note that starts with a verb or an adjective gets
+//    a subject: "Traced the fault…" → "You traced the fault…", "Calm on comms" → "You were calm on
+//    comms". The interviewer's "I / me / my" become the panel's "we / us / our".
+// 3. Sentences are dropped, never repaired, when they name an interviewer, repeat a private note
+//    (the check's own definition: a run of 6 words or 40 characters), touch a protected
+//    characteristic, judge the person (tone), say something vague, give a hiring verdict
+//    ("would hire", "strong no") or talk about pay.
+// 4. Each sentence is cut to `maxWords` at a clause boundary; technical words are never changed.
+
+import { interviewerMentions, privateNoteOverlaps } from './leaks.ts';
+import { commonWordNames, competencyPattern } from './lexicon.ts';
+import { matchRule } from './patterns.ts';
+import { protectedRules } from './protected.ts';
+import { phrasePattern, plain } from './text.ts';
+import { toneRules, vagueRules } from './vague-and-tone.ts';
+
+export interface RephraseContext {
+  candidateName?: string | undefined;
+  interviewerNames?: readonly string[] | undefined;
+  privateNotes?: readonly string[] | undefined;
+}
+
+export interface RephraseOptions {
+  /** Sentences kept (default 2). */
+  maxSentences?: number;
+  /** Words per sentence before it is cut at a clause boundary (default 40). */
+  maxWords?: number;
+}
+
+const abbreviation =
+  /(?:\b(?:e\.g|i\.e|etc|approx|vs|mr|mrs|ms|dr|mx|no|st|ch|min|mins|sec|secs|incl|esp)|\d)$/i;
+
+/** Sentences of a piece of evidence: line by line (bullets stripped), split at . ! ? before a capital. */
+export function evidenceSentences(evidence: string): string[] {
+  const sentences: string[] = [];
+  for (const rawLine of plain(evidence).split(/\r?\n/)) {
+    const line = rawLine
+      .replace(/^\s*(?:[-*•>]+|\d+[.)])\s*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (line === '') continue;
+    let start = 0;
+    for (const m of line.matchAll(/[.!?]+(?=\s+["'(\p{Lu}\d])/gu)) {
+      const before = line.slice(start, m.index);
+      if (m[0] === '.' && abbreviation.test(before)) continue;
+      sentences.push(line.slice(start, m.index + m[0].length).trim());
+      start = m.index + m[0].length;
+    }
+    sentences.push(line.slice(start).trim());
+  }
+  return sentences.filter((s) => /\p{L}/u.test(s));
+}
+
+// ── Verb agreement ──────────────────────────────────────────────────────────────────────────────
+
+const irregularAgreement: Readonly<Record<string, string>> = {
+  is: 'are',
+  was: 'were',
+  has: 'have',
+  does: 'do',
+  "isn't": "aren't",
+  "wasn't": "weren't",
+  "hasn't": "haven't",
+  "doesn't": "don't",
+  am: 'are',
+  goes: 'go',
+};
+
+/** Words ending in s that are not third-person verbs: left alone after a new "you". */
+const notVerbs = new Set(
+  'always perhaps sometimes nevertheless regardless besides across as us this thus plus yes unless less bus gas lens series various previous obvious nervous anxious serious cautious conscious generous famous tremendous ridiculous continuous numerous its his hers yours ours theirs was is has does focus status process analysis basis emphasis bias canvas chassis'.split(
+    ' ',
+  ),
+);
+
+/** Verbs that end in "ses" after a stem ending in s: "focuses" → "focus". */
+const sesStems: Readonly<Record<string, string>> = { focuses: 'focus', biases: 'bias' };
+
+/** The form of a present-tense verb after "you": "knows" → "know", "tries" → "try", "watches" → "watch". */
+export function agreeWithYou(word: string): string {
+  const lower = word.toLowerCase();
+  const keepCase = (out: string) => (word[0] === word[0]?.toUpperCase() ? upperFirst(out) : out);
+  if (irregularAgreement[lower]) return keepCase(irregularAgreement[lower]);
+  if (sesStems[lower]) return keepCase(sesStems[lower]);
+  if (lower.length <= 3 || !lower.endsWith('s') || lower.endsWith('ss') || notVerbs.has(lower)) return word;
+  if (/['’]/.test(lower)) return word;
+  if (/(?:ous|ics|ness|less)$/.test(lower)) return word;
+  if (/[^aeiou]ies$/.test(lower)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z|o)es$/.test(lower)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/** Words allowed between a subject and its verb ("he quickly traced", "she did not"). */
+const between = /^(?:\w+ly|not|also|always|never|just|still|then|often|usually|sometimes|rarely|even|only)$/i;
+
+// ── Subjects and pronouns ───────────────────────────────────────────────────────────────────────
+
+const upperFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+const isCapitalised = (s: string) => /^\p{Lu}/u.test(s);
+
+interface Token {
+  text: string;
+  /** Letters, digits and apostrophes: a word; anything else is kept as it is. */
+  word: boolean;
+}
+
+function tokenise(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[^\p{L}\p{N}]+/gu)) {
+    tokens.push({ text: m[0], word: /^[\p{L}\p{N}]/u.test(m[0]) });
+  }
+  return tokens;
+}
+
+/** Index of the next word token after i, or -1. */
+function nextWord(tokens: Token[], i: number): number {
+  for (let j = i + 1; j < tokens.length; j++) {
+    if (tokens[j]!.word) return j;
+    if (/[.!?;:,()]/.test(tokens[j]!.text)) return -1;
+  }
+  return -1;
+}
+
+/** Words after which "her" is an object ("asked her to") rather than a possessive ("her patching"). */
+const afterObjectHer = new Set(
+  'to a an the and or but if that how what why when where about for with at in on by from as again back through up down out over into once twice is was so then too first this these those it nothing something anything any some more which who whether off'.split(
+    ' ',
+  ),
+);
+
+/** Verbs that take a person: "asked them", "told them" — where "them" is the candidate. */
+const personVerbs = new Set(
+  'asked told gave showed let helped prompted pushed challenged pressed reminded interrupted stopped thanked guided offered'.split(
+    ' ',
+  ),
+);
+
+const pastIrregular = new Set(
+  'found knew made took ran built kept set put got drew wrote led spoke heard saw did gave chose caught understood brought thought held began showed lost sent spent stood told won went came fell felt left meant met paid read said sold taught hung lit struck swung threw rang cut hit dealt drove flew forgot grew hid laid let rode rose shook shot slid sprang stuck swept tore wore woke wound became bought sought dug spun'.split(
+    ' ',
+  ),
+);
+
+/** Third-person verbs that open a note ("Needs more practice…", "Knows Dante well"). */
+const presentStarts = new Set(
+  'needs knows understands explains has is was struggles lacks shows seems uses handles works communicates listens keeps takes makes gets follows asks wants thinks tends likes speaks reads writes labels checks tests finds traces sets comes goes does talks plans documents programs patches mixes runs builds leads stays remains rushes panics hesitates focuses rigs focuses isolates diagnoses configures routes calls briefs'.split(
+    ' ',
+  ),
+);
+
+/** Adjectives that open a note ("Calm on comms", "Not sure about clocking") → "You were …". */
+const adjectiveStarts = new Set(
+  'good strong solid clear calm methodical confident weak unsure sure certain aware fast sharp meticulous relaxed friendly approachable articulate slow quick very really quite not bit excellent great thorough careful tidy logical systematic knowledgeable comfortable familiar unfamiliar able unable keen hesitant nervous fluent rusty shaky efficient organised precise accurate safe patient professional polished assured composed competent capable'.split(
+    ' ',
+  ),
+);
+
+/** Words of degree before an adjective ("very calm", "a bit hesitant", "not sure"). */
+const degreeWords = new Set('very really quite not bit a fairly rather too slightly little so'.split(' '));
+
+/** Words after an adjective that make it a description of the person ("calm on comms"). */
+const prepositions = new Set(
+  'on at with under to and in about when during for throughout but overall if while once from around by or as'.split(
+    ' ',
+  ),
+);
+
+/** Words a sentence may open with that already make sense to the candidate. */
+const neutralStarts = new Set(
+  'i we you your our the a an in on at when after during with for overall both once while before throughout from by within across this that these those there it its one two three four five six seven eight nine ten first then later as if although though because since given'.split(
+    ' ',
+  ),
+);
+
+interface Names {
+  /** The candidate's name forms (full, then each part), matched where they are capitalised. */
+  candidate: string[];
+}
+
+function candidateNameForms(candidateName: string | undefined): string[] {
+  if (!candidateName?.trim()) return [];
+  const full = candidateName.trim().replace(/\s+/g, ' ');
+  const parts = full.split(' ').filter((p) => p.length >= 2);
+  return [...new Set([full, ...parts])];
+}
+
+// Markers for "the candidate" and the candidate's name, so that a name is handled as one word.
+const mark = '\uE000';
+const youMark = `you${mark}`;
+const yourMark = `your${mark}`;
+
+/** Replaces multi-word candidate references ("the candidate", "Sam Okafor") with one marker word. */
+function markCandidate(sentence: string, names: Names): string {
+  let out = sentence.replace(
+    /(?<![\p{L}\p{N}])(?:the\s+|this\s+)?(?<!(?:a|an|other|another|each|every|any|strong|good|weak|successful)\s+)(?:candidate|applicant|interviewee)(['’]s)?(?![\p{L}\p{N}])/giu,
+    (_m, possessive: string | undefined) => (possessive ? yourMark : youMark),
+  );
+  // Full name first, then its parts (capitalised only: "grace" is a word, "Grace" may be the candidate).
+  for (const form of names.candidate) {
+    const pattern = phrasePattern(form);
+    if (!pattern) continue;
+    const possessive = new RegExp(`${pattern.source}['’]s`, pattern.flags);
+    out = out.replace(possessive, (m) => (isCapitalised(m) ? yourMark : m));
+    out = out.replace(pattern, (m) => (isCapitalised(m) ? youMark : m));
+  }
+  return out;
+}
+
+/** After a verb made to agree with "you", a known verb after "and" / "or" / "but" in the clause agrees too. */
+function agreeCoordinated(tokens: Token[], from: number): void {
+  for (let j = nextWord(tokens, from); j !== -1; j = nextWord(tokens, j)) {
+    if (!/^(?:and|or|but|then)$/i.test(tokens[j]!.text)) continue;
+    let k = nextWord(tokens, j);
+    while (k !== -1 && between.test(tokens[k]!.text)) k = nextWord(tokens, k);
+    if (k === -1) return;
+    const word = tokens[k]!.text.toLowerCase();
+    if (presentStarts.has(word) || sesStems[word]) tokens[k]!.text = agreeWithYou(tokens[k]!.text);
+    return;
+  }
+}
+
+/** Sentence-level second person, with agreement. */
+function toSecondPerson(sentence: string, names: Names): string {
+  const tokens = tokenise(markCandidate(sentence, names));
+  const firstWordIndex = tokens.findIndex((t) => t.word);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.word) continue;
+    const lower = token.text.toLowerCase().replace(/’/g, "'");
+    const capital = isCapitalised(token.text);
+    const put = (text: string) => {
+      token.text = capital ? upperFirst(text) : text;
+    };
+    const previous = (() => {
+      for (let j = i - 1; j >= 0; j--) if (tokens[j]!.word) return tokens[j]!.text.toLowerCase();
+      return '';
+    })();
+
+    // A subject that becomes "you": conjugate the verb that follows (skipping adverbs and "not").
+    const singularSubject = lower === 'he' || lower === 'she' || lower === 'you';
+    if (singularSubject || lower === 'they') {
+      put('you');
+      if (singularSubject) {
+        let j = nextWord(tokens, i);
+        while (j !== -1 && between.test(tokens[j]!.text) && !/^not$/i.test(tokens[j]!.text)) {
+          const k = nextWord(tokens, j);
+          if (k === -1) break;
+          j = k;
+        }
+        if (j !== -1) {
+          const before = tokens[j]!.text;
+          tokens[j]!.text = agreeWithYou(before);
+          // "checks polarity and focuses the lanterns": a second verb of the same subject agrees too.
+          if (tokens[j]!.text !== before) agreeCoordinated(tokens, j);
+        }
+      }
+      continue;
+    }
+    switch (lower) {
+      case "he's":
+      case "she's": {
+        const j = nextWord(tokens, i);
+        const next = j === -1 ? '' : tokens[j]!.text.toLowerCase();
+        put(
+          /(?:ed|en)$|^(?:been|got|done|had|made|shown|worked|built|run|set)$/.test(next)
+            ? "you've"
+            : "you're",
+        );
+        break;
+      }
+      case "they're":
+        put("you're");
+        break;
+      case "they've":
+        put("you've");
+        break;
+      case "he'd":
+      case "she'd":
+      case "they'd":
+        put("you'd");
+        break;
+      case "he'll":
+      case "she'll":
+      case "they'll":
+        put("you'll");
+        break;
+      case 'him':
+        put('you');
+        break;
+      case 'his':
+      case 'their':
+        put('your');
+        break;
+      case 'hers':
+      case 'theirs':
+        put('yours');
+        break;
+      case 'himself':
+      case 'herself':
+      case 'themselves':
+      case 'themself':
+        put('yourself');
+        break;
+      case 'her': {
+        const j = nextWord(tokens, i);
+        const next = j === -1 ? '' : tokens[j]!.text.toLowerCase();
+        put(next === '' || afterObjectHer.has(next) ? 'you' : 'your');
+        break;
+      }
+      case 'them':
+        if (personVerbs.has(previous)) put('you');
+        break;
+      case 'i':
+        if (token.text === 'I' && !/[-/]$/.test(tokens[i - 1]?.text ?? '')) {
+          token.text = capital && i === firstWordIndex ? 'We' : 'we';
+          const j = nextWord(tokens, i);
+          if (j !== -1 && /^(?:am|was)$/i.test(tokens[j]!.text)) {
+            tokens[j]!.text = tokens[j]!.text.toLowerCase() === 'am' ? 'are' : 'were';
+          }
+        }
+        break;
+      case "i'm":
+        put("we're");
+        break;
+      case "i've":
+        put("we've");
+        break;
+      case "i'd":
+        put("we'd");
+        break;
+      case "i'll":
+        put("we'll");
+        break;
+      case 'me':
+        put('us');
+        break;
+      case 'my':
+        put('our');
+        break;
+      case 'myself':
+        put('ourselves');
+        break;
+    }
+  }
+  let out = tokens
+    .map((t) => t.text)
+    .join('')
+    .replaceAll(mark, '');
+  out = out.replace(/\byou was\b/gi, (m) => (isCapitalised(m) ? 'You were' : 'you were'));
+  return out;
+}
+
+/** Gives a note without a subject one: "Traced the fault" → "You traced the fault". */
+function withSubject(sentence: string): string {
+  const m = /^([\p{L}']+)(.*)$/su.exec(sentence);
+  if (!m) return sentence;
+  const first = m[1]!;
+  const lower = first.toLowerCase();
+  if (neutralStarts.has(lower) || /^you/i.test(first)) return sentence;
+  // A capitalised technical word or a name ("Dante", "QLab", "EQ") stays the subject.
+  if (/^\p{Lu}[\p{Lu}\d]+/u.test(first)) return sentence;
+  if ((lower.length > 4 && lower.endsWith('ed') && !lower.endsWith('eed')) || pastIrregular.has(lower))
+    return `You ${lower}${m[2]}`;
+  if (presentStarts.has(lower)) return `You ${agreeWithYou(lower)}${m[2]}`;
+  if (adjectiveStarts.has(lower) || (lower === 'a' && /^\s+bit\b/i.test(m[2]!))) {
+    // "Calm on comms", "Very methodical" → "You were …"; "Strong rigging knowledge" → "You showed …".
+    const words = sentence.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+    let i = 0;
+    while (i < words.length && degreeWords.has(words[i]!)) i++;
+    if (lower === 'a') i = Math.max(i, 2);
+    const next = words[i];
+    const afterAdjective = words[i + 1];
+    if (next === undefined || prepositions.has(next)) return `You were ${lower}${m[2]}`;
+    if (adjectiveStarts.has(next) && !degreeWords.has(next)) {
+      if (
+        afterAdjective === undefined ||
+        prepositions.has(afterAdjective) ||
+        adjectiveStarts.has(afterAdjective)
+      )
+        return `You were ${lower}${m[2]}`;
+      return i === 0 || !['not', 'bit'].includes(lower) ? `You showed ${lower}${m[2]}` : sentence;
+    }
+    return sentence;
+  }
+  return sentence;
+}
+
+// ── Filters ─────────────────────────────────────────────────────────────────────────────────────
+
+const verdict =
+  /\b(?:hire|hired|hiring|appoint|appointed|shortlist|next\s+round|second\s+round|strong\s+(?:yes|no)|(?:yes|no)\s+from\s+(?:me|us)|would(?:n't|\s+not)?\s+(?:recommend|take)\s+(?:you|him|her|them)|reject|rejected|offer(?:ed)?\s+(?:you|the\s+role|the\s+job))\b/i;
+const money = /\b(?:salary|salaries|money|pay\s+rise|wage|wages|£\s?\d|notice\s+period|day\s+rate)\b/i;
+
+/** True when the text names one of the interviewers: as the check does, or by a capitalised surname. */
+export function mentionsInterviewer(
+  text: string,
+  interviewerNames: readonly string[],
+  candidateName?: string,
+): boolean {
+  const names = interviewerNames.map(plain).filter((n) => n.trim().length >= 2);
+  const source = plain(text);
+  if (interviewerMentions(source, names, candidateName).length > 0) return true;
+  for (const name of names) {
+    if (phrasePattern(name)?.test(source)) return true;
+    // A surname alone ("Briggs said…"), capitalised, unless it is an everyday word.
+    const parts = name.trim().split(/\s+/);
+    const last = parts.length > 1 ? parts[parts.length - 1]! : undefined;
+    if (last && last.length >= 3 && !commonWordNames.has(last.toLowerCase())) {
+      const pattern = phrasePattern(last, 'g');
+      if (pattern && [...source.matchAll(pattern)].some((m) => isCapitalised(m[0]))) return true;
+    }
+  }
+  return false;
+}
+
+/** Why a candidate-facing sentence must not be used; undefined when it may. */
+export function sentenceProblem(sentence: string, context: RephraseContext): string | undefined {
+  const text = plain(sentence);
+  if (mentionsInterviewer(text, context.interviewerNames ?? [], context.candidateName)) return 'interviewer';
+  if (privateNoteOverlaps(text, context.privateNotes ?? []).length > 0) return 'private-note';
+  for (const rule of protectedRules) if (matchRule(text, rule).length > 0) return 'protected';
+  for (const rule of toneRules) if (matchRule(text, rule).length > 0) return 'tone';
+  for (const rule of vagueRules) {
+    if (rule.when === 'only-content') continue;
+    if (rule.when === 'unless-specific' && competencyPattern.test(text)) continue;
+    if (matchRule(text, rule).length > 0) return 'vague';
+  }
+  if (verdict.test(text)) return 'verdict';
+  if (money.test(text)) return 'pay';
+  if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return 'too-short';
+  return undefined;
+}
+
+/** Cuts a sentence to `maxWords` at the last clause boundary before the limit; undefined if it cannot. */
+function trimSentence(sentence: string, maxWords: number): string | undefined {
+  const words = [...sentence.matchAll(/\S+/g)];
+  if (words.length <= maxWords) return sentence;
+  const limit = words[maxWords - 1]!;
+  const head = sentence.slice(0, limit.index + limit[0].length);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(' — '));
+  if (cut < 20) return undefined;
+  return `${head.slice(0, cut).trimEnd()}.`;
+}
+
+function finish(sentence: string): string {
+  let s = sentence
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  s = upperFirst(s);
+  if (!/[.!?]["')]?$/.test(s)) s = `${s.replace(/[,;:\s-]+$/, '')}.`;
+  return s;
+}
+
+/**
+ * Evidence rephrased for the candidate: up to `maxSentences` usable sentences, second person, or an
+ * empty list when nothing in it may be used.
+ */
+export function rephraseEvidence(
+  evidence: string,
+  context: RephraseContext = {},
+  options: RephraseOptions = {},
+): string[] {
+  const maxSentences = options.maxSentences ?? 2;
+  const maxWords = options.maxWords ?? 40;
+  const names: Names = { candidate: candidateNameForms(context.candidateName) };
+  const kept: string[] = [];
+  for (const raw of evidenceSentences(evidence)) {
+    if (kept.length >= maxSentences) break;
+    // The original is judged too: a name or a note must not survive by being rephrased.
+    if (mentionsInterviewer(raw, context.interviewerNames ?? [], context.candidateName)) continue;
+    // Each clause of a note gets its subject: "Rang out the wedges; knew gain structure" → "…; you knew…".
+    const withSubjects = withSubject(raw).replace(
+      /([;,]\s+)([\p{Ll}][\p{L}']*)(?=\s)/gu,
+      (m, sep: string, word: string) =>
+        pastIrregular.has(word) ||
+        (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed') && sep.startsWith(';'))
+          ? `${sep}you ${word}`
+          : m,
+    );
+    const rephrased = toSecondPerson(withSubjects, names);
+    const trimmed = trimSentence(rephrased, maxWords);
+    if (!trimmed) continue;
+    const sentence = finish(trimmed);
+    if (sentenceProblem(sentence, context)) continue;
+    if (kept.some((k) => k.toLowerCase() === sentence.toLowerCase())) continue;
+    kept.push(sentence);
+  }
+  return kept;
+}
+
+/** Lower-cases the first word when it is an ordinary word ("You", "The"), never a name or acronym. */
+export function lowerFirstWord(sentence: string): string {
+  const m = /^(\p{Lu}\p{Ll}*)(\b.*)$/su.exec(sentence);
+  if (!m) return sentence;
+  const word = m[1]!;
+  if (
+    /^(?:You|Your|We|Our|The|A|An|In|On|At|When|After|During|With|For|Once|While|Both|This|That|It)$/.test(
+      word,
+    )
+  )
+    return word.toLowerCase() + m[2];
+  return sentence;
+}

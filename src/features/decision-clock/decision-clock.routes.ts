@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { anyMember, authenticate, canAdminister, canManageHiring, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { applicationSchema } from '../applications/applications.schema.ts';
+import { applicationService } from '../applications/applications.service.ts';
+import {
+  decisionClockSettingsSchema,
+  decisionClockSettingsUpdateSchema,
+  holdingUpdateCreateSchema,
+  holdingUpdateListSchema,
+  holdingUpdateSchema,
+} from './decision-clock.schema.ts';
+import { decisionClockService } from './decision-clock.service.ts';
+
+export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
+  const clock = decisionClockService(ctx);
+  const applications = applicationService(ctx);
+
+  app.get(
+    '/api/v1/settings/decision-clock',
+    {
+      schema: {
+        tags: ['settings'],
+        security,
+        summary: 'Decision deadlines: working days, closure days, automatic holding updates (admins)',
+        response: { 200: decisionClockSettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canAdminister);
+      return clock.getSettings(actor.organisationId);
+    },
+  );
+
+  app.patch(
+    '/api/v1/settings/decision-clock',
+    {
+      schema: {
+        tags: ['settings'],
+        security,
+        summary: 'Change decision deadlines (admins); open deadlines are recomputed',
+        body: decisionClockSettingsUpdateSchema,
+        response: { 200: decisionClockSettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canAdminister);
+      return clock.updateSettings(actor.organisationId, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/holding-update',
+    {
+      schema: {
+        tags: ['applications'],
+        security,
+        summary: 'Tell the candidate the decision will take longer, with a new date (moves the deadline)',
+        params: idParams,
+        body: holdingUpdateCreateSchema,
+        response: {
+          201: z.object({ holdingUpdate: holdingUpdateSchema, application: applicationSchema }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      const holdingUpdate = await clock.sendHoldingUpdate(
+        actor.organisationId,
+        request.params.id,
+        request.body,
+        actor,
+      );
+      const application = await applications.get(actor.organisationId, request.params.id);
+      return reply.code(201).send({ holdingUpdate, application });
+    },
+  );
+
+  app.get(
+    '/api/v1/applications/:id/holding-updates',
+    {
+      schema: {
+        tags: ['applications'],
+        security,
+        summary: 'The holding updates that moved the decision deadline, first first',
+        params: idParams,
+        response: { 200: holdingUpdateListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return { data: await clock.listHoldingUpdates(actor.organisationId, request.params.id) };
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import type { AppContext } from '../../app-context.ts';
+import { anyMember, authenticate, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import {
+  notificationListQuery,
+  notificationPageSchema,
+  notificationSchema,
+  readAllResultSchema,
+} from './notifications.schema.ts';
+import { notificationService } from './notifications.service.ts';
+
+export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
+  const notifications = notificationService(ctx);
+  const tags = ['notifications'];
+
+  app.get(
+    '/api/v1/notifications',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Your notifications, unread first, newest first within each',
+        querystring: notificationListQuery,
+        response: { 200: notificationPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return notifications.list(actor, request.query);
+    },
+  );
+
+  app.post(
+    '/api/v1/notifications/:id/read',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Mark one of your notifications read',
+        params: idParams,
+        response: { 200: notificationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return notifications.read(actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/notifications/read-all',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Mark all your notifications read',
+        response: { 200: readAllResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, anyMember);
+      return notifications.readAll(actor);
+    },
+  );
+}

@@ -1,0 +1,144 @@
+// The decision-clock sweep: what happens because time passes and nothing else does. Runs every minute
+// inside `followspot serve` (unless --no-worker) and `followspot worker`, and once with
+// `followspot sweep --once`. Every step is derived from the database's state at `now` (the context's
+// clock) and keyed (src/features/decision-clock/nudges.service.ts), so any number of processes can
+// sweep at the same time and each nudge still happens exactly once.
+import {
+  escalateOverdueDecisions,
+  moveEndedToAwaitingDecision,
+  repairClocks,
+  type StepResult,
+  type SweepContext,
+  sendAutomaticHoldingUpdates,
+  sendDecisionReminders,
+  sendManagerDigests,
+  sendScorecardReminders,
+} from '../features/decision-clock/nudges.service.ts';
+import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
+
+export interface DecisionClockSweepResult {
+  /** Applications whose clock was computed for the first time. */
+  repaired: number;
+  movedToAwaitingDecision: number;
+  decisionReminders: number;
+  escalations: number;
+  automaticHoldingUpdates: number;
+  scorecardReminders: number;
+  managerDigests: number;
+  /** Items or steps that failed (logged; tried again next time). */
+  failed: number;
+}
+
+const silentLogger: WorkerLogger = { info() {}, warn() {}, error() {} };
+
+// In this order: a moved stage counts in the digest; a deadline missed while no sweep ran is
+// escalated before an automatic holding update moves it.
+const steps = [
+  ['repaired', repairClocks],
+  ['movedToAwaitingDecision', moveEndedToAwaitingDecision],
+  ['decisionReminders', sendDecisionReminders],
+  ['escalations', escalateOverdueDecisions],
+  ['automaticHoldingUpdates', sendAutomaticHoldingUpdates],
+  ['scorecardReminders', sendScorecardReminders],
+  ['managerDigests', sendManagerDigests],
+] as const;
+
+/** One sweep at the context's `now`. */
+export async function runDecisionClockSweep(
+  ctx: SweepContext,
+  options: { logger?: WorkerLogger } = {},
+): Promise<DecisionClockSweepResult> {
+  const log = options.logger ?? silentLogger;
+  const now = ctx.now();
+  const result: DecisionClockSweepResult = {
+    repaired: 0,
+    movedToAwaitingDecision: 0,
+    decisionReminders: 0,
+    escalations: 0,
+    automaticHoldingUpdates: 0,
+    scorecardReminders: 0,
+    managerDigests: 0,
+    failed: 0,
+  };
+  for (const [name, step] of steps) {
+    let outcome: StepResult;
+    try {
+      outcome = await step(ctx, now, log);
+    } catch (err) {
+      log.error({ step: name, err }, 'decision clock: a sweep step failed; it runs again at the next sweep');
+      result.failed += 1;
+      continue;
+    }
+    result[name] += outcome.done;
+    result.failed += outcome.failed;
+  }
+  return result;
+}
+
+export interface DecisionClockSweeper {
+  /** Sweeps now and then every interval, in the background. */
+  start(): void;
+  /** Finishes the sweep in progress and stops. */
+  stop(): Promise<void>;
+  runOnce(): Promise<DecisionClockSweepResult>;
+}
+
+export interface SweeperOptions {
+  /** Between the start of one sweep and the next (default 60 s). */
+  intervalMs?: number;
+  logger?: WorkerLogger;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export function createDecisionClockSweeper(
+  ctx: SweepContext,
+  options: SweeperOptions = {},
+): DecisionClockSweeper {
+  const intervalMs = options.intervalMs ?? 60_000;
+  const log = options.logger ?? silentLogger;
+  const sleep = options.sleep ?? abortableSleep;
+  const abort = new AbortController();
+  let stopping = false;
+  let running: Promise<void> | undefined;
+
+  const runOnce = () => runDecisionClockSweep(ctx, { logger: log });
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      const started = Date.now();
+      try {
+        const result = await runOnce();
+        const { failed, ...done } = result;
+        if (Object.values(done).some((n) => n > 0) || failed > 0)
+          log.info({ ...result }, 'decision clock swept');
+      } catch (err) {
+        log.error({ err }, 'decision clock sweep failed');
+      }
+      const wait = Math.max(0, intervalMs - (Date.now() - started));
+      if (!stopping) await sleep(wait, abort.signal);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = loop();
+    },
+    async stop() {
+      stopping = true;
+      abort.abort();
+      if (running) await running;
+    },
+    runOnce,
+  };
+}
+
+/** The sweeper of an application context, started. */
+export function startDecisionClockSweeper(
+  ctx: SweepContext,
+  options: SweeperOptions = {},
+): DecisionClockSweeper {
+  const sweeper = createDecisionClockSweeper(ctx, options);
+  sweeper.start();
+  return sweeper;
+}
