@@ -7,15 +7,21 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod';
+import { messageStatuses } from '../../src/features/messages/messages.schema.ts';
 import { roleStatuses } from '../../src/features/roles/roles.schema.ts';
+import { templateKeys } from '../../src/mail/catalogue.ts';
 import { isApiError } from './api/client';
 import { meQuery, setupQuery } from './api/queries';
 import { AppLayout } from './components/AppLayout';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { CandidatePage } from './pages/CandidatePage';
 import { CandidatesPage } from './pages/CandidatesPage';
+import { DecisionsPage } from './pages/DecisionsPage';
+import { FeedbackPage } from './pages/FeedbackPage';
 import { InterviewsPage } from './pages/InterviewsPage';
 import { InvitePage } from './pages/InvitePage';
+import { MessagePage } from './pages/MessagePage';
+import { MessagesPage } from './pages/MessagesPage';
 import { NotFoundPage, RouteErrorPage } from './pages/NotFoundPage';
 import { RolePage } from './pages/RolePage';
 import { RolesPage } from './pages/RolesPage';
@@ -23,11 +29,15 @@ import { ScorecardPage } from './pages/ScorecardPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { ApiKeysPage } from './pages/settings/ApiKeysPage';
+import { BrandingPage } from './pages/settings/BrandingPage';
+import { DecisionClockSettingsPage } from './pages/settings/DecisionClockSettingsPage';
 import { FrameworkEditPage } from './pages/settings/FrameworkEditPage';
 import { FrameworkPage } from './pages/settings/FrameworkPage';
 import { FrameworksPage } from './pages/settings/FrameworksPage';
 import { MembersPage } from './pages/settings/MembersPage';
 import { SettingsLayout } from './pages/settings/SettingsLayout';
+import { TemplatePage } from './pages/settings/TemplatePage';
+import { TemplatesPage } from './pages/settings/TemplatesPage';
 import { VenuesPage } from './pages/settings/VenuesPage';
 
 export interface RouterContext {
@@ -114,6 +124,12 @@ const roleRoute = createRoute({
   component: RolePage,
 });
 
+const decisionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/decisions',
+  component: DecisionsPage,
+});
+
 const candidatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/candidates',
@@ -133,6 +149,12 @@ const applicationRoute = createRoute({
   component: ApplicationPage,
 });
 
+const feedbackRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/applications/$applicationId/feedback',
+  component: FeedbackPage,
+});
+
 const interviewsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/interviews',
@@ -143,6 +165,23 @@ const scorecardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/scorecards/$scorecardId',
   component: ScorecardPage,
+});
+
+const messagesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/messages',
+  validateSearch: z.object({
+    status: z.enum(messageStatuses).optional().catch(undefined),
+    candidateId: z.string().min(1).optional().catch(undefined),
+    templateKey: z.enum(templateKeys).optional().catch(undefined),
+  }),
+  component: MessagesPage,
+});
+
+const messageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/messages/$messageId',
+  component: MessagePage,
 });
 
 const settingsRoute = createRoute({
@@ -191,6 +230,28 @@ const apiKeysRoute = createRoute({
   component: ApiKeysPage,
 });
 
+const templatesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/templates',
+  component: TemplatesPage,
+});
+const templateRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/templates/$key',
+  component: TemplatePage,
+});
+const brandingRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/branding',
+  component: BrandingPage,
+});
+
+const decisionClockSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/decision-clock',
+  component: DecisionClockSettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
@@ -199,11 +260,15 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     rolesRoute,
     roleRoute,
+    decisionsRoute,
     candidatesRoute,
     candidateRoute,
     applicationRoute,
+    feedbackRoute,
     interviewsRoute,
     scorecardRoute,
+    messagesRoute,
+    messageRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       venuesRoute,
@@ -212,6 +277,10 @@ const routeTree = rootRoute.addChildren([
       frameworkRoute,
       frameworkEditRoute,
       apiKeysRoute,
+      templatesRoute,
+      templateRoute,
+      brandingRoute,
+      decisionClockSettingsRoute,
     ]),
   ]),
 ]);

@@ -12,6 +12,7 @@ import type {
   ApiKeyView,
   Application,
   ApplicationSummary,
+  Branding,
   Candidate,
   Framework,
   FrameworkSummary,
@@ -20,11 +21,16 @@ import type {
   InvitationPreview,
   Me,
   Member,
+  Message,
+  MessageDetail,
+  MessageStatus,
   Requirements,
   Role,
   ScorecardCompletion,
   ScorecardDetail,
   ScorecardListItem,
+  TemplateDetail,
+  TemplateSummary,
   Venue,
 } from './types';
 
@@ -215,6 +221,72 @@ export const applicationSummaryQuery = (applicationId: string) =>
   queryOptions({
     queryKey: ['scorecards', 'summary', applicationId],
     queryFn: () => api<ApplicationSummary>(`/api/v1/applications/${applicationId}/summary`),
+  });
+
+// Messages: the outbox
+const inFlight = (status: MessageStatus) => status === 'queued' || status === 'sending';
+export interface MessageFilters {
+  status?: MessageStatus | undefined;
+  candidateId?: string | undefined;
+  applicationId?: string | undefined;
+  templateKey?: string | undefined;
+}
+export const messagesQuery = (filters: MessageFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['messages', 'list', filters],
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<Message>>('/api/v1/messages', {
+        query: { ...filters, limit: PAGE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    // Emails on their way change status without anyone here doing anything.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.data.some((m) => inFlight(m.status))) ? 30_000 : false,
+  });
+export const useMessages = (filters: MessageFilters) => useInfiniteQuery(messagesQuery(filters));
+/** Whether any email is held (SMTP is not set up): the newest held message, if there is one. */
+export const heldMessageQuery = queryOptions({
+  queryKey: ['messages', 'held'],
+  queryFn: async () =>
+    (await api<Page<Message>>('/api/v1/messages', { query: { status: 'held', limit: 1 } })).data[0] ?? null,
+});
+/** Every message to a candidate, or about an application, newest first (a short list shown whole). */
+export const messagesAboutQuery = (about: { candidateId: string } | { applicationId: string }) =>
+  queryOptions({
+    queryKey: ['messages', 'about', about],
+    queryFn: () => fetchAll<Message>('/api/v1/messages', { ...about }, 200),
+  });
+export const messageQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['messages', 'detail', id],
+    queryFn: () => api<MessageDetail>(`/api/v1/messages/${id}`),
+    refetchInterval: (query) => (query.state.data && inFlight(query.state.data.status) ? 15_000 : false),
+  });
+
+// Email templates and branding
+export const templatesQuery = queryOptions({
+  queryKey: ['templates', 'list'],
+  queryFn: async () => (await api<{ data: TemplateSummary[] }>('/api/v1/templates')).data,
+});
+export const templateQuery = (key: string) =>
+  queryOptions({
+    queryKey: ['templates', 'detail', key],
+    queryFn: () => api<TemplateDetail>(`/api/v1/templates/${key}`),
+  });
+export const brandingQuery = queryOptions({
+  queryKey: ['branding'],
+  queryFn: () => api<Branding>('/api/v1/settings/branding'),
+});
+/** The newest applications (or those whose candidate matches `q`), for choosing one to preview with. */
+export const recentApplicationsQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['applications', 'recent', q],
+    queryFn: async ({ signal }) =>
+      (await api<Page<Application>>('/api/v1/applications', { query: { q, limit: 20 }, signal })).data,
+    placeholderData: keepPreviousData,
   });
 
 /** Refreshes every cached list and record under these roots (`roles`, `applications`, …). */

@@ -27,6 +27,12 @@ export {
   invitationCreateSchema,
 } from '../../../src/features/members/invitations.schema.ts';
 export type { Member } from '../../../src/features/members/members.schema.ts';
+export {
+  type Message,
+  type MessageDetail,
+  type MessageStatus,
+  messageStatuses,
+} from '../../../src/features/messages/messages.schema.ts';
 export type { Role } from '../../../src/features/roles/roles.schema.ts';
 export type {
   ApplicationSummary,
@@ -38,6 +44,17 @@ export type {
   ScorecardView,
 } from '../../../src/features/scorecards/scorecards.schema.ts';
 export type { Me } from '../../../src/features/session/session.schema.ts';
+export {
+  type Branding,
+  type BrandingUpdate,
+  brandingUpdateSchema,
+  type TemplateDetail,
+  type TemplatePreview,
+  type TemplatePreviewRequest,
+  type TemplateSummary,
+  type TemplateVersion,
+  templateUpdateSchema,
+} from '../../../src/features/templates/templates.schema.ts';
 export type { Venue } from '../../../src/features/venues/venues.schema.ts';
 export const memberRoleHints: Record<MemberRole, string> = {
   admin: 'Everything, including members, venues and API keys',

@@ -16,10 +16,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import { isAdmin, useMe } from '../api/queries';
+import { canManageHiring, isAdmin, useMe } from '../api/queries';
 import { memberRoleLabels } from '../api/types';
 import { errorMessage } from '../lib/formErrors';
 import { AnchorLink, NavRouterLink } from './links';
+import { NotificationsMenu } from './NotificationsMenu';
 import { SpotIcon } from './states';
 
 function initials(name: string): string {
@@ -88,41 +89,46 @@ export function AppLayout() {
               {me.organisation.name}
             </Text>
           </Group>
-          <Menu position="bottom-end" width={240} shadow="md">
-            <Menu.Target>
-              <UnstyledButton aria-label={`Account menu for ${me.user.name}`} className="account-button">
-                <Group gap="xs" wrap="nowrap">
-                  <Avatar size={32} radius="xl" color="indigo">
-                    {initials(me.user.name)}
-                  </Avatar>
-                  <Text size="sm" fw={500} visibleFrom="sm" truncate="end" maw={160}>
-                    {me.user.name}
-                  </Text>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>
-                <Stack gap={0}>
-                  <Text size="sm" fw={600} c="var(--mantine-color-text)">
-                    {me.user.name}
-                  </Text>
-                  <Text size="xs">{me.user.email}</Text>
-                  <Text size="xs">{memberRoleLabels[me.role]}</Text>
-                </Stack>
-              </Menu.Label>
-              <Menu.Divider />
-              <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs" wrap="nowrap">
+            <NotificationsMenu />
+            <Menu position="bottom-end" width={240} shadow="md">
+              <Menu.Target>
+                <UnstyledButton aria-label={`Account menu for ${me.user.name}`} className="account-button">
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar size={32} radius="xl" color="indigo">
+                      {initials(me.user.name)}
+                    </Avatar>
+                    <Text size="sm" fw={500} visibleFrom="sm" truncate="end" maw={160}>
+                      {me.user.name}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  <Stack gap={0}>
+                    <Text size="sm" fw={600} c="var(--mantine-color-text)">
+                      {me.user.name}
+                    </Text>
+                    <Text size="xs">{me.user.email}</Text>
+                    <Text size="xs">{memberRoleLabels[me.role]}</Text>
+                  </Stack>
+                </Menu.Label>
+                <Menu.Divider />
+                <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" id="app-navigation" aria-label="Main">
         <Stack gap={2} component="nav" aria-label="Main navigation">
           <NavRouterLink to="/roles" label="Roles" />
+          {canManageHiring(me) ? <NavRouterLink to="/decisions" label="Decisions" /> : null}
           <NavRouterLink to="/candidates" label="Candidates" />
           <NavRouterLink to="/interviews" label="My interviews" />
+          {canManageHiring(me) ? <NavRouterLink to="/messages" label="Messages" /> : null}
           <NavRouterLink to="/settings" label="Settings" />
         </Stack>
         <Box mt="auto" pt="md">

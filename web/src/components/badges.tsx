@@ -1,6 +1,8 @@
 import { Badge } from '@mantine/core';
 import { type Stage, stageLabels } from '../../../src/domain/lifecycle.ts';
 import { type RoleStatus, roleStatusLabels } from '../../../src/features/roles/roles.schema.ts';
+import type { MessageStatus } from '../api/types';
+import { messageStatusColours, messageStatusHints, messageStatusShortLabels } from '../lib/messages';
 
 const stageColours: Record<Stage, string> = {
   applied: 'gray',
@@ -28,6 +30,21 @@ export function RoleStatusBadge({ status }: { status: RoleStatus }) {
   return (
     <Badge color={statusColours[status]} variant="light" radius="sm">
       {roleStatusLabels[status]}
+    </Badge>
+  );
+}
+
+export function MessageStatusBadge({ status }: { status: MessageStatus }) {
+  return (
+    <Badge
+      color={messageStatusColours[status]}
+      variant="light"
+      radius="sm"
+      title={messageStatusHints[status]}
+      styles={{ root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } }}
+      data-testid="message-status"
+    >
+      {messageStatusShortLabels[status]}
     </Badge>
   );
 }

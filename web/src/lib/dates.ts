@@ -29,6 +29,14 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${weekdayFormat.format(date)} ${dateFormat.format(date)}, ${timeFormat.format(date)}`;
 }
 
+/** 26 November 2026, 14:30 — for lists, where the weekday is noise. */
+export function formatShortDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return `${dateFormat.format(date)}, ${timeFormat.format(date)}`;
+}
+
 /** Thu 26 November 2026, 14:30–15:30 */
 export function formatSlot(startsAt: string, endsAt: string): string {
   const start = new Date(startsAt);

@@ -22,7 +22,10 @@ import type { Application, Interview, ScorecardListItem } from '../api/types';
 import { AssessmentSummary } from '../components/AssessmentSummary';
 import { StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { DecisionClockPanel } from '../components/DecisionClock';
+import { FeedbackLink } from '../components/feedback/FeedbackLink';
 import { AnchorLink } from '../components/links';
+import { MessagesSection } from '../components/MessagesSection';
 import { OpenScorecardButton, scorecardActionLabel } from '../components/OpenScorecardButton';
 import { PageHeader } from '../components/PageHeader';
 import { movesFrom, useMoveStage } from '../components/StageMenu';
@@ -278,6 +281,8 @@ export function ApplicationPage() {
         </Card>
       </SimpleGrid>
 
+      <DecisionClockPanel application={a} canEdit={canEdit} />
+
       <section aria-labelledby="assessment-heading">
         <Title order={2} size="h3" id="assessment-heading" mt="xl" mb="sm">
           Assessment
@@ -303,6 +308,7 @@ export function ApplicationPage() {
             );
           })()}
         />
+        {canEdit ? <FeedbackLink applicationId={a.id} /> : null}
       </section>
 
       <Group justify="space-between" mt="xl" mb="sm">
@@ -356,6 +362,13 @@ export function ApplicationPage() {
           ))}
         </Stack>
       )}
+
+      {canEdit ? (
+        <MessagesSection
+          about={{ applicationId: a.id }}
+          emptyText={`No emails about this application yet. The offer, feedback or a holding update to ${a.candidate.name}, and reminders to the hiring team, appear here once they are written.`}
+        />
+      ) : null}
 
       {canEdit ? (
         <Alert color="gray" variant="outline" mt="xl" title="Entered by mistake?">

@@ -32,6 +32,7 @@ import type { Application, Candidate } from '../api/types';
 import { StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { AnchorLink } from '../components/links';
+import { MessagesSection } from '../components/MessagesSection';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, FormAlert, LoadingState } from '../components/states';
 import { CandidateForm } from '../forms/CandidateForm';
@@ -243,6 +244,13 @@ export function CandidatePage() {
           </Title>
           <AddToRole candidate={c} applications={apps} />
         </Card>
+      ) : null}
+
+      {canEdit ? (
+        <MessagesSection
+          about={{ candidateId }}
+          emptyText={`No emails to ${c.name} yet. Emails about their applications (an offer, feedback, a holding update when a decision slips) appear here, held or sent.`}
+        />
       ) : null}
 
       {canEdit ? (

@@ -17,6 +17,7 @@ import type { Application, Role } from '../api/types';
 import { AddCandidateModal } from '../components/AddCandidateModal';
 import { RoleStatusBadge, StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { DecisionDueLine } from '../components/DecisionClock';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { RequirementsPanel, ScorecardCompletionCard } from '../components/RoleAssessment';
@@ -76,6 +77,7 @@ function ApplicationCard({ application, canEdit }: { application: Application; c
         {stageLabels[application.stage]} since {formatDate(application.stageChangedAt)} (
         {daysSince(application.stageChangedAt)})
       </Text>
+      <DecisionDueLine application={application} />
       {interviews.nextStartsAt ? (
         <Text size="xs" mt={2}>
           Next interview: {formatDateTime(interviews.nextStartsAt)}

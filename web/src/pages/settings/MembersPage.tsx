@@ -84,7 +84,7 @@ function InviteForm() {
     onSuccess: async (result) => {
       setCreated(result);
       form.reset();
-      await refresh(queryClient, 'invitations');
+      await refresh(queryClient, 'invitations', 'messages');
     },
     onError: (error) => setFormError(applyApiError(form, error)),
   });
@@ -137,9 +137,10 @@ function InviteForm() {
             testId="invitation-link"
             onDone={() => setCreated(null)}
           >
-            Email delivery is coming soon: copy this link and send it to {created.invitation.email} yourself.
-            It is shown only once and works until {formatDate(created.invitation.expiresAt)}. If it gets lost,
-            invite them again for a new link.
+            An invitation email to {created.invitation.email} is in Messages: it goes out now, or is held
+            there until email sending is set up. You can also copy this link and send it yourself. It is shown
+            only once and works until {formatDate(created.invitation.expiresAt)}. If it gets lost, invite them
+            again for a new link.
           </OneTimeSecret>
         </Stack>
       ) : null}

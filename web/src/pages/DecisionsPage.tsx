@@ -1,0 +1,149 @@
+import { Badge, Card, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApplicationView } from '../../../src/features/applications/applications.schema.ts';
+import { decisionsQuery } from '../api/decisionClock';
+import type { Application } from '../api/types';
+import { AnchorLink, ButtonLink } from '../components/links';
+import { PageHeader } from '../components/PageHeader';
+import { Empty, ErrorState, LoadingState } from '../components/states';
+import { formatShortDateTime } from '../lib/dates';
+import { dueState } from '../lib/decisionClock';
+import { useIsDesktop } from '../lib/useIsDesktop';
+
+const emptyText: Record<ApplicationView, { title: string; all: string; mine: string }> = {
+  'needs-decision': {
+    title: 'No decisions waiting',
+    all: 'Every interviewed candidate has an answer or a date. Candidates appear here once their last interview has ended.',
+    mine: 'Nobody on your roles is waiting: every interviewed candidate has an answer or a date.',
+  },
+  overdue: {
+    title: 'Nothing overdue',
+    all: 'Every candidate waiting for a decision is still within their deadline, or has been sent a new date.',
+    mine: 'Every candidate on your roles is still within their deadline, or has been sent a new date.',
+  },
+};
+
+function DecisionRow({ application: a }: { application: Application }) {
+  const due = a.decisionDueDate ? dueState(a.decisionDueDate, a.decisionDueAt) : null;
+  const desktop = useIsDesktop();
+  return (
+    <Card withBorder padding="sm" component="li" data-testid="decision-row">
+      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
+          <AnchorLink
+            to="/applications/$applicationId"
+            params={{ applicationId: a.id }}
+            fw={600}
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {a.candidate.name}
+          </AnchorLink>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {a.role.title}{' '}
+            <Text span c="dimmed" size="sm">
+              at {a.role.venueName}
+            </Text>
+          </Text>
+          <Text size="xs" c="dimmed">
+            Last interview ended {formatShortDateTime(a.lastInterviewEndedAt)}
+            {a.holdingUpdates > 0
+              ? ` · ${a.holdingUpdates} holding update${a.holdingUpdates === 1 ? '' : 's'} sent`
+              : ''}
+          </Text>
+        </Stack>
+        <Stack gap={6} align={desktop ? 'flex-end' : 'flex-start'} style={{ flex: '0 1 auto' }}>
+          {due ? (
+            <Text size="sm" fw={600} c={due.overdue ? 'red.8' : undefined} data-testid="decision-due">
+              {due.overdue ? due.label : due.label.replace(/^due/, 'Due')}
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed">
+              No deadline yet
+            </Text>
+          )}
+          {a.holdingUpdateSuggested ? (
+            <Badge color="orange" variant="light">
+              Holding update suggested
+            </Badge>
+          ) : null}
+          <ButtonLink
+            to="/applications/$applicationId"
+            params={{ applicationId: a.id }}
+            size="xs"
+            variant="light"
+            aria-label={`Open ${a.candidate.name}'s application for ${a.role.title}`}
+          >
+            Open application
+          </ButtonLink>
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
+function DecisionList({ view, mine }: { view: ApplicationView; mine: boolean }) {
+  const query = useQuery(decisionsQuery(view, mine));
+  if (query.isPending) return <LoadingState label="Loading decisions…" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.length === 0) {
+    const text = emptyText[view];
+    return <Empty title={text.title} description={mine ? text.mine : text.all} />;
+  }
+  return (
+    <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {query.data.map((a) => (
+        <DecisionRow key={a.id} application={a} />
+      ))}
+    </Stack>
+  );
+}
+
+function CountBadge({ view, mine }: { view: ApplicationView; mine: boolean }) {
+  const query = useQuery(decisionsQuery(view, mine));
+  if (!query.data || query.data.length === 0) return null;
+  return (
+    <Badge size="sm" variant="light" color={view === 'overdue' ? 'red' : 'gray'} ml={6} aria-hidden>
+      {query.data.length}
+    </Badge>
+  );
+}
+
+export function DecisionsPage() {
+  const [view, setView] = useState<ApplicationView>('needs-decision');
+  const [mine, setMine] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title="Decisions"
+        description="Candidates whose interviews are over, soonest deadline first. Tell each one the outcome, or send a holding update with a new date, before their deadline."
+        actions={
+          <Switch
+            label="Mine only"
+            description="Roles you are hiring manager of"
+            checked={mine}
+            onChange={(e) => setMine(e.currentTarget.checked)}
+          />
+        }
+      />
+      <Tabs value={view} onChange={(v) => v && setView(v as ApplicationView)} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="needs-decision">
+            Needs decision
+            <CountBadge view="needs-decision" mine={mine} />
+          </Tabs.Tab>
+          <Tabs.Tab value="overdue" color="red">
+            Overdue
+            <CountBadge view="overdue" mine={mine} />
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="needs-decision">
+          <DecisionList view="needs-decision" mine={mine} />
+        </Tabs.Panel>
+        <Tabs.Panel value="overdue">
+          <DecisionList view="overdue" mine={mine} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
