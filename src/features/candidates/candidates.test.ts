@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
+import { makeApplication } from '../../../test/support/factories/applications.ts';
 import { makeCandidate } from '../../../test/support/factories/candidates.ts';
 import { makeApiKey, makeMember, type TestMember } from '../../../test/support/factories/organisations.ts';
 import { makeRole } from '../../../test/support/factories/roles.ts';
@@ -13,27 +14,12 @@ import { insertCandidate, isDuplicateEmailError } from './candidates.repository.
 import { candidateCreateSchema } from './candidates.schema.ts';
 import { candidateService } from './candidates.service.ts';
 
-/** Applications and interviews belong to other features: tests write them straight to the tables. */
+/** Applications belong to another feature: the shared factory writes them straight to the table. */
 async function insertApplication(
   ctx: AppContext,
   a: { organisationId: string; roleId: string; candidateId: string; stage: Stage },
 ): Promise<string> {
-  const id = newId();
-  const at = ctx.now().toISOString();
-  await ctx.kysely
-    .insertInto('application')
-    .values({
-      id,
-      organisation_id: a.organisationId,
-      role_id: a.roleId,
-      candidate_id: a.candidateId,
-      stage: a.stage,
-      stage_changed_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
+  return (await makeApplication(ctx, a)).id;
 }
 
 async function insertInterview(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
+import { makeApplication } from '../../../test/support/factories/applications.ts';
 import { makeCandidate } from '../../../test/support/factories/candidates.ts';
 import { makeApiKey, makeMember, type TestMember } from '../../../test/support/factories/organisations.ts';
 import { makeRole } from '../../../test/support/factories/roles.ts';
@@ -8,29 +9,13 @@ import { makeVenue } from '../../../test/support/factories/venues.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Stage } from '../../domain/lifecycle.ts';
 import type { ApiApp } from '../../http/types.ts';
-import { newId } from '../../ids.ts';
 
-/** Applications belong to another feature: tests write them straight to the table. */
+/** Applications belong to another feature: the shared factory writes them straight to the table. */
 async function insertApplication(
   ctx: AppContext,
   a: { organisationId: string; roleId: string; candidateId: string; stage: Stage },
 ): Promise<string> {
-  const id = newId();
-  const at = ctx.now().toISOString();
-  await ctx.kysely
-    .insertInto('application')
-    .values({
-      id,
-      organisation_id: a.organisationId,
-      role_id: a.roleId,
-      candidate_id: a.candidateId,
-      stage: a.stage,
-      stage_changed_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
+  return (await makeApplication(ctx, a)).id;
 }
 
 async function applicant(
