@@ -59,6 +59,8 @@ export interface VenueTable {
   timezone: string;
   city: string | null;
   postcode: string | null;
+  working_hours_start: string | null;
+  working_hours_end: string | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;

@@ -16,6 +16,8 @@ export interface WorkingCalendar {
   timezone: string;
   /** Organisation closure days, as local 'YYYY-MM-DD'. */
   closures?: readonly string[];
+  /** The venue's working hours for candidate emails; the default window when absent. */
+  window?: SendingWindow;
 }
 
 export interface BankHoliday {
@@ -263,7 +265,7 @@ export function startOfLocalTime(localDate: string, hhmm: string, timezone: stri
 export function isInSendingWindow(
   cal: WorkingCalendar,
   instant: Date,
-  window: SendingWindow = defaultSendingWindow,
+  window: SendingWindow = cal.window ?? defaultSendingWindow,
 ): boolean {
   const ms = assertInstant(instant);
   const { start, end } = windowMinutes(window);
@@ -279,7 +281,7 @@ export function isInSendingWindow(
 export function nextSendingMoment(
   cal: WorkingCalendar,
   instant: Date,
-  window: SendingWindow = defaultSendingWindow,
+  window: SendingWindow = cal.window ?? defaultSendingWindow,
 ): Date {
   const ms = assertInstant(instant);
   const { start, end } = windowMinutes(window);
@@ -301,7 +303,7 @@ export function nextSendingMoment(
 export function nextWorkingMorning(
   cal: WorkingCalendar,
   instant: Date,
-  window: SendingWindow = defaultSendingWindow,
+  window: SendingWindow = cal.window ?? defaultSendingWindow,
 ): Date {
   const { start } = windowMinutes(window);
   const next = addWorkingDays(cal, localDateOf(instant, cal.timezone), 1);

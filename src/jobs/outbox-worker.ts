@@ -120,7 +120,17 @@ function parseCalendar(value: string | null): WorkingCalendar | undefined {
     const closures = Array.isArray(parsed.closures)
       ? parsed.closures.filter((d): d is string => typeof d === 'string')
       : [];
-    return { nation: parsed.nation, timezone: parsed.timezone, ...(closures.length > 0 && { closures }) };
+    // The venue's working hours, when the message was written with them.
+    const window =
+      parsed.window && typeof parsed.window.start === 'string' && typeof parsed.window.end === 'string'
+        ? { start: parsed.window.start, end: parsed.window.end }
+        : undefined;
+    return {
+      nation: parsed.nation,
+      timezone: parsed.timezone,
+      ...(closures.length > 0 && { closures }),
+      ...(window && { window }),
+    };
   } catch {
     return undefined;
   }

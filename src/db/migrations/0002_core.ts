@@ -16,6 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('timezone', 'text', (c) => c.notNull())
     .addColumn('city', 'text')
     .addColumn('postcode', 'text')
+    // Working hours for candidate emails ('HH:mm' local); null means the default 09:00–17:30.
+    .addColumn('working_hours_start', 'text')
+    .addColumn('working_hours_end', 'text')
     .addColumn('archived_at', ts)
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())

@@ -326,9 +326,10 @@ describe('sending windows', () => {
         at: string,
         region: 'england-and-wales' | 'scotland',
         send?: 'now' | 'tomorrow_morning',
+        workingHours?: { start: string; end: string },
       ) => {
         clock = new Date(at);
-        const scene = await makeHiringScene(get().ctx, { region });
+        const scene = await makeHiringScene(get().ctx, { region, ...(workingHours && { workingHours }) });
         return enqueueTestMessage(get().ctx, {
           organisationId: scene.organisationId,
           template: 'not_progressing',
@@ -348,6 +349,18 @@ describe('sending windows', () => {
         expect((await enqueueAt('2026-07-01T06:00:00.000Z', 'england-and-wales')).sendAfter).toBe(
           '2026-07-01T08:00:00.000Z',
         );
+      });
+
+      it("keeps to the venue's own working hours", async () => {
+        const hours = { start: '10:30', end: '16:00' };
+        // Thursday 26 November 2026, 09:45 in London: inside the default window, before this venue's.
+        expect(
+          (await enqueueAt('2026-11-26T09:45:00.000Z', 'england-and-wales', undefined, hours)).sendAfter,
+        ).toBe('2026-11-26T10:30:00.000Z');
+        // 16:15 is after this venue closes: the next working morning at 10:30.
+        expect(
+          (await enqueueAt('2026-11-26T16:15:00.000Z', 'england-and-wales', undefined, hours)).sendAfter,
+        ).toBe('2026-11-27T10:30:00.000Z');
       });
 
       it("waits over the weekend and the nation's bank holidays (St Andrew's Day in Scotland)", async () => {

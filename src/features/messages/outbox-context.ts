@@ -121,15 +121,25 @@ async function findCalendar(
   venueId: string | undefined,
   now: Date,
 ): Promise<WorkingCalendar> {
-  let q = db.selectFrom('venue').select(['region', 'timezone']).where('organisation_id', '=', organisationId);
+  let q = db
+    .selectFrom('venue')
+    .select(['region', 'timezone', 'working_hours_start', 'working_hours_end'])
+    .where('organisation_id', '=', organisationId);
   q = venueId
     ? q.where('id', '=', venueId)
     : q.where('archived_at', 'is', null).orderBy('id', 'asc').limit(1);
   const row = await q.executeTakeFirst();
-  const calendar =
+  const calendar: WorkingCalendar =
     !row || !nationsKnown.includes(row.region)
       ? defaultCalendar
-      : { nation: row.region as Nation, timezone: row.timezone };
+      : {
+          nation: row.region as Nation,
+          timezone: row.timezone,
+          ...(row.working_hours_start &&
+            row.working_hours_end && {
+              window: { start: row.working_hours_start, end: row.working_hours_end },
+            }),
+        };
   const from = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
   const closures = await findClosureDatesFrom(db, organisationId, from);
   return closures.length > 0 ? { ...calendar, closures } : calendar;

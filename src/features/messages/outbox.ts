@@ -237,6 +237,7 @@ export async function enqueue<K extends TemplateKey>(
             nation: window.nation,
             timezone: window.timezone,
             ...(window.closures?.length && { closures: window.closures }),
+            ...(window.window && { window: window.window }),
           })
         : null,
       attempts: 0,

@@ -11,6 +11,8 @@ const columns = [
   'timezone',
   'city',
   'postcode',
+  'working_hours_start',
+  'working_hours_end',
   'archived_at',
   'created_at',
   'updated_at',
@@ -25,6 +27,10 @@ function toVenue(row: VenueRow): Venue {
     timezone: row.timezone,
     city: row.city,
     postcode: row.postcode,
+    workingHours:
+      row.working_hours_start && row.working_hours_end
+        ? { start: row.working_hours_start, end: row.working_hours_end }
+        : null,
     archived: row.archived_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -49,6 +55,8 @@ export async function insertVenue(
       timezone: input.timezone,
       city: input.city ?? null,
       postcode: input.postcode ?? null,
+      working_hours_start: input.workingHours?.start ?? null,
+      working_hours_end: input.workingHours?.end ?? null,
       archived_at: null,
       created_at: at,
       updated_at: at,
@@ -106,6 +114,10 @@ export async function updateVenue(
       ...(input.timezone !== undefined && { timezone: input.timezone }),
       ...(input.city !== undefined && { city: input.city }),
       ...(input.postcode !== undefined && { postcode: input.postcode }),
+      ...(input.workingHours !== undefined && {
+        working_hours_start: input.workingHours?.start ?? null,
+        working_hours_end: input.workingHours?.end ?? null,
+      }),
       ...(input.archived !== undefined && { archived_at: input.archived ? now.toISOString() : null }),
       updated_at: now.toISOString(),
     })

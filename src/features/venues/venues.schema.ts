@@ -23,12 +23,20 @@ const timezoneSchema = z
     }
   }, 'is not an IANA time zone (for example Europe/London)');
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is a 24-hour time like 09:00');
+export const workingHoursSchema = z
+  .object({ start: clockTime, end: clockTime })
+  .refine((h) => h.start < h.end, { message: 'must end after they start', path: ['end'] })
+  .describe('Local hours in which candidate emails leave (default 09:00–17:30)');
+export type WorkingHours = z.infer<typeof workingHoursSchema>;
+
 const venueFields = {
   name: requiredText(120),
   region: regionSchema,
   timezone: timezoneSchema,
   city: optionalText(120),
   postcode: optionalText(12),
+  workingHours: workingHoursSchema.nullable().optional(),
 };
 
 export const venueCreateSchema = z.object({
@@ -49,6 +57,7 @@ export const venueSchema = z.object({
   timezone: z.string(),
   city: z.string().nullable(),
   postcode: z.string().nullable(),
+  workingHours: z.object({ start: z.string(), end: z.string() }).nullable(),
   archived: z.boolean(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

@@ -78,6 +78,31 @@ describeEachDatabase('venues API', (get) => {
     expect(list.json().data.map((v: { id: string }) => v.id)).toEqual([venue.id]);
   });
 
+  it('keeps working hours for candidate emails, and refuses hours that end before they start', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/venues',
+      headers: { cookie: admin.cookie },
+      payload: { name: 'Studio', region: 'northern-ireland', workingHours: { start: '08:30', end: '16:00' } },
+    });
+    expect(created.json().workingHours).toEqual({ start: '08:30', end: '16:00' });
+    const cleared = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/venues/${created.json().id}`,
+      headers: { cookie: admin.cookie },
+      payload: { workingHours: null },
+    });
+    expect(cleared.json().workingHours).toBeNull();
+    const backwards = await app.inject({
+      method: 'POST',
+      url: '/api/v1/venues',
+      headers: { cookie: admin.cookie },
+      payload: { name: 'Late', region: 'scotland', workingHours: { start: '17:00', end: '09:00' } },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.issues[0].field).toBe('workingHours.end');
+  });
+
   it('names the field when the input is invalid', async () => {
     const res = await app.inject({
       method: 'POST',

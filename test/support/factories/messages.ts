@@ -27,6 +27,7 @@ export async function makeHiringScene(
     candidateEmail?: string;
     region?: Region;
     timezone?: string;
+    workingHours?: { start: string; end: string };
   } = {},
 ): Promise<HiringScene> {
   const organisationId = options.organisationId ?? (await makeOrganisation(ctx)).id;
@@ -35,6 +36,7 @@ export async function makeHiringScene(
     name: 'Main House',
     region: options.region ?? 'england-and-wales',
     ...(options.timezone && { timezone: options.timezone }),
+    ...(options.workingHours && { workingHours: options.workingHours }),
   });
   const manager = await insertTestMemberUser(ctx, { organisationId, name: 'Jo Okafor', role: 'manager' });
   const candidateEmail =
