@@ -54,6 +54,7 @@ describe.skipIf(!browserAvailable())(
       await page.getByRole('button', { name: 'New role' }).click();
       await page.getByLabel('Title').fill('AV Technician — Main House');
       await page.getByLabel('Level').selectOption('technician');
+      await page.getByLabel('Decision deadline (working days)').fill('7');
       await page.getByRole('button', { name: 'Create role' }).click();
 
       // A new role opens on its (empty) pipeline.

@@ -25,10 +25,17 @@ export interface RoleFormValues {
   hiringManagerId: string;
   description: string;
   status: RoleStatus;
+  /** Blank follows the organisation's deadline. */
+  decisionWorkingDays: string;
 }
 
 function toInput(values: RoleFormValues) {
-  return { ...values, hiringManagerId: values.hiringManagerId || null };
+  const days = values.decisionWorkingDays.trim();
+  return {
+    ...values,
+    hiringManagerId: values.hiringManagerId || null,
+    decisionWorkingDays: days === '' ? null : Number(days),
+  };
 }
 
 export type RoleRequest = ReturnType<typeof roleCreateSchema.parse>;
@@ -58,6 +65,7 @@ export function RoleForm({
       hiringManagerId: role?.hiringManager?.id ?? '',
       description: role?.description ?? '',
       status: role?.status ?? 'open',
+      decisionWorkingDays: role?.decisionWorkingDays != null ? String(role.decisionWorkingDays) : '',
     },
     validate: zodResolver(roleCreateSchema, toInput),
   });
@@ -153,6 +161,12 @@ export function RoleForm({
             {...form.getInputProps('status')}
           />
         ) : null}
+        <TextInput
+          label="Decision deadline (working days)"
+          description="From the last interview to telling the candidate; blank follows your organisation's setting"
+          inputMode="numeric"
+          {...form.getInputProps('decisionWorkingDays')}
+        />
         <Textarea
           label="Description"
           description="Optional: what the job involves, for your team"

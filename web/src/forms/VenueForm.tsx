@@ -19,6 +19,13 @@ interface VenueFormValues {
   timezone: string;
   city: string;
   postcode: string;
+  workingHours: { start: string; end: string };
+}
+
+/** Blank hours mean the default window (09:00–17:30). */
+function toBody(values: VenueFormValues) {
+  const { start, end } = values.workingHours;
+  return { ...values, workingHours: start || end ? { start, end } : null };
 }
 
 export function VenueForm({
@@ -42,8 +49,9 @@ export function VenueForm({
       timezone: venue?.timezone ?? 'Europe/London',
       city: venue?.city ?? '',
       postcode: venue?.postcode ?? '',
+      workingHours: { start: venue?.workingHours?.start ?? '', end: venue?.workingHours?.end ?? '' },
     },
-    validate: zodResolver(venueCreateSchema),
+    validate: (values) => zodResolver(venueCreateSchema)(toBody(values)),
   });
   return (
     <form
@@ -52,7 +60,7 @@ export function VenueForm({
         setFormError(null);
         setSubmitting(true);
         try {
-          await onSubmit(venueCreateSchema.parse(values));
+          await onSubmit(venueCreateSchema.parse(toBody(values)));
         } catch (error) {
           setFormError(applyApiError(form, error));
         } finally {
@@ -77,6 +85,20 @@ export function VenueForm({
           description="An IANA time zone; Europe/London for every UK venue"
           {...form.getInputProps('timezone')}
         />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput
+            type="time"
+            label="Emails to candidates from"
+            description="Blank: 09:00"
+            {...form.getInputProps('workingHours.start')}
+          />
+          <TextInput
+            type="time"
+            label="Emails to candidates until"
+            description="Blank: 17:30, on working days"
+            {...form.getInputProps('workingHours.end')}
+          />
+        </SimpleGrid>
         <FormAlert message={formError} />
         <Group justify="flex-end" gap="sm">
           {onCancel ? (
