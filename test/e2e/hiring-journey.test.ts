@@ -93,6 +93,11 @@ describe.skipIf(!browserAvailable())(
         .select(['application.stage', 'candidate.email'])
         .executeTakeFirstOrThrow();
       expect(application).toEqual({ stage: 'interviewing', email: 'isla.mackenzie@example.com' });
+      const role = await running.ctx.kysely
+        .selectFrom('role')
+        .select(['decision_working_days'])
+        .executeTakeFirstOrThrow();
+      expect(role.decision_working_days).toBe(7);
       const interviews = await running.ctx.kysely
         .selectFrom('interview')
         .select(['kind', 'location'])
