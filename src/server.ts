@@ -17,6 +17,7 @@ import type { AppContext } from './app-context.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
 import { candidateRoutes } from './features/candidates/candidates.routes.ts';
+import { closureRoutes } from './features/closure/closure.routes.ts';
 import { decisionClockRoutes } from './features/decision-clock/decision-clock.routes.ts';
 import { feedbackRoutes } from './features/feedback/feedback.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
@@ -34,9 +35,13 @@ import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import type { ApiApp } from './http/types.ts';
+import { requestSerializer } from './portal/log.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests). */
+  logStream?: NodeJS.WritableStream;
   /** Where the built web app is; omitted or missing means API only. */
   webDir?: string;
 }
@@ -49,9 +54,13 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
         : {
             level: ctx.config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // A candidate's personal link (/c/<token>) is never written to the log.
+            serializers: { req: requestSerializer },
+            ...(options.logStream && { stream: options.logStream }),
             // Readable lines for a person at a terminal; JSON for production and log collectors.
             ...(!ctx.config.production &&
-              process.stdout.isTTY && {
+              process.stdout.isTTY &&
+              !options.logStream && {
                 transport: {
                   target: 'pino-pretty',
                   options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
@@ -129,6 +138,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   decisionClockRoutes(app, ctx);
   notificationRoutes(app, ctx);
   feedbackRoutes(app, ctx);
+  portalRoutes(app, ctx);
+  closureRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =

@@ -1,8 +1,10 @@
 import type { Generated } from 'kysely';
 import type { AssessmentTables } from './schema-assessment.ts';
+import type { ApplicationClosureColumns, ClosureTables } from './schema-closure.ts';
 import type { ApplicationDecisionColumns, DecisionTables, RoleDecisionColumns } from './schema-decisions.ts';
 import type { FeedbackTables } from './schema-feedback.ts';
 import type { MessagingTables } from './schema-messaging.ts';
+import type { PortalTables } from './schema-portal.ts';
 
 // Timestamps are ISO-8601 strings in UTC on both databases; flags are 0/1 integers.
 
@@ -88,7 +90,7 @@ export interface CandidateTable {
   created_at: string;
   updated_at: string;
 }
-export interface ApplicationTable extends ApplicationDecisionColumns {
+export interface ApplicationTable extends ApplicationDecisionColumns, ApplicationClosureColumns {
   id: string;
   organisation_id: string;
   candidate_id: string;
@@ -140,7 +142,13 @@ export interface MigrationRow {
   timestamp: Generated<string>;
 }
 
-export interface Database extends MessagingTables, AssessmentTables, DecisionTables, FeedbackTables {
+export interface Database
+  extends MessagingTables,
+    AssessmentTables,
+    DecisionTables,
+    FeedbackTables,
+    ClosureTables,
+    PortalTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

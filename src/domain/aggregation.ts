@@ -227,7 +227,8 @@ export function assessApplication(input: AssessmentInput): ApplicationAssessment
     applicationId: input.applicationId,
     criteria: assessed,
     overall: {
-      score: meanRating === null ? null : Math.round(toScore(meanRating)),
+      // Rounded to 6 places first, so a true .5 rounds the same however the weights are scaled.
+      score: meanRating === null ? null : Math.round(round(toScore(meanRating), 6)),
       meanRating: meanRating === null ? null : round(meanRating, 2),
       ratedWeight,
       totalWeight,

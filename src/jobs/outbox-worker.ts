@@ -9,6 +9,7 @@ import type { AppContext } from '../app-context.ts';
 import type { DialectName } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { nextSendingMoment, type WorkingCalendar } from '../domain/calendar.ts';
+import { recordToldByEmail } from '../features/closure/closure.repository.ts';
 import {
   type ClaimedMessage,
   claimDue,
@@ -258,7 +259,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
     try {
       const info = await transport.send(toOutgoingMail(message, options.mailFrom));
-      await markSent(db, message.id, id, { smtpMessageId: info.messageId, response: info.response }, now());
+      // One transaction: the message is sent and, for an outcome email, the candidate is told (and a
+      // not-progressing application closes).
+      await db.transaction().execute(async (tx) => {
+        const at = now();
+        await markSent(tx, message.id, id, { smtpMessageId: info.messageId, response: info.response }, at);
+        await recordToldByEmail(tx, message.id, at);
+      });
       result.sent += 1;
     } catch (err) {
       const failure = classifyFailure(err);

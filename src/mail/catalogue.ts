@@ -3,6 +3,7 @@
 import * as decisionReminder from './defaults/decision-reminder.ts';
 import * as escalation from './defaults/escalation.ts';
 import * as experienceSurvey from './defaults/experience-survey.ts';
+import * as freshLink from './defaults/fresh-link.ts';
 import * as holdingUpdate from './defaults/holding-update.ts';
 import * as managerDigest from './defaults/manager-digest.ts';
 import * as newOpportunity from './defaults/new-opportunity.ts';
@@ -47,6 +48,7 @@ export interface TemplateExtras {
     invitation: { role: string; link: string; expiresOn: string };
     inviter: { name: string };
   };
+  fresh_link: Record<string, never>;
 }
 
 export type TemplateKey = keyof TemplateExtras;
@@ -65,6 +67,7 @@ export const templateKeys = [
   'escalation',
   'manager_digest',
   'organisation_invitation',
+  'fresh_link',
 ] as const satisfies readonly TemplateKey[];
 
 export function isTemplateKey(value: string): value is TemplateKey {
@@ -321,6 +324,17 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
     },
     defaults: organisationInvitation,
   },
+  fresh_link: {
+    key: 'fresh_link',
+    name: 'Fresh personal link',
+    description: 'Sends a candidate a new link to their page, when they ask for one.',
+    audience: 'candidate',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: candidateReason,
+    sample: {},
+    defaults: freshLink,
+  },
 };
 
 export function templateDefinition<K extends TemplateKey>(key: K): TemplateDefinition<K> {
@@ -335,7 +349,12 @@ export interface CommonVariables {
   role?: { title: string };
   venue?: { name: string };
   manager?: { name: string; email: string };
+  /** Candidate emails: the candidate's personal link to their page (issued when the email is written). */
+  portalUrl?: string;
 }
+
+/** What previews show for `portalUrl`; a real email gets a freshly issued personal link. */
+export const samplePortalUrl = 'https://hiring.example.co.uk/c/your-personal-link';
 
 export type TemplateContext<K extends TemplateKey = TemplateKey> = CommonVariables & TemplateExtras[K];
 
@@ -358,6 +377,7 @@ export function sampleCommon(definition: TemplateDefinition): CommonVariables {
   if (definition.audience === 'candidate' || definition.aboutApplication) {
     common.candidate = { name: 'Sam Rigby', firstName: 'Sam' };
   }
+  if (definition.audience === 'candidate') common.portalUrl = samplePortalUrl;
   if (definition.aboutApplication) {
     common.role = { title: 'AV Technician — Main House' };
     common.venue = { name: 'Main House' };

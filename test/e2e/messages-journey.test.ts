@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateKeys } from '../../src/mail/catalogue.ts';
 import { enqueueTestMessage, makeHiringScene } from '../support/factories/messages.ts';
 import { makeMember, makeOrganisation, type TestMember } from '../support/factories/organisations.ts';
 import { browserAvailable, launchBrowser, type RunningApp, startApp } from './browser.ts';
@@ -169,7 +170,7 @@ describe.skipIf(!browserAvailable())(
         .getByRole('link', { name: 'Email templates' })
         .click();
       await page.waitForURL('**/settings/templates');
-      await expect.poll(() => page.getByTestId('template-card').count()).toBe(13);
+      await expect.poll(() => page.getByTestId('template-card').count()).toBe(templateKeys.length);
       await page.getByRole('link', { name: 'Edit the Offer template' }).click();
       await page.waitForURL('**/settings/templates/offer');
 

@@ -16,6 +16,8 @@ import { AppLayout } from './components/AppLayout';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { CandidatePage } from './pages/CandidatePage';
 import { CandidatesPage } from './pages/CandidatesPage';
+import { CloseTheRestPage } from './pages/CloseTheRestPage';
+import { ClosureReportPage } from './pages/ClosureReportPage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { InterviewsPage } from './pages/InterviewsPage';
@@ -122,6 +124,18 @@ const roleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/roles/$roleId',
   component: RolePage,
+});
+
+const closeTheRestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roles/$roleId/close-the-rest',
+  component: CloseTheRestPage,
+});
+
+const closureReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roles/$roleId/closure-report',
+  component: ClosureReportPage,
 });
 
 const decisionsRoute = createRoute({
@@ -260,6 +274,8 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     rolesRoute,
     roleRoute,
+    closeTheRestRoute,
+    closureReportRoute,
     decisionsRoute,
     candidatesRoute,
     candidateRoute,

@@ -5,6 +5,8 @@ import * as m0003 from './0003_messaging.ts';
 import * as m0004 from './0004_assessment.ts';
 import * as m0005 from './0005_decision_clock.ts';
 import * as m0006 from './0006_feedback.ts';
+import * as m0007 from './0007_closure.ts';
+import * as m0008 from './0008_portal.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0004_assessment': m0004,
   '0005_decision_clock': m0005,
   '0006_feedback': m0006,
+  '0007_closure': m0007,
+  '0008_portal': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

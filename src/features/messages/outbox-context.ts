@@ -4,7 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
 import { AppError } from '../../errors.ts';
-import { type CommonVariables, firstNameOf, type TemplateDefinition } from '../../mail/catalogue.ts';
+import {
+  type CommonVariables,
+  firstNameOf,
+  samplePortalUrl,
+  type TemplateDefinition,
+} from '../../mail/catalogue.ts';
 import { singleLine } from '../../mail/escape.ts';
 import { findClosureDatesFrom } from '../decision-clock/decision-clock.repository.ts';
 
@@ -247,5 +252,7 @@ export async function resolveContext(
     common.venue = { name: name(application.venue.name) };
     common.manager = hiringManager ?? { name: `The ${organisationName} hiring team`, email: '' };
   }
+  // Previews show a sample; enqueue() replaces it with a freshly issued personal link.
+  if (definition.audience === 'candidate') common.portalUrl = samplePortalUrl;
   return { common, recipient, application, calendar, hiringManager };
 }

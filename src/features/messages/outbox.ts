@@ -18,6 +18,7 @@ import { TemplateError } from '../../mail/engine.ts';
 import { safeUrl, singleLine } from '../../mail/escape.ts';
 import { buildCalendarInvite } from '../../mail/ics.ts';
 import { renderMessage } from '../../mail/render.ts';
+import { issueCandidateLink } from '../../portal/links.ts';
 import { currentVersion, findBranding } from '../templates/templates.repository.ts';
 import { findMessageByKey } from './messages.repository.ts';
 import type { MessageStatus } from './messages.schema.ts';
@@ -160,6 +161,13 @@ export async function enqueue<K extends TemplateKey>(
   const now = ctx.now();
   const resolved = await resolveContext(tx, input.organisationId, definition, input, now);
   const context = { ...resolved.common, ...input.variables } as TemplateContext<K>;
+  // Every candidate email carries the candidate's personal link to their page (src/portal).
+  if (definition.audience === 'candidate' && resolved.recipient.candidateId) {
+    context.portalUrl = await issueCandidateLink(tx, ctx, {
+      organisationId: input.organisationId,
+      candidateId: resolved.recipient.candidateId,
+    });
+  }
   const version = await currentVersion(tx, input.organisationId, input.template, now);
   const branding = await findBranding(tx, input.organisationId);
 
@@ -228,7 +236,8 @@ export async function enqueue<K extends TemplateKey>(
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
-      variables: JSON.stringify(context),
+      // The personal link is in the email itself, not in the stored variables.
+      variables: JSON.stringify(context.portalUrl ? { ...context, portalUrl: '[personal link]' } : context),
       list_unsubscribe: unsubscribeUrl ?? null,
       ics,
       send_after: sendAfter.toISOString(),

@@ -9,6 +9,8 @@ export const notificationKinds = [
   'manager_digest',
   'scorecard_reminder',
   'holding_update',
+  'feedback_call_request',
+  'data_request',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

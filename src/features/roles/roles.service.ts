@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
-import { stageLabels } from '../../domain/lifecycle.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { whoIsWaiting } from '../closure/waiting.ts';
 import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
 import type { Page } from '../shared.schema.ts';
 import { findVenue } from '../venues/venues.repository.ts';
@@ -39,23 +39,25 @@ async function checkHiringManager(
   }
 }
 
-/** Refuses to mark a role filled or archived while any of its candidates is still waiting. */
+/**
+ * Refuses to mark a role filled or archived while any of its applications is not closed (the
+ * candidate has not been told), naming who is still waiting and why.
+ */
 async function checkNobodyWaiting(
   db: Kysely<Database>,
   organisationId: string,
   roleId: string,
   status: RoleStatus,
+  now: Date,
 ): Promise<void> {
-  const waiting = await repo.listWaitingApplications(db, organisationId, roleId);
+  const waiting = await whoIsWaiting(db, organisationId, roleId, now);
   if (waiting.length === 0) return;
-  const named = waiting
-    .slice(0, namedInMessage)
-    .map((a) => `${a.candidateName} (${stageLabels[a.stage].toLowerCase()})`);
+  const named = waiting.slice(0, namedInMessage);
   const rest = waiting.length - named.length;
   throw new AppError(
     'conflict',
-    `status: a role cannot be marked ${roleStatusLabels[status].toLowerCase()} until every candidate has an outcome. ` +
-      `Still waiting for an outcome: ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`,
+    `status: a role cannot be marked ${roleStatusLabels[status].toLowerCase()} until every candidate has been told the outcome and closed. ` +
+      `Still waiting: ${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
     { field: 'status' },
   );
 }
@@ -91,7 +93,7 @@ export function roleService(ctx: AppContext) {
         const statusChange =
           input.status !== undefined && input.status !== current.status ? input.status : undefined;
         if (statusChange && closedRoleStatuses.includes(statusChange)) {
-          await checkNobodyWaiting(tx, organisationId, id, statusChange);
+          await checkNobodyWaiting(tx, organisationId, id, statusChange, now);
         }
         const role = await repo.updateRole(tx, organisationId, id, input, now);
         if (!role) throw notFound('Role');

@@ -295,7 +295,7 @@ describeEachDatabase('branding settings API', (get) => {
 });
 
 describe('template keys', () => {
-  it('are thirteen, one per email the product sends', () => {
-    expect(templateKeys).toHaveLength(13);
+  it('are fourteen, one per email the product sends', () => {
+    expect(templateKeys).toHaveLength(14);
   });
 });

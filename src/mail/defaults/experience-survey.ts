@@ -9,6 +9,8 @@ Whatever the outcome, we want everyone who applies to us to have a fair, clear a
 
 It takes about two minutes, it's optional, and your answers help us improve the way we hire.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 Thank you,
 The {{ organisation.name }} hiring team
 `;

@@ -9,6 +9,8 @@ You will hear from us by **{{ update.newDate }}** at the latest, and sooner if w
 
 Thank you for your patience. If anything changes on your side in the meantime, just reply to this email.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 Best wishes,
 {{ manager.name }}
 {{ organisation.name }}

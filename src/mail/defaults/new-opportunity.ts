@@ -15,6 +15,8 @@ Applications close on {{ opportunity.closingDate }}.
 
 If now isn't the right time, there's no need to reply: we'll keep you posted about future roles.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 Best wishes,
 The {{ organisation.name }} hiring team
 `;

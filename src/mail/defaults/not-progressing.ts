@@ -17,6 +17,8 @@ Thank you for interviewing for **{{ role.title }}** at {{ venue.name }}. I'm sor
 
 If you'd like to talk any of this through, reply to this email and I'll arrange a short call.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 With best wishes,
 {{ manager.name }}
 {{ organisation.name }}

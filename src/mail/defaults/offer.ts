@@ -15,6 +15,8 @@ If you have any questions about the offer, or would like to talk anything throug
 
 We're really looking forward to working with you.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 Best wishes,
 {{ manager.name }}
 {{ organisation.name }}

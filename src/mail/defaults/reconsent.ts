@@ -11,6 +11,8 @@ If you'd like to keep hearing about roles with us, please confirm:
 
 If we don't hear from you, we'll delete your personal details on {{ consent.expiresOn }}. There's nothing else you need to do, and you're always welcome to apply for future roles.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 Best wishes,
 The {{ organisation.name }} hiring team
 `;

@@ -7,6 +7,8 @@ Thank you for recommending {{ referral.name }} to us. Good technicians tend to k
 
 We'll get in touch with {{ referral.name }} directly about roles that suit them.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 With thanks,
 The {{ organisation.name }} hiring team
 `;

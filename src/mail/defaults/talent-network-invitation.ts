@@ -11,6 +11,8 @@ Our talent network is how people hear first about new roles across our venues. I
 
 Joining is entirely your choice, and you can leave at any time using the link at the bottom of any of our emails.
 
+See your feedback and options: [your personal page]({{ portalUrl }})
+
 Best wishes,
 {{ manager.name }}
 {{ organisation.name }}

@@ -22,6 +22,7 @@ import type { Application, Interview, ScorecardListItem } from '../api/types';
 import { AssessmentSummary } from '../components/AssessmentSummary';
 import { StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { DecisionActions } from '../components/DecisionActions';
 import { DecisionClockPanel } from '../components/DecisionClock';
 import { FeedbackLink } from '../components/feedback/FeedbackLink';
 import { AnchorLink } from '../components/links';
@@ -280,6 +281,8 @@ export function ApplicationPage() {
           </Text>
         </Card>
       </SimpleGrid>
+
+      {canEdit ? <DecisionActions application={a} /> : null}
 
       <DecisionClockPanel application={a} canEdit={canEdit} />
 

@@ -30,6 +30,7 @@ import {
 } from '../api/queries';
 import type { Application, Candidate } from '../api/types';
 import { StageBadge } from '../components/badges';
+import { CandidateTimeline } from '../components/CandidateTimeline';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { AnchorLink } from '../components/links';
 import { MessagesSection } from '../components/MessagesSection';
@@ -245,6 +246,8 @@ export function CandidatePage() {
           <AddToRole candidate={c} applications={apps} />
         </Card>
       ) : null}
+
+      {canEdit ? <CandidateTimeline candidateId={candidateId} /> : null}
 
       {canEdit ? (
         <MessagesSection

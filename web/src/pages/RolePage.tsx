@@ -18,7 +18,7 @@ import { AddCandidateModal } from '../components/AddCandidateModal';
 import { RoleStatusBadge, StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { DecisionDueLine } from '../components/DecisionClock';
-import { AnchorLink } from '../components/links';
+import { AnchorLink, ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { RequirementsPanel, ScorecardCompletionCard } from '../components/RoleAssessment';
 import { StageMenu } from '../components/StageMenu';
@@ -219,6 +219,16 @@ export function RolePage() {
               <Button variant="default" onClick={editingHandlers.open}>
                 Edit role
               </Button>
+              {r.applicationCounts.active > 0 && r.status !== 'archived' ? (
+                <ButtonLink to="/roles/$roleId/close-the-rest" params={{ roleId }} variant="default">
+                  Close the rest
+                </ButtonLink>
+              ) : null}
+              {r.applicationCounts.total > 0 ? (
+                <ButtonLink to="/roles/$roleId/closure-report" params={{ roleId }} variant="default">
+                  Closure report
+                </ButtonLink>
+              ) : null}
               <Menu position="bottom-end">
                 <Menu.Target>
                   <Button variant="default" loading={changeStatus.isPending}>
@@ -267,6 +277,16 @@ export function RolePage() {
             Give each waiting candidate an outcome (move them to hired, not progressing or withdrawn), then
             try again.
           </Text>
+          <ButtonLink
+            to="/roles/$roleId/close-the-rest"
+            params={{ roleId }}
+            size="xs"
+            mt="sm"
+            variant="light"
+            color="orange"
+          >
+            Close the rest
+          </ButtonLink>
         </Alert>
       ) : null}
 

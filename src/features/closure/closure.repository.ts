@@ -1,0 +1,357 @@
+// All Kysely of closure: how a candidate was told, the "close the rest" queue, the closure report and
+// the candidate timeline. Every function takes the organisation (or, for the worker's hook, reads it
+// from the message it was given).
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { ToldVia } from '../../db/schema-closure.ts';
+import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
+import type { Stage } from '../../domain/lifecycle.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+
+export interface ClosureFacts {
+  id: string;
+  stage: Stage;
+  outcome: string | null;
+  roleId: string;
+  candidateId: string;
+  candidateName: string;
+  toldAt: string | null;
+  decidedAt: string | null;
+}
+
+export async function findClosureFacts(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+): Promise<ClosureFacts | undefined> {
+  const row = await db
+    .selectFrom('application')
+    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
+    .select([
+      'application.id',
+      'application.stage',
+      'application.outcome',
+      'application.role_id',
+      'application.candidate_id',
+      'candidate.name',
+      'application.told_at',
+      'application.decided_at',
+    ])
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.id', '=', applicationId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    stage: row.stage as Stage,
+    outcome: row.outcome,
+    roleId: row.role_id,
+    candidateId: row.candidate_id,
+    candidateName: row.name,
+    toldAt: row.told_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+/** Records the outcome reached and, the first time, when the decision was made. */
+export async function setOutcome(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  outcome: Stage,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('application')
+    .set((eb) => ({
+      outcome,
+      decided_at: eb.fn.coalesce('decided_at', eb.val(now.toISOString())),
+    }))
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', applicationId)
+    .execute();
+}
+
+/** Records how and when the candidate was told; the first telling stands. */
+export async function markTold(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  told: { at: Date; via: ToldVia; note: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('application')
+    .set({ told_at: told.at.toISOString(), told_via: told.via, told_note: told.note })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', applicationId)
+    .where('told_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The outcome emails whose delivery tells the candidate. */
+export const outcomeTemplates = ['offer', 'not_progressing'] as const;
+
+/**
+ * The outbox worker's hook, called in the transaction that marks the message sent: an outcome email
+ * that reached `sent` tells the candidate, and a not-progressing application closes.
+ */
+export async function recordToldByEmail(tx: Kysely<Database>, messageId: string, now: Date): Promise<void> {
+  const message = await tx
+    .selectFrom('message')
+    .select(['organisation_id', 'application_id', 'template_key', 'sent_at'])
+    .where('id', '=', messageId)
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  if (!message?.application_id) return;
+  if (!(outcomeTemplates as readonly string[]).includes(message.template_key)) return;
+  const organisationId = message.organisation_id;
+  const applicationId = message.application_id;
+  const at = message.sent_at ? new Date(message.sent_at) : now;
+  const told = await markTold(tx, organisationId, applicationId, { at, via: 'email', note: null });
+  if (told) {
+    await recordAudit(
+      tx,
+      organisationId,
+      'system',
+      {
+        action: 'application.told',
+        subjectType: 'application',
+        subjectId: applicationId,
+        detail: { via: 'email', messageId, template: message.template_key },
+      },
+      now,
+    );
+  }
+  if (message.template_key !== 'not_progressing') return;
+  const closed = await tx
+    .updateTable('application')
+    .set({ stage: 'closed', stage_changed_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', applicationId)
+    .where('stage', '=', 'not_progressing')
+    .executeTakeFirst();
+  if (Number(closed.numUpdatedRows) > 0) {
+    await recordAudit(
+      tx,
+      organisationId,
+      'system',
+      {
+        action: 'application.closed',
+        subjectType: 'application',
+        subjectId: applicationId,
+        detail: { from: 'not_progressing', via: 'email', messageId },
+      },
+      now,
+    );
+  }
+}
+
+// ---- The role guard ---------------------------------------------------------------------------
+
+export interface UnclosedApplication {
+  applicationId: string;
+  candidateName: string;
+  stage: Stage;
+  /** The latest outcome email, if any. */
+  message: { status: string; sendAfter: string } | null;
+  timezone: string;
+}
+
+/** The role's applications that are not closed, by candidate name, with their latest outcome email. */
+export async function listUnclosedApplications(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleId: string,
+): Promise<UnclosedApplication[]> {
+  const rows = await db
+    .selectFrom('application')
+    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
+    .innerJoin('role', 'role.id', 'application.role_id')
+    .innerJoin('venue', 'venue.id', 'role.venue_id')
+    .select(['application.id', 'candidate.name', 'application.stage', 'venue.timezone'])
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.role_id', '=', roleId)
+    .where('application.stage', '!=', 'closed')
+    .orderBy('candidate.name', 'asc')
+    .orderBy('application.id', 'asc')
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const messages = new Map<string, { status: string; sendAfter: string }>();
+  if (ids.length > 0) {
+    const found = await db
+      .selectFrom('message')
+      .select(['application_id', 'status', 'send_after', 'id'])
+      .where('organisation_id', '=', organisationId)
+      .where('application_id', 'in', ids)
+      .where('template_key', 'in', outcomeTemplates)
+      .orderBy('id', 'asc')
+      .execute();
+    for (const m of found) {
+      if (m.application_id) messages.set(m.application_id, { status: m.status, sendAfter: m.send_after });
+    }
+  }
+  return rows.map((row) => ({
+    applicationId: row.id,
+    candidateName: row.name,
+    stage: row.stage as Stage,
+    message: messages.get(row.id) ?? null,
+    timezone: row.timezone,
+  }));
+}
+
+// ---- Close the rest ----------------------------------------------------------------------------
+
+export async function roleExists(db: Kysely<Database>, organisationId: string, roleId: string) {
+  const row = await db
+    .selectFrom('role')
+    .select(['id', 'title'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', roleId)
+    .executeTakeFirst();
+  return row;
+}
+
+/** The role's applications still undecided (applied, interviewing, awaiting a decision). */
+export async function listUndecided(db: Kysely<Database>, organisationId: string, roleId: string) {
+  return db
+    .selectFrom('application')
+    .select(['application.id'])
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.role_id', '=', roleId)
+    .where('application.stage', 'in', ['applied', 'interviewing', 'awaiting_decision'])
+    .orderBy('application.id', 'asc')
+    .execute();
+}
+
+export async function upsertQueueItem(
+  db: Kysely<Database>,
+  organisationId: string,
+  item: { roleId: string; applicationId: string; problem: string | null },
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .insertInto('closure_queue_item')
+    .values({
+      organisation_id: organisationId,
+      role_id: item.roleId,
+      application_id: item.applicationId,
+      problem: item.problem,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.column('application_id').doUpdateSet({ problem: item.problem, updated_at: at }))
+    .execute();
+}
+
+export async function removeQueueItem(db: Kysely<Database>, organisationId: string, applicationId: string) {
+  await db
+    .deleteFrom('closure_queue_item')
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
+    .execute();
+}
+
+export interface QueueRow {
+  applicationId: string;
+  candidateId: string;
+  candidateName: string;
+  stage: Stage;
+  problem: string | null;
+  feedbackStatus: string | null;
+  checkResult: string | null;
+}
+
+export async function listQueue(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleId: string,
+): Promise<QueueRow[]> {
+  const rows = await db
+    .selectFrom('closure_queue_item as q')
+    .innerJoin('application', 'application.id', 'q.application_id')
+    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
+    .leftJoin('feedback', 'feedback.application_id', 'q.application_id')
+    .select([
+      'q.application_id',
+      'candidate.id as candidate_id',
+      'candidate.name',
+      'application.stage',
+      'q.problem',
+      'feedback.status as feedback_status',
+      'feedback.check_result',
+    ])
+    .where('q.organisation_id', '=', organisationId)
+    .where('q.role_id', '=', roleId)
+    // Decided another way meanwhile (withdrawn, offered…): no longer the queue's to close.
+    .where('application.stage', 'in', ['applied', 'interviewing', 'awaiting_decision'])
+    .orderBy('candidate.name', 'asc')
+    .orderBy('q.application_id', 'asc')
+    .execute();
+  return rows.map((r) => ({
+    applicationId: r.application_id,
+    candidateId: r.candidate_id,
+    candidateName: r.name,
+    stage: r.stage as Stage,
+    problem: r.problem,
+    feedbackStatus: r.feedback_status,
+    checkResult: r.check_result,
+  }));
+}
+
+// ---- Closure report ----------------------------------------------------------------------------
+
+export async function findRoleCalendar(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleId: string,
+): Promise<{ title: string; calendar: WorkingCalendar } | undefined> {
+  const row = await db
+    .selectFrom('role')
+    .innerJoin('venue', 'venue.id', 'role.venue_id')
+    .select(['role.title', 'venue.region', 'venue.timezone'])
+    .where('role.organisation_id', '=', organisationId)
+    .where('role.id', '=', roleId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const closures = await db
+    .selectFrom('organisation_closure')
+    .select(['date'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('date')
+    .execute();
+  const calendar: WorkingCalendar = {
+    nation: row.region as Nation,
+    timezone: row.timezone,
+    ...(closures.length > 0 && { closures: closures.map((c) => c.date) }),
+  };
+  return { title: row.title, calendar };
+}
+
+export async function listReportRows(db: Kysely<Database>, organisationId: string, roleId: string) {
+  return db
+    .selectFrom('application')
+    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
+    .leftJoin('feedback', 'feedback.application_id', 'application.id')
+    .select([
+      'application.id',
+      'candidate.name',
+      'application.stage',
+      'application.outcome',
+      'application.told_at',
+      'application.told_via',
+      'application.last_interview_ended_at',
+      'feedback.check_result',
+    ])
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.role_id', '=', roleId)
+    .orderBy('candidate.name', 'asc')
+    .orderBy('application.id', 'asc')
+    .execute();
+}
+
+/** The stage a report shows as the outcome: the recorded one, else an outcome stage, else the stage. */
+export function outcomeOf(stage: Stage, outcome: string | null): string {
+  return outcome ?? stage;
+}

@@ -1,0 +1,161 @@
+import type { AppContext } from '../../app-context.ts';
+import { authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { applicationSchema } from '../applications/applications.schema.ts';
+import {
+  decisionRequestSchema,
+  decisionResponseSchema,
+  queueSchema,
+  reportQuerySchema,
+  reportSchema,
+  sendRequestSchema,
+  sendResultSchema,
+  timelineSchema,
+  toldRequestSchema,
+} from './closure.schema.ts';
+import { closureService, reportCsv } from './closure.service.ts';
+
+export function closureRoutes(app: ApiApp, ctx: AppContext): void {
+  const closure = closureService(ctx);
+
+  app.post(
+    '/api/v1/applications/:id/decision',
+    {
+      schema: {
+        tags: ['applications'],
+        security,
+        summary:
+          'Record the decision (offer, hired, offer declined, not progressing, withdrawn) with its email',
+        params: idParams,
+        body: decisionRequestSchema,
+        response: { 200: decisionResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return closure.decide(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/told',
+    {
+      schema: {
+        tags: ['applications'],
+        security,
+        summary: 'Log that the candidate was told the outcome by call or meeting; the application closes',
+        params: idParams,
+        body: toldRequestSchema,
+        response: { 200: applicationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return closure.told(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/roles/:id/close-the-rest',
+    {
+      schema: {
+        tags: ['roles'],
+        security,
+        summary: 'Compose feedback drafts for every undecided candidate of the role into a review queue',
+        params: idParams,
+        response: { 200: queueSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return { queue: await closure.closeTheRest(actor.organisationId, request.params.id, actor) };
+    },
+  );
+
+  app.get(
+    '/api/v1/roles/:id/close-the-rest',
+    {
+      schema: {
+        tags: ['roles'],
+        security,
+        summary: "The role's close-the-rest review queue",
+        params: idParams,
+        response: { 200: queueSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return { queue: await closure.queue(actor.organisationId, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/roles/:id/close-the-rest/send',
+    {
+      schema: {
+        tags: ['roles'],
+        security,
+        summary: 'Send "not progressing" with the approved feedback to everyone in the queue',
+        params: idParams,
+        body: sendRequestSchema,
+        response: { 200: sendResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      return closure.sendTheRest(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.get(
+    '/api/v1/roles/:id/closure-report',
+    {
+      schema: {
+        tags: ['roles'],
+        security,
+        summary: 'Each candidate: outcome, how and when told, working days to told (JSON, or CSV)',
+        params: idParams,
+        querystring: reportQuerySchema,
+        response: { 200: reportSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      const report = await closure.report(actor.organisationId, request.params.id);
+      const wantsCsv =
+        request.query.format === 'csv' ||
+        (request.query.format === undefined && /\btext\/csv\b/.test(request.headers.accept ?? ''));
+      if (!wantsCsv) return report;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="closure-report-${request.params.id}.csv"`)
+        .serializer((payload: unknown) => payload as string)
+        .send(reportCsv(report) as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/candidates/:id/timeline',
+    {
+      schema: {
+        tags: ['candidates'],
+        security,
+        summary: "The candidate's touchpoints in time order",
+        params: idParams,
+        response: { 200: timelineSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      const events = await closure.timeline(actor.organisationId, request.params.id);
+      return { candidateId: request.params.id, events };
+    },
+  );
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { applicationSchema } from '../applications/applications.schema.ts';
+import { idSchema, isoDateTime } from '../shared.schema.ts';
+
+export const decisionRequestSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('offer'),
+    message: z.string().trim().min(1).max(4000).optional().describe('Details added to the offer email'),
+  }),
+  z.object({ outcome: z.literal('hired') }),
+  z.object({ outcome: z.literal('offer_declined'), note: z.string().trim().max(2000).optional() }),
+  z.object({
+    outcome: z.literal('not_progressing'),
+    sendAt: z
+      .enum(['window', 'now'])
+      .optional()
+      .describe("window (default): the venue's sending window; now: as soon as a worker picks it up"),
+  }),
+  z.object({
+    outcome: z.literal('withdrawn'),
+    note: z.string().trim().min(5).max(2000).describe('How and why the candidate withdrew'),
+  }),
+]);
+export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
+
+export const decisionResponseSchema = applicationSchema.extend({
+  messageId: idSchema.nullable().describe('The email the decision caused, or null'),
+});
+export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
+
+export const toldRequestSchema = z.object({
+  via: z.enum(['call', 'meeting']),
+  at: isoDateTime.describe('When the candidate was told; not in the future'),
+  note: z.string().trim().min(1).max(2000),
+});
+export type ToldRequest = z.infer<typeof toldRequestSchema>;
+
+export const feedbackStatusSchema = z.enum(['none', 'draft', 'approved']);
+
+export const queueItemSchema = z.object({
+  applicationId: idSchema,
+  candidate: z.object({ id: idSchema, name: z.string() }),
+  feedbackStatus: feedbackStatusSchema,
+  check: z
+    .object({ pass: z.boolean(), score: z.number() })
+    .nullable()
+    .describe('The check of the current feedback; null without feedback'),
+  problem: z.string().optional().describe('Why no feedback draft could be composed'),
+});
+export const queueSchema = z.object({ queue: z.array(queueItemSchema) });
+export type QueueItem = z.infer<typeof queueItemSchema>;
+
+export const sendRequestSchema = z
+  .object({
+    onlyApproved: z
+      .boolean()
+      .optional()
+      .describe('Send the approved ones and skip the rest (otherwise any unapproved refuses the send)'),
+  })
+  .nullish();
+export const sendResultSchema = z.object({
+  results: z.array(
+    z.object({
+      applicationId: idSchema,
+      status: z.enum(['queued', 'skipped']),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+export type SendResult = z.infer<typeof sendResultSchema>;
+
+export const toldViaSchema = z.enum(['email', 'call', 'meeting', 'candidate_response', 'candidate_withdrew']);
+
+export const reportQuerySchema = z.object({ format: z.enum(['json', 'csv']).optional() });
+export const reportRowSchema = z.object({
+  applicationId: idSchema,
+  name: z.string(),
+  outcome: z.string(),
+  told: z.boolean(),
+  toldOn: z.string().nullable().describe("The local date told (YYYY-MM-DD, the venue's time zone)"),
+  toldVia: toldViaSchema.nullable(),
+  workingDaysToTold: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Working days from the last interview to the candidate being told'),
+  feedbackCheckScore: z.number().nullable(),
+  networkStatus: z.string(),
+});
+export const reportSchema = z.object({
+  role: z.object({ id: idSchema, title: z.string() }),
+  rows: z.array(reportRowSchema),
+});
+export type ClosureReport = z.infer<typeof reportSchema>;
+
+/** Kinds of touchpoint on a candidate's timeline. The portal adds its own kinds here. */
+export const timelineKinds = [
+  'application_created',
+  'interview_scheduled',
+  'interview_held',
+  'scorecard_submitted',
+  'stage_changed',
+  'decision',
+  'holding_update',
+  'message',
+  'told',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+export const timelineEventSchema = z.object({
+  at: isoDateTime,
+  kind: z.enum(timelineKinds),
+  applicationId: idSchema.nullable(),
+  summary: z.string(),
+  status: z.string().nullable().describe('For messages: the outbox status'),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+export const timelineSchema = z.object({ candidateId: idSchema, events: z.array(timelineEventSchema) });

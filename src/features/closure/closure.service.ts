@@ -1,0 +1,381 @@
+// Decisions, closure (how the candidate was told), "close the rest", the closure report and the
+// candidate timeline. A state change and the email it causes commit in one transaction.
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ToldVia } from '../../db/schema-closure.ts';
+import { localDateOf, workingDaysBetween } from '../../domain/calendar.ts';
+import { outcomeStages, type Stage, stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
+import { AppError, invalidField, notFound } from '../../errors.ts';
+import type { Actor } from '../../http/actor.ts';
+import * as applications from '../applications/applications.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCandidate } from '../candidates/candidates.repository.ts';
+import { findFeedback } from '../feedback/feedback.repository.ts';
+import { approvedFeedbackFor, feedbackService } from '../feedback/feedback.service.ts';
+import { enqueue } from '../messages/outbox.ts';
+import * as repo from './closure.repository.ts';
+import type {
+  ClosureReport,
+  DecisionRequest,
+  DecisionResponse,
+  QueueItem,
+  SendResult,
+  TimelineEvent,
+  ToldRequest,
+} from './closure.schema.ts';
+import { buildTimeline } from './timeline.ts';
+
+export const approveFeedbackFirst = 'Approve the feedback first';
+
+const movedMeanwhile = (from: Stage) =>
+  new AppError(
+    'conflict',
+    `This application has just left ${stageLabels[from].toLowerCase()}: reload it and try again`,
+  );
+
+async function move(
+  tx: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  from: Stage,
+  to: Stage,
+  actor: Actor | 'system',
+  now: Date,
+  action = 'application.stage_changed',
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  if (!(await applications.updateApplicationStage(tx, organisationId, id, from, to, now))) {
+    throw movedMeanwhile(from);
+  }
+  await recordAudit(
+    tx,
+    organisationId,
+    actor,
+    { action, subjectType: 'application', subjectId: id, detail: { from, to, ...detail } },
+    now,
+  );
+}
+
+/** Outcome stages an application closes from once the candidate has been told. */
+const closableStages: readonly Stage[] = outcomeStages;
+
+export function closureService(ctx: AppContext) {
+  const feedback = feedbackService(ctx);
+
+  /** The decision inside `tx`: the stage, the outcome, and the email it causes. */
+  async function decideIn(
+    tx: Kysely<Database>,
+    organisationId: string,
+    id: string,
+    input: DecisionRequest,
+    actor: Actor,
+    now: Date,
+  ): Promise<string | null> {
+    const facts = await repo.findClosureFacts(tx, organisationId, id);
+    if (!facts) throw notFound('Application');
+    const from = facts.stage;
+    const to: Stage = input.outcome;
+    if (input.outcome === 'offer' && !['interviewing', 'awaiting_decision'].includes(from)) {
+      throw new AppError(
+        'invalid_transition',
+        `An offer follows an interview: this application is ${stageLabels[from].toLowerCase()}`,
+        { field: 'outcome' },
+      );
+    }
+    if (from === to) {
+      throw new AppError(
+        'invalid_transition',
+        `This application is already ${stageLabels[from].toLowerCase()}`,
+        {
+          field: 'outcome',
+        },
+      );
+    }
+    const problem = transitionProblem(from, to);
+    if (problem) throw new AppError('invalid_transition', problem, { field: 'outcome' });
+
+    let messageId: string | null = null;
+    const detail: Record<string, unknown> = { outcome: to };
+    if (input.outcome === 'not_progressing') {
+      const approved = await approvedFeedbackFor(tx, organisationId, id);
+      if (!approved) throw new AppError('conflict', approveFeedbackFirst);
+      await move(tx, organisationId, id, from, to, actor, now, 'application.decision', {
+        ...detail,
+        feedbackId: approved.feedbackId,
+      });
+      const sent = await enqueue(tx, ctx, {
+        organisationId,
+        idempotencyKey: `decision:not_progressing:${id}`,
+        template: 'not_progressing',
+        variables: { feedback: approved.variables },
+        applicationId: id,
+        send: input.sendAt === 'now' ? 'now' : 'window',
+        createdBy: actor,
+      });
+      messageId = sent.id;
+    } else if (input.outcome === 'offer') {
+      await move(tx, organisationId, id, from, to, actor, now, 'application.decision', detail);
+      const sent = await enqueue(tx, ctx, {
+        organisationId,
+        idempotencyKey: `decision:offer:${id}`,
+        template: 'offer',
+        variables: {
+          offer: {
+            startDate: 'to be agreed with you',
+            salary: 'as advertised for the role',
+            respondBy: 'within five working days, if you can',
+            details: input.message ?? 'The contract and a welcome pack will follow by email once you accept.',
+          },
+        },
+        applicationId: id,
+        send: 'window',
+        createdBy: actor,
+      });
+      messageId = sent.id;
+    } else {
+      // hired / offer declined: the candidate answered the offer; withdrawn: the candidate told us.
+      const note = 'note' in input ? (input.note ?? null) : null;
+      await move(tx, organisationId, id, from, to, actor, now, 'application.decision', detail);
+      const via: ToldVia = input.outcome === 'withdrawn' ? 'candidate_withdrew' : 'candidate_response';
+      await repo.markTold(tx, organisationId, id, { at: now, via, note });
+      await recordAudit(
+        tx,
+        organisationId,
+        actor,
+        { action: 'application.told', subjectType: 'application', subjectId: id, detail: { via } },
+        now,
+      );
+      await move(tx, organisationId, id, to, 'closed', actor, now, 'application.closed', { via });
+    }
+    await repo.setOutcome(tx, organisationId, id, to, now);
+    return messageId;
+  }
+
+  async function decide(
+    organisationId: string,
+    id: string,
+    input: DecisionRequest,
+    actor: Actor,
+  ): Promise<DecisionResponse> {
+    const now = ctx.now();
+    return ctx.kysely.transaction().execute(async (tx) => {
+      const messageId = await decideIn(tx, organisationId, id, input, actor, now);
+      const application = (await applications.findApplication(tx, organisationId, id, now))!;
+      return { ...application, messageId };
+    });
+  }
+
+  async function queueOf(organisationId: string, roleId: string): Promise<QueueItem[]> {
+    const rows = await repo.listQueue(ctx.kysely, organisationId, roleId);
+    return rows.map((r) => {
+      const check = r.checkResult ? (JSON.parse(r.checkResult) as { pass: boolean; score: number }) : null;
+      return {
+        applicationId: r.applicationId,
+        candidate: { id: r.candidateId, name: r.candidateName },
+        feedbackStatus: (r.feedbackStatus ?? 'none') as QueueItem['feedbackStatus'],
+        check: check ? { pass: check.pass, score: check.score } : null,
+        ...(r.problem !== null && { problem: r.problem }),
+      };
+    });
+  }
+
+  async function requireRole(organisationId: string, roleId: string) {
+    const role = await repo.roleExists(ctx.kysely, organisationId, roleId);
+    if (!role) throw notFound('Role');
+    return role;
+  }
+
+  return {
+    decide,
+
+    /** Logs that the candidate was told by call or meeting; the application closes. */
+    async told(organisationId: string, id: string, input: ToldRequest, actor: Actor) {
+      const now = ctx.now();
+      const at = new Date(input.at);
+      if (at.getTime() > now.getTime()) throw invalidField('at', 'is in the future');
+      return ctx.kysely.transaction().execute(async (tx) => {
+        const facts = await repo.findClosureFacts(tx, organisationId, id);
+        if (!facts) throw notFound('Application');
+        if (!closableStages.includes(facts.stage)) {
+          throw new AppError(
+            'invalid_transition',
+            `Record how the candidate was told once there is an outcome (hired, offer declined, not progressing or withdrawn); this application is ${stageLabels[facts.stage].toLowerCase()}`,
+          );
+        }
+        await repo.markTold(tx, organisationId, id, { at, via: input.via, note: input.note });
+        // An outcome reached by a stage change rather than a decision is kept for the report.
+        if (!facts.outcome) await repo.setOutcome(tx, organisationId, id, facts.stage, now);
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: 'application.told',
+            subjectType: 'application',
+            subjectId: id,
+            detail: { via: input.via, at: at.toISOString() },
+          },
+          now,
+        );
+        await move(tx, organisationId, id, facts.stage, 'closed', actor, now, 'application.closed', {
+          via: input.via,
+        });
+        return (await applications.findApplication(tx, organisationId, id, now))!;
+      });
+    },
+
+    /** Composes a feedback draft for every undecided application of the role into the review queue. */
+    async closeTheRest(organisationId: string, roleId: string, actor: Actor): Promise<QueueItem[]> {
+      await requireRole(organisationId, roleId);
+      const undecided = await repo.listUndecided(ctx.kysely, organisationId, roleId);
+      for (const { id } of undecided) {
+        let problem: string | null = null;
+        // Existing feedback (a draft someone may have edited, or approved) is kept as it is.
+        const current = await findFeedback(ctx.kysely, organisationId, id);
+        if (!current) {
+          try {
+            await feedback.draft(organisationId, id, null, actor);
+          } catch (err) {
+            if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+            // No submitted scorecards (or a draft saved meanwhile): skipped, with the reason.
+            problem = err.message;
+          }
+        }
+        await repo.upsertQueueItem(
+          ctx.kysely,
+          organisationId,
+          { roleId, applicationId: id, problem },
+          ctx.now(),
+        );
+      }
+      return queueOf(organisationId, roleId);
+    },
+
+    async queue(organisationId: string, roleId: string): Promise<QueueItem[]> {
+      await requireRole(organisationId, roleId);
+      return queueOf(organisationId, roleId);
+    },
+
+    /** The not-progressing decision for every approved item; each in its own transaction with its email. */
+    async sendTheRest(
+      organisationId: string,
+      roleId: string,
+      input: { onlyApproved?: boolean | undefined } | null | undefined,
+      actor: Actor,
+    ): Promise<SendResult> {
+      await requireRole(organisationId, roleId);
+      const queue = await queueOf(organisationId, roleId);
+      const waiting = queue.filter((q) => q.feedbackStatus !== 'approved');
+      if (waiting.length > 0 && !input?.onlyApproved) {
+        throw new AppError(
+          'conflict',
+          `Approve the feedback first, or send with { "onlyApproved": true }. Not yet approved: ${waiting
+            .map((q) => `${q.candidate.name} (${q.problem ?? `feedback ${q.feedbackStatus}`})`)
+            .join(', ')}`,
+        );
+      }
+      const results: SendResult['results'] = [];
+      for (const item of queue) {
+        if (item.feedbackStatus !== 'approved') {
+          results.push({
+            applicationId: item.applicationId,
+            status: 'skipped',
+            reason: 'feedback not approved',
+          });
+          continue;
+        }
+        try {
+          const now = ctx.now();
+          await ctx.kysely.transaction().execute(async (tx) => {
+            await decideIn(
+              tx,
+              organisationId,
+              item.applicationId,
+              { outcome: 'not_progressing' },
+              actor,
+              now,
+            );
+            await repo.removeQueueItem(tx, organisationId, item.applicationId);
+          });
+          results.push({ applicationId: item.applicationId, status: 'queued' });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ applicationId: item.applicationId, status: 'skipped', reason: err.message });
+        }
+      }
+      return { results };
+    },
+
+    async report(organisationId: string, roleId: string): Promise<ClosureReport> {
+      const role = await repo.findRoleCalendar(ctx.kysely, organisationId, roleId);
+      if (!role) throw notFound('Role');
+      const rows = await repo.listReportRows(ctx.kysely, organisationId, roleId);
+      return {
+        role: { id: roleId, title: role.title },
+        rows: rows.map((r) => {
+          const told = r.told_at ? new Date(r.told_at) : null;
+          const lastInterview = r.last_interview_ended_at ? new Date(r.last_interview_ended_at) : null;
+          const check = r.check_result ? (JSON.parse(r.check_result) as { score: number }) : null;
+          return {
+            applicationId: r.id,
+            name: r.name,
+            outcome: repo.outcomeOf(r.stage as Stage, r.outcome),
+            told: told !== null,
+            toldOn: told ? localDateOf(told, role.calendar.timezone) : null,
+            toldVia: (r.told_via as ToldVia | null) ?? null,
+            workingDaysToTold:
+              told && lastInterview ? workingDaysBetween(role.calendar, lastInterview, told) : null,
+            feedbackCheckScore: check ? check.score : null,
+            networkStatus: 'not asked',
+          };
+        }),
+      };
+    },
+
+    async timeline(organisationId: string, candidateId: string): Promise<TimelineEvent[]> {
+      if (!(await findCandidate(ctx.kysely, organisationId, candidateId))) throw notFound('Candidate');
+      return buildTimeline(ctx.kysely, organisationId, candidateId, ctx.now());
+    },
+  };
+}
+
+const csvColumns = [
+  'Name',
+  'Outcome',
+  'Told',
+  'When told',
+  'How told',
+  'Working days to told',
+  'Feedback check score',
+  'Network status',
+] as const;
+
+/** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it. */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function reportCsv(report: ClosureReport): string {
+  const lines = [csvColumns.join(',')];
+  for (const r of report.rows) {
+    lines.push(
+      [
+        r.name,
+        r.outcome,
+        r.told ? 'yes' : 'no',
+        r.toldOn,
+        r.toldVia,
+        r.workingDaysToTold,
+        r.feedbackCheckScore,
+        r.networkStatus,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,647 @@
+// The candidate's own page (issue #7 items 6–7), reached from the personal link in every candidate
+// email: `/c/<token>`. Server-rendered HTML forms (POST + redirect), no JavaScript, no account.
+// Every POST carries a CSRF token bound to the link and the form, and a foreign Origin/Referer is
+// refused. Every link problem (expired, altered, another candidate's application) is the same 404.
+import { createHmac } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import type { AppContext } from '../app-context.ts';
+import { approvedFeedbackFor } from '../features/feedback/feedback.service.ts';
+import { enqueue } from '../features/messages/outbox.ts';
+import { findOrganisationName } from '../features/messages/outbox-context.ts';
+import { insertNotification } from '../features/notifications/notifications.repository.ts';
+import { findBranding } from '../features/templates/templates.repository.ts';
+import type { ApiApp } from '../http/types.ts';
+import { newId } from '../ids.ts';
+import { html, type SafeHtml } from './html.ts';
+import { csrfMatches, csrfToken, type ResolvedLink, resolveCandidateLink } from './links.ts';
+import {
+  type Branding,
+  freshLinkPage,
+  layout,
+  neutralNotFoundPage,
+  outcomeText,
+  renderMarkdown,
+  simplePage,
+  trainingList,
+  ukDate,
+} from './pages.ts';
+import { portalCss } from './portal.css.ts';
+import * as repo from './portal.repository.ts';
+
+/** The version of the talent-network consent text below; recorded with every join. */
+export const networkConsentVersion = 'network-consent-2026-11';
+export const networkConsentMonths = 12;
+const decidedStages = ['offer', 'hired', 'offer_declined', 'not_progressing', 'withdrawn', 'closed'];
+const feedbackStages = ['not_progressing', 'closed'];
+
+type Form = Record<string, string>;
+
+export interface PortalOptions {
+  /** The fresh-link form answers no sooner than this, known email or not (default 400 ms). */
+  freshLinkMinimumMs?: number;
+}
+
+function send(reply: FastifyReply, status: number, page: string) {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('x-robots-tag', 'noindex, nofollow')
+    .send(page);
+}
+
+const notFound = (reply: FastifyReply) => send(reply, 404, neutralNotFoundPage());
+
+/** A cross-site POST: its Origin (or, without one, its Referer) is not this site. */
+function foreignOrigin(request: FastifyRequest, publicUrl: string): boolean {
+  const ours = new URL(publicUrl).origin;
+  const origin = request.headers.origin;
+  if (origin !== undefined) return origin !== ours;
+  const referer = request.headers.referer;
+  if (referer === undefined) return false;
+  try {
+    return new URL(referer).origin !== ours;
+  } catch {
+    return true;
+  }
+}
+
+function refused(reply: FastifyReply) {
+  return send(
+    reply,
+    403,
+    simplePage(
+      'This form could not be sent',
+      'For your security, this form only works from your own page. Please open your page again from the link in our email and try once more.',
+    ),
+  );
+}
+
+function text(form: Form, name: string, max: number): string | null {
+  const value = (form[name] ?? '').replace(/\r\n?/g, '\n').trim();
+  return value ? value.slice(0, max) : null;
+}
+
+function integer(form: Form, name: string, min: number, max: number): number | undefined {
+  const raw = form[name];
+  if (raw === undefined || !/^\d{1,2}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : undefined;
+}
+
+const notices: Record<string, string> = {
+  call: "Thank you. We've asked the hiring manager to arrange a feedback call with you.",
+  joined: "You've joined the talent network. You can leave at any time on this page.",
+  left: "You've left the talent network. We won't contact you about future roles.",
+  survey: 'Thank you for rating your experience.',
+  'survey-done': "You've already rated your experience for this application. Thank you.",
+  deletion: "We've received your request to delete your data.",
+};
+
+export function portalRoutes(app: ApiApp, ctx: AppContext, options: PortalOptions = {}): void {
+  // Its own encapsulated context, so form bodies are accepted here and nowhere in the API.
+  app.register(async (portal: FastifyInstance) => portalPlugin(portal, ctx, options));
+}
+
+async function portalPlugin(portal: FastifyInstance, ctx: AppContext, options: PortalOptions) {
+  const db = ctx.kysely;
+  const secret = ctx.config.secret;
+  const minimumMs = options.freshLinkMinimumMs ?? 400;
+  const perEmail = new Map<string, number[]>();
+  const rateLimit = { max: 60, timeWindow: '1 minute' };
+
+  portal.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 32 * 1024 },
+    (_request, body, done) => {
+      const form: Form = {};
+      for (const [key, value] of new URLSearchParams(body as string)) form[key] = value;
+      done(null, form);
+    },
+  );
+
+  async function brandingOf(organisationId: string): Promise<Branding> {
+    const [organisationName, branding] = await Promise.all([
+      findOrganisationName(db, organisationId),
+      findBranding(db, organisationId),
+    ]);
+    return { organisationName, logoUrl: branding.logoUrl, brandColour: branding.brandColour };
+  }
+
+  /** The link of the request, or a 404 already sent. */
+  async function linkOf(request: FastifyRequest, reply: FastifyReply): Promise<ResolvedLink | undefined> {
+    const { token } = request.params as { token: string };
+    const link = await resolveCandidateLink(db, token, ctx.now());
+    if (!link) await notFound(reply);
+    return link;
+  }
+
+  /** Checks the Origin and the form's CSRF token; false when the refusal was sent. */
+  async function formAllowed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    link: ResolvedLink,
+    formName: string,
+  ): Promise<boolean> {
+    const form = (request.body ?? {}) as Form;
+    if (
+      foreignOrigin(request, ctx.config.publicUrl) ||
+      !csrfMatches(secret, link.tokenHash, formName, form.csrf)
+    ) {
+      await refused(reply);
+      return false;
+    }
+    return true;
+  }
+
+  const tokenOf = (request: FastifyRequest) => (request.params as { token: string }).token;
+  const back = (request: FastifyRequest, done: string, anchor = '') =>
+    `/c/${tokenOf(request)}?done=${done}${anchor ? `#${anchor}` : ''}`;
+
+  portal.get('/c/assets/portal.css', { config: { rateLimit } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(portalCss),
+  );
+
+  // --- A fresh link -----------------------------------------------------------------------------
+  // The form's CSRF token cannot be bound to a link (there is none yet): it is bound to the hour.
+  const hour = (offset = 0) => Math.floor(ctx.now().getTime() / 3_600_000) + offset;
+  const freshCsrf = (h: number) => createHmac('sha256', secret).update(`fresh-link:${h}`).digest('base64url');
+
+  portal.get('/c/fresh-link', { config: { rateLimit } }, async (request, reply) => {
+    const sent = (request.query as { sent?: string }).sent === '1';
+    return send(reply, 200, freshLinkPage(freshCsrf(hour()), sent));
+  });
+
+  portal.post(
+    '/c/fresh-link',
+    { config: { rateLimit: { max: 5, timeWindow: '1 hour' } } },
+    async (request, reply) => {
+      const started = Date.now();
+      const form = (request.body ?? {}) as Form;
+      if (
+        foreignOrigin(request, ctx.config.publicUrl) ||
+        ![freshCsrf(hour()), freshCsrf(hour(-1))].includes(form.csrf ?? '')
+      ) {
+        return refused(reply);
+      }
+      const email = (form.email ?? '').trim().toLowerCase().slice(0, 320);
+      if (email.includes('@')) {
+        const now = Date.now();
+        const recent = (perEmail.get(email) ?? []).filter((t) => now - t < 3_600_000);
+        if (recent.length < 5) {
+          recent.push(now);
+          perEmail.set(email, recent);
+          const candidates = await repo.findCandidatesByEmail(db, email);
+          for (const candidate of candidates) {
+            await db.transaction().execute((tx) =>
+              enqueue(tx, ctx, {
+                organisationId: candidate.organisation_id,
+                idempotencyKey: `fresh-link:${candidate.id}:${newId()}`,
+                template: 'fresh_link',
+                variables: {},
+                to: { kind: 'candidate', candidateId: candidate.id },
+                send: 'now',
+                createdBy: 'system',
+              }),
+            );
+          }
+        }
+      }
+      // The same answer, after the same minimum time, whether or not we know the email.
+      const wait = minimumMs - (Date.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return reply.redirect('/c/fresh-link?sent=1', 303);
+    },
+  );
+
+  // --- The page ---------------------------------------------------------------------------------
+  portal.get('/c/:token', { config: { rateLimit } }, async (request, reply) => {
+    const link = await linkOf(request, reply);
+    if (!link) return reply;
+    const { organisationId, candidateId, tokenHash } = link;
+    const candidate = await repo.findCandidate(db, organisationId, candidateId);
+    if (!candidate) return notFound(reply);
+    const [branding, applications, calls, memberships, surveys, requests] = await Promise.all([
+      brandingOf(organisationId),
+      repo.listApplications(db, organisationId, candidateId),
+      repo.listFeedbackCallRequests(db, organisationId, candidateId),
+      repo.listNetworkMemberships(db, organisationId, candidateId),
+      repo.listSurveyResponses(db, organisationId, candidateId),
+      repo.listDataRequests(db, organisationId, candidateId),
+    ]);
+    const token = tokenOf(request);
+    const csrf = (form: string) => csrfToken(secret, tokenHash, form);
+    const now = ctx.now();
+    const done = notices[(request.query as { done?: string }).done ?? ''];
+
+    const sections: SafeHtml[] = [];
+    for (const application of applications) {
+      const feedback = feedbackStages.includes(application.stage)
+        ? await approvedFeedbackFor(db, organisationId, application.id)
+        : undefined;
+      const call = calls.find((c) => c.application_id === application.id);
+      const surveyed = surveys.some((s) => s.application_id === application.id);
+      const base = `/c/${token}/applications/${application.id}`;
+      sections.push(html`<section class="card" id="app-${application.id}" aria-labelledby="h-${application.id}">
+<h2 id="h-${application.id}">${application.roleTitle}</h2>
+<p class="muted">${application.venueName} · applied ${ukDate(application.appliedAt)}</p>
+<p><strong>${outcomeText(application, feedback !== undefined)}</strong></p>
+${
+  feedback
+    ? html`<h3>Your feedback</h3>${renderMarkdown(feedback.text)}${trainingList(feedback.structured)}
+${
+  call
+    ? html`<p class="notice">You asked for a feedback call on ${ukDate(call.created_at)}. The hiring manager will be in touch.</p>`
+    : html`<details><summary>Ask for a feedback call</summary>
+<form method="post" action="${base}/feedback-call">
+<input type="hidden" name="csrf" value="${csrf(`feedback-call:${application.id}`)}">
+<label for="note-${application.id}">Anything you'd like to talk about (optional)</label>
+<textarea id="note-${application.id}" name="note" maxlength="2000"></textarea>
+<label for="times-${application.id}">Good times to call you (optional)</label>
+<input type="text" id="times-${application.id}" name="preferredTimes" maxlength="300" placeholder="For example: weekday mornings">
+<button type="submit">Ask for a call</button>
+</form></details>`
+}`
+    : ''
+}
+${
+  decidedStages.includes(application.stage)
+    ? surveyed
+      ? html`<p class="muted">You rated your experience for this application. Thank you.</p>`
+      : html`<details><summary>Rate your experience (optional)</summary>
+<form method="post" action="${base}/survey">
+<input type="hidden" name="csrf" value="${csrf(`survey:${application.id}`)}">
+<fieldset><legend>How likely are you to recommend applying here to a friend? (0 = not at all, 10 = extremely likely)</legend>
+<div class="scale">${Array.from({ length: 11 }, (_, n) => html`<label><input type="radio" name="recommend" value="${n}" required> ${n}</label>`)}</div></fieldset>
+${[
+  ['toldWhenPromised', 'I was told the outcome when promised'],
+  ['feedbackUseful', 'The feedback was specific and useful'],
+  ['treatedWithRespect', 'I was treated with respect'],
+].map(
+  ([name, question]) => html`<fieldset><legend>${question}</legend>
+<p class="hint">1 = strongly disagree, 5 = strongly agree</p>
+<div class="scale">${[1, 2, 3, 4, 5].map((n) => html`<label><input type="radio" name="${name}" value="${n}" required> ${n}</label>`)}</div></fieldset>`,
+)}
+<label for="comment-${application.id}">Anything else you'd like to tell us (optional)</label>
+<textarea id="comment-${application.id}" name="comment" maxlength="2000"></textarea>
+<button type="submit">Send my rating</button>
+</form></details>`
+    : ''
+}
+</section>`);
+    }
+
+    const current = memberships.find(
+      (m) => m.left_at === null && new Date(m.expires_at).getTime() > now.getTime(),
+    );
+    const deletion = requests.find((r) => r.kind === 'deletion' && r.status === 'open');
+    const body = html`<h1>Hello ${candidate.name}</h1>
+${done ? html`<div class="notice" role="status"><p>${done}</p></div>` : ''}
+<p>This is your page with ${branding.organisationName}: your applications, your feedback and your choices.</p>
+${applications.length === 0 ? html`<p>We have no applications from you.</p>` : sections}
+<section class="card" aria-labelledby="h-network">
+<h2 id="h-network">Our talent network</h2>
+<p>If you join, we'll keep your name, contact details, applications and feedback for ${networkConsentMonths} months so that we can tell you about roles that suit you. We won't share them with anyone else. A month before the ${networkConsentMonths} months are up we'll ask whether you'd like to stay; if you don't answer, we'll delete your details. You can leave at any time on this page or from any of our emails.</p>
+${
+  current
+    ? html`<p class="notice">You joined on ${ukDate(current.joined_at)}. Your membership lasts until ${ukDate(current.expires_at)}.</p>
+<form method="post" action="/c/${token}/network/leave"><input type="hidden" name="csrf" value="${csrf('network-leave')}"><button type="submit" class="secondary">Leave the talent network</button></form>`
+    : html`<form method="post" action="/c/${token}/network/join"><input type="hidden" name="csrf" value="${csrf('network-join')}"><button type="submit">Join the talent network</button></form>`
+}
+</section>
+<section class="card" aria-labelledby="h-data">
+<h2 id="h-data">Your data</h2>
+<p><a href="/c/${token}/my-data.json" download="my-data.json">Download everything we hold about you</a> (a JSON file).</p>
+${
+  deletion
+    ? html`<p class="warning">You asked us to delete your data on ${ukDate(deletion.requested_at)}. We must act on it by ${ukDate(deletion.due_at)}.</p>`
+    : html`<p>You can ask us to delete your data. By law we must act within one month.</p>
+<form method="post" action="/c/${token}/deletion-request"><input type="hidden" name="csrf" value="${csrf('deletion-request')}"><button type="submit" class="secondary">Ask us to delete my data</button></form>`
+}
+</section>`;
+    return send(reply, 200, layout('Your applications', branding, body));
+  });
+
+  // --- Actions ----------------------------------------------------------------------------------
+  /** The link and one of its candidate's applications, or a 404 already sent. */
+  async function applicationOf(request: FastifyRequest, reply: FastifyReply) {
+    const link = await linkOf(request, reply);
+    if (!link) return undefined;
+    const { id } = request.params as { id: string };
+    const application = await repo.findApplication(db, link.organisationId, link.candidateId, id);
+    if (!application) {
+      await notFound(reply);
+      return undefined;
+    }
+    return { link, application };
+  }
+
+  portal.post(
+    '/c/:token/applications/:id/feedback-call',
+    { config: { rateLimit } },
+    async (request, reply) => {
+      const found = await applicationOf(request, reply);
+      if (!found) return reply;
+      const { link, application } = found;
+      if (!(await formAllowed(request, reply, link, `feedback-call:${application.id}`))) return reply;
+      if (!feedbackStages.includes(application.stage)) {
+        return send(
+          reply,
+          409,
+          simplePage(
+            'Not available yet',
+            'You can ask for a feedback call once we have told you our decision.',
+            `/c/${tokenOf(request)}`,
+          ),
+        );
+      }
+      const form = request.body as Form;
+      const now = ctx.now();
+      await db.transaction().execute(async (tx) => {
+        const created = await repo.insertFeedbackCallRequest(
+          tx,
+          {
+            organisationId: link.organisationId,
+            candidateId: link.candidateId,
+            applicationId: application.id,
+            note: text(form, 'note', 2000),
+            preferredTimes: text(form, 'preferredTimes', 300),
+          },
+          now,
+        );
+        if (!created) return;
+        const candidate = await repo.findCandidate(tx, link.organisationId, link.candidateId);
+        const recipients = application.hiringManagerId
+          ? [application.hiringManagerId]
+          : await repo.listAdminIds(tx, link.organisationId);
+        for (const userId of recipients) {
+          await insertNotification(
+            tx,
+            {
+              organisationId: link.organisationId,
+              userId,
+              kind: 'feedback_call_request',
+              title: `${candidate?.name ?? 'A candidate'} asked for a feedback call`,
+              body: `About ${application.roleTitle}. ${text(form, 'preferredTimes', 300) ? `Good times: ${text(form, 'preferredTimes', 300)}.` : ''}`.trim(),
+              linkPath: `/applications/${application.id}`,
+              dedupeKey: `feedback-call:${application.id}:${userId}`,
+            },
+            now,
+          );
+        }
+        await repo.recordCandidateAudit(
+          tx,
+          link.organisationId,
+          link.candidateId,
+          {
+            action: 'portal.feedback_call_requested',
+            subjectType: 'application',
+            subjectId: application.id,
+            detail: {},
+          },
+          now,
+        );
+      });
+      return reply.redirect(back(request, 'call', `app-${application.id}`), 303);
+    },
+  );
+
+  portal.post('/c/:token/applications/:id/survey', { config: { rateLimit } }, async (request, reply) => {
+    const found = await applicationOf(request, reply);
+    if (!found) return reply;
+    const { link, application } = found;
+    if (!(await formAllowed(request, reply, link, `survey:${application.id}`))) return reply;
+    const form = request.body as Form;
+    const answers = {
+      recommend: integer(form, 'recommend', 0, 10),
+      toldWhenPromised: integer(form, 'toldWhenPromised', 1, 5),
+      feedbackUseful: integer(form, 'feedbackUseful', 1, 5),
+      treatedWithRespect: integer(form, 'treatedWithRespect', 1, 5),
+    };
+    if (Object.values(answers).some((v) => v === undefined)) {
+      return send(
+        reply,
+        400,
+        simplePage(
+          'Please answer every question',
+          'Each question needs one answer. The comment is optional.',
+          `/c/${tokenOf(request)}#app-${application.id}`,
+        ),
+      );
+    }
+    const created = await repo.insertSurveyResponse(
+      db,
+      link.organisationId,
+      application.id,
+      { ...(answers as Record<keyof typeof answers, number>), comment: text(form, 'comment', 2000) },
+      ctx.now(),
+    );
+    return reply.redirect(back(request, created ? 'survey' : 'survey-done', `app-${application.id}`), 303);
+  });
+
+  portal.post('/c/:token/network/join', { config: { rateLimit } }, async (request, reply) => {
+    const link = await linkOf(request, reply);
+    if (!link || !(await formAllowed(request, reply, link, 'network-join'))) return reply;
+    const now = ctx.now();
+    await db.transaction().execute(async (tx) => {
+      const memberships = await repo.listNetworkMemberships(tx, link.organisationId, link.candidateId);
+      if (memberships.some((m) => m.left_at === null && new Date(m.expires_at).getTime() > now.getTime()))
+        return;
+      const expiresAt =
+        DateTime.fromJSDate(now, { zone: 'utc' }).plus({ months: networkConsentMonths }).toISO() ?? '';
+      const id = await repo.insertNetworkMembership(
+        tx,
+        {
+          organisationId: link.organisationId,
+          candidateId: link.candidateId,
+          consentVersion: networkConsentVersion,
+          expiresAt,
+        },
+        now,
+      );
+      await repo.recordCandidateAudit(
+        tx,
+        link.organisationId,
+        link.candidateId,
+        {
+          action: 'portal.network_joined',
+          subjectType: 'talent_network_member',
+          subjectId: id,
+          detail: { consentVersion: networkConsentVersion, expiresAt },
+        },
+        now,
+      );
+    });
+    return reply.redirect(back(request, 'joined'), 303);
+  });
+
+  portal.post('/c/:token/network/leave', { config: { rateLimit } }, async (request, reply) => {
+    const link = await linkOf(request, reply);
+    if (!link || !(await formAllowed(request, reply, link, 'network-leave'))) return reply;
+    const now = ctx.now();
+    await db.transaction().execute(async (tx) => {
+      const ended = await repo.leaveNetwork(tx, link.organisationId, link.candidateId, now);
+      if (ended > 0) {
+        await repo.recordCandidateAudit(
+          tx,
+          link.organisationId,
+          link.candidateId,
+          {
+            action: 'portal.network_left',
+            subjectType: 'candidate',
+            subjectId: link.candidateId,
+            detail: {},
+          },
+          now,
+        );
+      }
+    });
+    return reply.redirect(back(request, 'left'), 303);
+  });
+
+  portal.post('/c/:token/deletion-request', { config: { rateLimit } }, async (request, reply) => {
+    const link = await linkOf(request, reply);
+    if (!link || !(await formAllowed(request, reply, link, 'deletion-request'))) return reply;
+    const now = ctx.now();
+    await db.transaction().execute(async (tx) => {
+      const open = (await repo.listDataRequests(tx, link.organisationId, link.candidateId)).find(
+        (r) => r.kind === 'deletion' && r.status === 'open',
+      );
+      if (open) return;
+      // UK GDPR: respond within one month of receipt.
+      const dueAt = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ months: 1 }).toISO() ?? '';
+      const id = await repo.insertDataRequest(
+        tx,
+        { organisationId: link.organisationId, candidateId: link.candidateId, dueAt },
+        now,
+      );
+      const candidate = await repo.findCandidate(tx, link.organisationId, link.candidateId);
+      for (const userId of await repo.listAdminIds(tx, link.organisationId)) {
+        await insertNotification(
+          tx,
+          {
+            organisationId: link.organisationId,
+            userId,
+            kind: 'data_request',
+            title: `${candidate?.name ?? 'A candidate'} asked us to delete their data`,
+            body: `UK GDPR: we must act by ${ukDate(dueAt)}.`,
+            linkPath: `/candidates/${link.candidateId}`,
+            dedupeKey: `data-request:${id}:${userId}`,
+          },
+          now,
+        );
+      }
+      await repo.recordCandidateAudit(
+        tx,
+        link.organisationId,
+        link.candidateId,
+        {
+          action: 'portal.deletion_requested',
+          subjectType: 'data_request',
+          subjectId: id,
+          detail: { dueAt },
+        },
+        now,
+      );
+    });
+    return reply.redirect(back(request, 'deletion'), 303);
+  });
+
+  // --- My data ----------------------------------------------------------------------------------
+  portal.get('/c/:token/my-data.json', { config: { rateLimit } }, async (request, reply) => {
+    const link = await linkOf(request, reply);
+    if (!link) return reply;
+    const { organisationId, candidateId } = link;
+    const candidate = await repo.findCandidate(db, organisationId, candidateId);
+    if (!candidate) return notFound(reply);
+    const [organisation, applications, interviews, messages, calls, memberships, surveys, requests] =
+      await Promise.all([
+        findOrganisationName(db, organisationId),
+        repo.listApplications(db, organisationId, candidateId),
+        repo.listInterviews(db, organisationId, candidateId),
+        repo.listMessages(db, organisationId, candidateId),
+        repo.listFeedbackCallRequests(db, organisationId, candidateId),
+        repo.listNetworkMemberships(db, organisationId, candidateId),
+        repo.listSurveyResponses(db, organisationId, candidateId),
+        repo.listDataRequests(db, organisationId, candidateId),
+      ]);
+    const withFeedback = await Promise.all(
+      applications.map(async (a) => {
+        const feedback = feedbackStages.includes(a.stage)
+          ? await approvedFeedbackFor(db, organisationId, a.id)
+          : undefined;
+        return {
+          id: a.id,
+          role: a.roleTitle,
+          venue: a.venueName,
+          appliedAt: a.appliedAt,
+          status: a.stage,
+          decision: decidedStages.includes(a.stage)
+            ? { outcome: a.stage, decidedAt: a.decidedAt, toldAt: a.toldAt }
+            : null,
+          interviews: interviews
+            .filter((i) => i.application_id === a.id)
+            .map((i) => ({ kind: i.kind, startsAt: i.starts_at, endsAt: i.ends_at })),
+          feedback: feedback ? { text: feedback.text, approvedAt: feedback.approvedAt } : null,
+        };
+      }),
+    );
+    const data = {
+      exportedAt: ctx.now().toISOString(),
+      organisation: { name: organisation },
+      candidate: {
+        name: candidate.name,
+        email: candidate.email,
+        phone: candidate.phone,
+        location: candidate.location,
+        source: candidate.source,
+        createdAt: candidate.createdAt,
+      },
+      applications: withFeedback,
+      messages: messages.map((m) => ({
+        applicationId: m.application_id,
+        subject: m.subject,
+        status: m.status,
+        writtenAt: m.created_at,
+        sentAt: m.sent_at,
+      })),
+      feedbackCallRequests: calls.map((c) => ({
+        applicationId: c.application_id,
+        note: c.note,
+        preferredTimes: c.preferred_times,
+        requestedAt: c.created_at,
+      })),
+      talentNetwork: memberships.map((m) => ({
+        consentVersion: m.consent_version,
+        joinedAt: m.joined_at,
+        expiresAt: m.expires_at,
+        leftAt: m.left_at,
+      })),
+      surveyResponses: surveys.map((s) => ({
+        applicationId: s.application_id,
+        recommend: Number(s.recommend),
+        toldWhenPromised: Number(s.told_when_promised),
+        feedbackUseful: Number(s.feedback_useful),
+        treatedWithRespect: Number(s.treated_with_respect),
+        comment: s.comment,
+        answeredAt: s.created_at,
+      })),
+      dataRequests: requests.map((r) => ({
+        kind: r.kind,
+        status: r.status,
+        requestedAt: r.requested_at,
+        dueAt: r.due_at,
+        closedAt: r.closed_at,
+      })),
+    };
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', 'attachment; filename="my-data.json"')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  // Anything else under /c/: the same neutral page (no hint of what exists).
+  portal.all('/c/:token/*', { config: { rateLimit } }, async (_request, reply) => notFound(reply));
+}

@@ -1,0 +1,280 @@
+import { Alert, Badge, Button, Card, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import {
+  closeTheRestQuery,
+  type QueueItem,
+  type SendResult,
+  sendTheRest,
+  startCloseTheRest,
+} from '../api/closure';
+import { refresh, roleQuery } from '../api/queries';
+import { AnchorLink, ButtonLink } from '../components/links';
+import { PageHeader } from '../components/PageHeader';
+import { Empty, ErrorState, FormAlert, LoadingState } from '../components/states';
+import { errorMessage } from '../lib/formErrors';
+
+const route = getRouteApi('/_app/roles/$roleId/close-the-rest');
+
+const statusLabels: Record<QueueItem['feedbackStatus'], string> = {
+  none: 'No feedback',
+  draft: 'Draft',
+  approved: 'Approved',
+};
+
+function FeedbackStatusBadge({ status }: { status: QueueItem['feedbackStatus'] }) {
+  return (
+    <Badge
+      variant="light"
+      radius="sm"
+      color={status === 'approved' ? 'teal' : status === 'draft' ? 'yellow' : 'gray'}
+    >
+      {statusLabels[status]}
+    </Badge>
+  );
+}
+
+function CheckLine({ check }: { check: QueueItem['check'] }) {
+  if (!check)
+    return (
+      <Text size="sm" c="dimmed">
+        Not checked yet: there is no feedback to check.
+      </Text>
+    );
+  return (
+    <Text size="sm">
+      Feedback check: <strong>{Math.round(check.score)}</strong>{' '}
+      {check.pass ? (
+        <Badge variant="light" color="teal" radius="sm" size="sm">
+          passes
+        </Badge>
+      ) : (
+        <Badge variant="light" color="orange" radius="sm" size="sm">
+          needs work
+        </Badge>
+      )}
+    </Text>
+  );
+}
+
+function QueueStep({ item, index, total }: { item: QueueItem; index: number; total: number }) {
+  return (
+    <Card withBorder data-testid="queue-step">
+      <Text size="xs" c="dimmed">
+        Candidate {index + 1} of {total}
+      </Text>
+      <Group justify="space-between" align="flex-start" mt={4} wrap="wrap">
+        <Title order={2} size="h4">
+          {item.candidate.name}
+        </Title>
+        <FeedbackStatusBadge status={item.feedbackStatus} />
+      </Group>
+      <Stack gap="xs" mt="sm">
+        <CheckLine check={item.check} />
+        {item.problem ? (
+          <Alert color="orange" title="No draft could be written">
+            {item.problem}
+          </Alert>
+        ) : null}
+        <Group gap="sm" wrap="wrap">
+          <ButtonLink
+            to="/applications/$applicationId/feedback"
+            params={{ applicationId: item.applicationId }}
+            variant={item.feedbackStatus === 'approved' ? 'default' : 'filled'}
+          >
+            {item.feedbackStatus === 'approved'
+              ? 'Review the approved feedback'
+              : item.feedbackStatus === 'draft'
+                ? 'Edit and approve the feedback'
+                : 'Write the feedback'}
+          </ButtonLink>
+          <AnchorLink
+            to="/applications/$applicationId"
+            params={{ applicationId: item.applicationId }}
+            size="sm"
+          >
+            Open the application
+          </AnchorLink>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function SendResults({ result, queue }: { result: SendResult; queue: QueueItem[] }) {
+  const names = new Map(queue.map((q) => [q.applicationId, q.candidate.name]));
+  const queued = result.results.filter((r) => r.status === 'queued').length;
+  return (
+    <Card withBorder mt="md" data-testid="send-results">
+      <Title order={2} size="h5" mb="xs">
+        {queued} of {result.results.length} emails queued
+      </Title>
+      <List spacing={4} size="sm" aria-live="polite">
+        {result.results.map((r) => (
+          <List.Item key={r.applicationId}>
+            {names.get(r.applicationId) ?? 'A candidate'}:{' '}
+            {r.status === 'queued' ? (
+              <Text span c="teal" fw={500} size="sm">
+                queued for the sending window
+              </Text>
+            ) : (
+              <Text span c="orange" fw={500} size="sm">
+                skipped{r.reason ? ` (${r.reason})` : ''}
+              </Text>
+            )}
+          </List.Item>
+        ))}
+      </List>
+      <Text size="sm" c="dimmed" mt="sm">
+        Each email is in the outbox; each application closes once its email has gone.
+      </Text>
+    </Card>
+  );
+}
+
+export function CloseTheRestPage() {
+  const { roleId } = route.useParams();
+  const role = useQuery(roleQuery(roleId));
+  const queue = useQuery(closeTheRestQuery(roleId));
+  const queryClient = useQueryClient();
+  const [index, setIndex] = useState(0);
+  const [result, setResult] = useState<{ sent: SendResult; queue: QueueItem[] } | null>(null);
+
+  const start = useMutation({
+    mutationFn: () => startCloseTheRest(roleId),
+    onSuccess: async (items) => {
+      queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, items);
+      setIndex(0);
+      setResult(null);
+      await refresh(queryClient, 'feedback');
+    },
+  });
+
+  const send = useMutation({
+    mutationFn: (onlyApproved: boolean) => sendTheRest(roleId, onlyApproved),
+    onSuccess: async (sent) => {
+      setResult({ sent, queue: queue.data ?? [] });
+      const queued = sent.results.filter((r) => r.status === 'queued').length;
+      notifications.show({ color: 'teal', message: `${queued} email${queued === 1 ? '' : 's'} queued` });
+      await refresh(queryClient, 'applications', 'roles', 'messages', 'closure');
+    },
+  });
+
+  if (role.isPending || queue.isPending) return <LoadingState label="Loading the queue…" />;
+  if (role.isError || queue.isError)
+    return (
+      <>
+        <PageHeader title="Close the rest" />
+        <ErrorState
+          error={role.error ?? queue.error}
+          onRetry={() => {
+            void role.refetch();
+            void queue.refetch();
+          }}
+        />
+        <AnchorLink to="/roles/$roleId" params={{ roleId }}>
+          Back to the role
+        </AnchorLink>
+      </>
+    );
+
+  const r = role.data;
+  const items = queue.data;
+  const total = items.length;
+  const approved = items.filter((q) => q.feedbackStatus === 'approved').length;
+  const current = items[Math.min(index, Math.max(total - 1, 0))];
+  const at = current ? items.indexOf(current) : 0;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <AnchorLink to="/roles/$roleId" params={{ roleId }} size="sm">
+            ← {r.title}
+          </AnchorLink>
+        }
+        title="Close the rest"
+        description={`Tell everyone still waiting on ${r.title} that they are not progressing, each with their own approved feedback.`}
+        actions={
+          total > 0 ? (
+            <Button variant="default" onClick={() => start.mutate()} loading={start.isPending}>
+              Refresh the queue
+            </Button>
+          ) : null
+        }
+      />
+
+      <FormAlert message={start.isError ? errorMessage(start.error) : null} title="The queue was not built" />
+
+      {total === 0 ? (
+        <Empty
+          title="No queue yet"
+          description="Followspot drafts feedback from the scorecards for every candidate still waiting on this role. You review and approve each one, then send them all together."
+        >
+          <Button onClick={() => start.mutate()} loading={start.isPending}>
+            Start: draft the feedback
+          </Button>
+        </Empty>
+      ) : (
+        <>
+          <Stack gap={6} mb="md">
+            <Text fw={600} data-testid="queue-progress">
+              {approved} of {total} approved
+            </Text>
+            <Progress
+              value={(approved / total) * 100}
+              color={approved === total ? 'teal' : 'blue'}
+              aria-label={`${approved} of ${total} approved`}
+            />
+          </Stack>
+
+          {current ? <QueueStep item={current} index={at} total={total} /> : null}
+
+          <Group justify="space-between" mt="sm">
+            <Button variant="default" disabled={at === 0} onClick={() => setIndex(at - 1)}>
+              Previous
+            </Button>
+            <Button variant="default" disabled={at >= total - 1} onClick={() => setIndex(at + 1)}>
+              Next
+            </Button>
+          </Group>
+
+          <Card withBorder mt="xl">
+            <Title order={2} size="h5" mb="xs">
+              Send all
+            </Title>
+            <Text size="sm" mb="sm">
+              Each candidate gets the "not progressing" email with their approved feedback. Emails go out in
+              the venue's sending window, not straight away, so nobody hears late at night or at the weekend.
+            </Text>
+            {approved < total ? (
+              <Text size="sm" c="dimmed" mb="sm">
+                {total - approved} still need approved feedback. Approve them first, or send to the {approved}{' '}
+                approved and deal with the rest later.
+              </Text>
+            ) : null}
+            <FormAlert message={send.isError ? errorMessage(send.error) : null} title="Nothing was sent" />
+            <Group gap="sm" mt={send.isError ? 'sm' : 0}>
+              <Button onClick={() => send.mutate(false)} loading={send.isPending && send.variables === false}>
+                Send all {total}
+              </Button>
+              {approved < total && approved > 0 ? (
+                <Button
+                  variant="default"
+                  onClick={() => send.mutate(true)}
+                  loading={send.isPending && send.variables === true}
+                >
+                  Send the {approved} approved, skip the rest
+                </Button>
+              ) : null}
+            </Group>
+          </Card>
+        </>
+      )}
+
+      {result ? <SendResults result={result.sent} queue={result.queue} /> : null}
+    </>
+  );
+}
