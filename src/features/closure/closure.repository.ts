@@ -336,6 +336,7 @@ export async function listReportRows(db: Kysely<Database>, organisationId: strin
     .leftJoin('feedback', 'feedback.application_id', 'application.id')
     .select([
       'application.id',
+      'candidate.id as candidate_id',
       'candidate.name',
       'application.stage',
       'application.outcome',
@@ -349,6 +350,32 @@ export async function listReportRows(db: Kysely<Database>, organisationId: strin
     .orderBy('candidate.name', 'asc')
     .orderBy('application.id', 'asc')
     .execute();
+}
+
+/** The latest talent-network membership of each of these candidates, in words for the report. */
+export async function networkStatuses(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateIds: string[],
+  now: Date,
+): Promise<Map<string, 'joined' | 'left' | 'expired'>> {
+  const statuses = new Map<string, 'joined' | 'left' | 'expired'>();
+  if (candidateIds.length === 0) return statuses;
+  const rows = await db
+    .selectFrom('talent_network_member')
+    .select(['candidate_id', 'joined_at', 'expires_at', 'left_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('candidate_id', 'in', candidateIds)
+    .orderBy('joined_at', 'asc')
+    .execute();
+  // Later memberships overwrite earlier ones: the newest decides.
+  for (const row of rows) {
+    statuses.set(
+      row.candidate_id,
+      row.left_at ? 'left' : row.expires_at <= now.toISOString() ? 'expired' : 'joined',
+    );
+  }
+  return statuses;
 }
 
 /** The stage a report shows as the outcome: the recorded one, else an outcome stage, else the stage. */

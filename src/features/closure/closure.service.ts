@@ -311,6 +311,12 @@ export function closureService(ctx: AppContext) {
       const role = await repo.findRoleCalendar(ctx.kysely, organisationId, roleId);
       if (!role) throw notFound('Role');
       const rows = await repo.listReportRows(ctx.kysely, organisationId, roleId);
+      const network = await repo.networkStatuses(
+        ctx.kysely,
+        organisationId,
+        rows.map((r) => r.candidate_id),
+        ctx.now(),
+      );
       return {
         role: { id: roleId, title: role.title },
         rows: rows.map((r) => {
@@ -327,7 +333,7 @@ export function closureService(ctx: AppContext) {
             workingDaysToTold:
               told && lastInterview ? workingDaysBetween(role.calendar, lastInterview, told) : null,
             feedbackCheckScore: check ? check.score : null,
-            networkStatus: 'not asked',
+            networkStatus: network.get(r.candidate_id) ?? 'not asked',
           };
         }),
       };

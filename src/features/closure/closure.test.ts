@@ -533,6 +533,19 @@ describeEachDatabase(
         note: 'Talked it through',
       });
       expect(logged.statusCode, logged.body).toBe(200);
+      // Priya joined the talent network from her page: the report says so.
+      await ctx.kysely
+        .insertInto('talent_network_member')
+        .values({
+          id: 'network-priya',
+          organisation_id: team.organisationId,
+          candidate_id: told.candidateId,
+          consent_version: 'network-consent-2026-11',
+          joined_at: '2026-11-24T12:00:00.000Z',
+          expires_at: '2027-11-24T12:00:00.000Z',
+          left_at: null,
+        })
+        .execute();
 
       const url = `/api/v1/roles/${role.id}/closure-report`;
       const json = await getAs(team.manager, url);
@@ -549,7 +562,7 @@ describeEachDatabase(
             toldVia: 'call',
             workingDaysToTold: 2,
             feedbackCheckScore: null,
-            networkStatus: 'not asked',
+            networkStatus: 'joined',
           },
           {
             applicationId: waiting.id,
@@ -566,7 +579,7 @@ describeEachDatabase(
       });
       const expected =
         'Name,Outcome,Told,When told,How told,Working days to told,Feedback check score,Network status\r\n' +
-        '"Shah, Priya",not_progressing,yes,2026-11-24,call,2,,not asked\r\n' +
+        '"Shah, Priya",not_progressing,yes,2026-11-24,call,2,,joined\r\n' +
         'Tom Reed,interviewing,no,,,,,not asked\r\n';
       for (const res of [
         await getAs(team.manager, `${url}?format=csv`),
