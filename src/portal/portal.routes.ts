@@ -35,6 +35,16 @@ export const networkConsentMonths = 12;
 const decidedStages = ['offer', 'hired', 'offer_declined', 'not_progressing', 'withdrawn', 'closed'];
 const feedbackStages = ['not_progressing', 'closed'];
 
+/**
+ * The stage the candidate sees: an offer or a not-progressing decision stays "awaiting decision"
+ * on the page until its email has gone (told), so the page never tells them before we do.
+ */
+function visible<T extends { stage: string; toldAt: string | null }>(application: T): T {
+  const untold =
+    (application.stage === 'not_progressing' || application.stage === 'offer') && !application.toldAt;
+  return untold ? { ...application, stage: 'awaiting_decision' } : application;
+}
+
 type Form = Record<string, string>;
 
 export interface PortalOptions {
@@ -236,7 +246,7 @@ async function portalPlugin(portal: FastifyInstance, ctx: AppContext, options: P
     const done = notices[(request.query as { done?: string }).done ?? ''];
 
     const sections: SafeHtml[] = [];
-    for (const application of applications) {
+    for (const application of applications.map(visible)) {
       const feedback = feedbackStages.includes(application.stage)
         ? await approvedFeedbackFor(db, organisationId, application.id)
         : undefined;

@@ -145,6 +145,12 @@ describeEachDatabase('candidate portal', (get) => {
     openApplicationId = (await makeApplication(ctx, { organisationId, candidateId, stage: 'interviewing' }))
       .id;
     await approveFeedback(ctx, organisationId, applicationId, manager.userId);
+    // The not-progressing email has gone: the candidate has been told, so the page shows the outcome.
+    await ctx.kysely
+      .updateTable('application')
+      .set({ told_at: ctx.now().toISOString(), told_via: 'email' })
+      .where('id', '=', applicationId)
+      .execute();
     const at = ctx.now().toISOString();
     const interviewId = newId();
     await ctx.kysely
@@ -203,6 +209,24 @@ describeEachDatabase('candidate portal', (get) => {
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
+  it('keeps a decision off the page until its email has told the candidate', async () => {
+    await ctx.kysely
+      .updateTable('application')
+      .set({ told_at: null })
+      .where('id', '=', applicationId)
+      .execute();
+    const before = await page();
+    expect(before.body).not.toContain('decided not to progress');
+    expect(before.body).not.toContain('Your feedback');
+    expect(before.body).toContain('making our decision');
+    await ctx.kysely
+      .updateTable('application')
+      .set({ told_at: ctx.now().toISOString() })
+      .where('id', '=', applicationId)
+      .execute();
+    expect((await page()).body).toContain('decided not to progress');
+  });
+
   it('shows the outcome and the approved feedback with its training, everything escaped', async () => {
     const res = await page();
     expect(res.statusCode).toBe(200);
@@ -241,6 +265,11 @@ describeEachDatabase('candidate portal', (get) => {
       lifetimeDays: -1,
     });
     const other = await makeApplication(ctx, { stage: 'not_progressing' });
+    await ctx.kysely
+      .updateTable('application')
+      .set({ told_at: ctx.now().toISOString(), told_via: 'email' })
+      .where('id', '=', other.id)
+      .execute();
     const otherUrl = await issueCandidateLink(ctx.kysely, ctx, {
       organisationId: other.organisationId,
       candidateId: other.candidateId,
