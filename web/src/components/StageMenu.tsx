@@ -7,9 +7,13 @@ import { refresh } from '../api/queries';
 import type { Application } from '../api/types';
 import { errorMessage } from '../lib/formErrors';
 
-/** The stages an application can move to from here; closing is recorded elsewhere. */
+/**
+ * The process moves an application can make here (interviewing, awaiting decision). Outcomes are
+ * decisions, made on the application page, so each one carries the email that tells the candidate.
+ */
+const processStages: readonly Stage[] = ['interviewing', 'awaiting_decision'];
 export function movesFrom(stage: Stage): Stage[] {
-  return nextStages(stage).filter((s) => s !== 'closed');
+  return nextStages(stage).filter((s) => processStages.includes(s));
 }
 
 export function useMoveStage() {
