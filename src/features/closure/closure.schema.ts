@@ -104,6 +104,7 @@ export const timelineKinds = [
   'holding_update',
   'message',
   'told',
+  'portal_action',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

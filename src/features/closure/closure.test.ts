@@ -622,6 +622,19 @@ describeEachDatabase(
       expect(decided.statusCode, decided.body).toBe(200);
       clock = new Date('2026-11-24T11:01:00.000Z');
       await deliver();
+      // Then, on their own page, the candidate joined the talent network.
+      await ctx.kysely
+        .insertInto('talent_network_member')
+        .values({
+          id: 'network-tia',
+          organisation_id: team.organisationId,
+          candidate_id: a.candidateId,
+          consent_version: 'network-consent-2026-11',
+          joined_at: '2026-11-24T12:00:00.000Z',
+          expires_at: '2027-11-24T12:00:00.000Z',
+          left_at: null,
+        })
+        .execute();
 
       const res = await getAs(team.manager, `/api/v1/candidates/${a.candidateId}/timeline`);
       expect(res.statusCode, res.body).toBe(200);
@@ -642,7 +655,9 @@ describeEachDatabase(
         'message',
         'told',
         'stage_changed',
+        'portal_action',
       ]);
+      expect(events.at(-1)!.summary).toBe('Joined the talent network');
       const ats = events.map((e) => Date.parse(e.at));
       expect([...ats].sort((x, y) => x - y)).toEqual(ats);
       expect(events[3]!.summary).toBe('Scorecard submitted by Closure Interviewer');

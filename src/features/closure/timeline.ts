@@ -1,5 +1,5 @@
 // A candidate's timeline: every touchpoint, from sources that each read one kind of record. The
-// portal adds its sources (and kinds, in closure.schema.ts) to `timelineSources`.
+// portal actions are one of the `timelineSources` below.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { isStage, stageLabels } from '../../domain/lifecycle.ts';
@@ -171,7 +171,51 @@ const messages: TimelineSource = async (db, organisationId, candidateId) => {
   }));
 };
 
-/** Every source of touchpoints; the portal appends its own. */
+/**
+ * What the candidate did on their own page: feedback calls, the talent network, data requests.
+ * Survey answers are left out: they are reported without names.
+ */
+const portalActions: TimelineSource = async (db, organisationId, candidateId) => {
+  const [calls, memberships, requests] = await Promise.all([
+    db
+      .selectFrom('feedback_call_request')
+      .select(['application_id', 'created_at'])
+      .where('organisation_id', '=', organisationId)
+      .where('candidate_id', '=', candidateId)
+      .execute(),
+    db
+      .selectFrom('talent_network_member')
+      .select(['joined_at', 'left_at'])
+      .where('organisation_id', '=', organisationId)
+      .where('candidate_id', '=', candidateId)
+      .execute(),
+    db
+      .selectFrom('data_request')
+      .select(['kind', 'requested_at', 'due_at'])
+      .where('organisation_id', '=', organisationId)
+      .where('candidate_id', '=', candidateId)
+      .execute(),
+  ]);
+  const event = (at: string, applicationId: string | null, summary: string): TimelineEvent => ({
+    at: iso(at),
+    kind: 'portal_action',
+    applicationId,
+    summary,
+    status: null,
+  });
+  return [
+    ...calls.map((c) => event(c.created_at, c.application_id, 'Asked for a feedback call')),
+    ...memberships.flatMap((m) => [
+      event(m.joined_at, null, 'Joined the talent network'),
+      ...(m.left_at ? [event(m.left_at, null, 'Left the talent network')] : []),
+    ]),
+    ...requests.map((r) =>
+      event(r.requested_at, null, `Asked for ${r.kind} of their data (due by ${r.due_at.slice(0, 10)})`),
+    ),
+  ];
+};
+
+/** Every source of touchpoints. */
 export const timelineSources: TimelineSource[] = [
   applications,
   interviews,
@@ -179,6 +223,7 @@ export const timelineSources: TimelineSource[] = [
   auditTrail,
   holdingUpdates,
   messages,
+  portalActions,
 ];
 
 export async function buildTimeline(

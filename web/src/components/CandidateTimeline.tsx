@@ -16,6 +16,7 @@ const kinds: Record<TimelineKind, { glyph: string; color: string; label: string 
   holding_update: { glyph: '…', color: 'yellow', label: 'Holding update' },
   message: { glyph: '✉', color: 'cyan', label: 'Email' },
   told: { glyph: '☎', color: 'teal', label: 'Told' },
+  portal_action: { glyph: '☺', color: 'grape', label: 'On their page' },
 };
 
 const fallback = { glyph: '•', color: 'gray', label: 'Touchpoint' };
