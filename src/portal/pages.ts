@@ -7,6 +7,14 @@ import type { PortalApplication } from './portal.repository.ts';
 
 // Candidate-facing Markdown: raw HTML off (written as text), markdown-it's link validation on.
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: true });
+// Feedback sits under the page's h3 "Your feedback": its own headings start at h4.
+md.core.ruler.push('nest_headings', (state) => {
+  for (const token of state.tokens) {
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 2)}`;
+    }
+  }
+});
 
 export function renderMarkdown(source: string): SafeHtml {
   return trusted(md.render(source));

@@ -48,6 +48,8 @@ export interface PortalApplication {
   decidedAt: string | null;
   toldAt: string | null;
   decisionDueDate: string | null;
+  /** The decision recorded before the application closed (hired, not progressing…). */
+  outcome: string | null;
 }
 
 function applicationsQuery(db: Kysely<Database>, organisationId: string, candidateId: string) {
@@ -62,6 +64,7 @@ function applicationsQuery(db: Kysely<Database>, organisationId: string, candida
       'application.decided_at',
       'application.told_at',
       'application.decision_due_date',
+      'application.outcome',
       'role.title',
       'role.hiring_manager_id',
       'venue.name as venue_name',
@@ -83,6 +86,7 @@ function toApplication(row: ApplicationRow): PortalApplication {
     decidedAt: row.decided_at,
     toldAt: row.told_at,
     decisionDueDate: row.decision_due_date,
+    outcome: row.outcome,
   };
 }
 

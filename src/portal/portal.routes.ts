@@ -39,10 +39,14 @@ const feedbackStages = ['not_progressing', 'closed'];
  * The stage the candidate sees: an offer or a not-progressing decision stays "awaiting decision"
  * on the page until its email has gone (told), so the page never tells them before we do.
  */
-function visible<T extends { stage: string; toldAt: string | null }>(application: T): T {
-  const untold =
-    (application.stage === 'not_progressing' || application.stage === 'offer') && !application.toldAt;
-  return untold ? { ...application, stage: 'awaiting_decision' } : application;
+function visible<T extends { stage: string; toldAt: string | null; outcome: string | null }>(
+  application: T,
+): T {
+  // A closed application reads as the outcome it closed with (hired, not progressing…).
+  const stage =
+    application.stage === 'closed' && application.outcome ? application.outcome : application.stage;
+  const untold = (stage === 'not_progressing' || stage === 'offer') && !application.toldAt;
+  return { ...application, stage: untold ? 'awaiting_decision' : stage };
 }
 
 type Form = Record<string, string>;
@@ -53,12 +57,16 @@ export interface PortalOptions {
 }
 
 function send(reply: FastifyReply, status: number, page: string) {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('x-robots-tag', 'noindex, nofollow')
-    .send(page);
+  return (
+    reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-robots-tag', 'noindex, nofollow')
+      // Same-origin form posts then carry a real Origin header (helmet's default is no-referrer).
+      .header('referrer-policy', 'same-origin')
+      .send(page)
+  );
 }
 
 const notFound = (reply: FastifyReply) => send(reply, 404, neutralNotFoundPage());
@@ -67,6 +75,9 @@ const notFound = (reply: FastifyReply) => send(reply, 404, neutralNotFoundPage()
 function foreignOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const ours = new URL(publicUrl).origin;
   const origin = request.headers.origin;
+  // Browsers send "Origin: null" for a same-site form under a strict referrer policy; the fetch
+  // metadata then says whether it really came from this site. The CSRF token is checked as well.
+  if (origin === 'null') return request.headers['sec-fetch-site'] !== 'same-origin';
   if (origin !== undefined) return origin !== ours;
   const referer = request.headers.referer;
   if (referer === undefined) return false;

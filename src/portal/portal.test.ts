@@ -305,6 +305,42 @@ describeEachDatabase('candidate portal', (get) => {
     expect(await ctx.kysely.selectFrom('survey_response').selectAll().execute()).toHaveLength(0);
   });
 
+  it('accepts its own forms as a real browser sends them, and tells the browser to send its origin', async () => {
+    const shown = await page();
+    expect(shown.headers['referrer-policy']).toBe('same-origin');
+    // Under a strict referrer policy Chromium posts same-site forms with "Origin: null".
+    const res = await post(
+      `${path}/network/join`,
+      { csrf: csrfFor(shown.body, `${path}/network/join`) },
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
+    expect(res.statusCode).toBe(303);
+    const rows = await ctx.kysely
+      .selectFrom('talent_network_member')
+      .select(['left_at'])
+      .where('candidate_id', '=', candidateId)
+      .execute();
+    expect(rows).toHaveLength(1);
+    // Leave again, so the tests after this one start outside the network.
+    const again = await page();
+    await post(`${path}/network/leave`, { csrf: csrfFor(again.body, `${path}/network/leave`) });
+    await ctx.kysely.deleteFrom('talent_network_member').where('candidate_id', '=', candidateId).execute();
+  });
+
+  it('shows feedback headings below the page headings, and a hire that closed as a welcome', async () => {
+    const body = (await page()).body;
+    expect(body).toMatch(/<h4>What went well<\/h4>|<h4>[^<]*<\/h4>/);
+    expect(body).not.toMatch(/<h2>What went well/);
+    const hired = await makeApplication(ctx, { organisationId, candidateId, stage: 'closed' });
+    await ctx.kysely
+      .updateTable('application')
+      .set({ outcome: 'hired', told_at: ctx.now().toISOString(), told_via: 'candidate_response' })
+      .where('id', '=', hired.id)
+      .execute();
+    expect((await page()).body).toContain('Welcome!');
+    await ctx.kysely.deleteFrom('application').where('id', '=', hired.id).execute();
+  });
+
   it('refuses POSTs without a CSRF token, with a wrong one or from a foreign origin, changing nothing', async () => {
     const body = (await page()).body;
     const action = `${path}/network/join`;
@@ -316,6 +352,8 @@ describeEachDatabase('candidate portal', (get) => {
       await post(action, { csrf: wrongForm }),
       await post(action, { csrf }, { origin: 'https://evil.example' }),
       await post(action, { csrf }, { referer: 'https://evil.example/page' }),
+      // An opaque origin that fetch metadata does not vouch for as this site.
+      await post(action, { csrf }, { origin: 'null', 'sec-fetch-site': 'cross-site' }),
     ];
     for (const res of attempts) expect(res.statusCode).toBe(403);
     expect(

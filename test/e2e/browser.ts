@@ -7,6 +7,7 @@ import type { AppContext } from '../../src/app-context.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
 import type { ApiApp } from '../../src/http/types.ts';
+import { type OutboxWorker, startOutboxWorker } from '../../src/jobs/outbox-worker.ts';
 import { packageRoot, webDistDir } from '../../src/paths.ts';
 import { buildServer } from '../../src/server.ts';
 import { freePort } from '../support/net.ts';
@@ -67,11 +68,23 @@ export interface RunningApp {
   ctx: AppContext;
   app: ApiApp;
   url: string;
+  /** The outbox worker, when started with `smtpUrl`. */
+  worker?: OutboxWorker;
   close(): Promise<void>;
 }
 
+export interface StartAppOptions {
+  databaseUrl?: string;
+  /** Send email over this SMTP server: sets config.smtpUrl and starts the outbox worker, as `serve` does. */
+  smtpUrl?: string;
+  /** The outbox worker's wait between checks when there is nothing to send (default 100 ms here). */
+  workerPollIntervalMs?: number;
+  /** The app's clock (ctx.now), for a journey that must run inside the sending window. */
+  now?: () => Date;
+}
+
 /** The whole product on a real socket and a fresh SQLite file, as `followspot serve` runs it. */
-export async function startApp(options: { databaseUrl?: string } = {}): Promise<RunningApp> {
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'followspot-e2e-'));
   const port = await freePort();
@@ -81,15 +94,21 @@ export async function startApp(options: { databaseUrl?: string } = {}): Promise<
     secret: 'e2e-secret-e2e-secret-e2e-secret-0123456',
     port,
     publicUrl: url,
+    ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
   });
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, options.now ? { now: options.now } : {});
   const app = await buildServer(ctx, { webDir: webDistDir(), logger: false });
   await app.listen({ port, host: '127.0.0.1' });
+  const worker = options.smtpUrl
+    ? startOutboxWorker(ctx, { pollIntervalMs: options.workerPollIntervalMs ?? 100 })
+    : undefined;
   return {
     ctx,
     app,
     url,
+    ...(worker && { worker }),
     async close() {
+      await worker?.stop();
       await app.close();
       await ctx.db.destroy();
       rmSync(dir, { recursive: true, force: true });

@@ -242,7 +242,8 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
         color: 'teal',
         message: 'Approved: ready to send with the “not progressing” email',
       });
-      await refresh(queryClient, 'messages', 'applications');
+      // The close-the-rest queue counts approvals too.
+      await refresh(queryClient, 'messages', 'applications', 'closure');
     },
     onError: (error) => {
       if (isApiError(error) && error.field === 'text') setSaveError(errorMessage(error));
