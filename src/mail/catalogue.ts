@@ -3,6 +3,7 @@
 import * as decisionReminder from './defaults/decision-reminder.ts';
 import * as escalation from './defaults/escalation.ts';
 import * as experienceSurvey from './defaults/experience-survey.ts';
+import * as feedbackCall from './defaults/feedback-call.ts';
 import * as freshLink from './defaults/fresh-link.ts';
 import * as holdingUpdate from './defaults/holding-update.ts';
 import * as managerDigest from './defaults/manager-digest.ts';
@@ -26,6 +27,7 @@ export interface TemplateExtras {
     };
   };
   holding_update: { update: { newDate: string; reason: string } };
+  feedback_call: { call: { when: string; location: string; message: string } };
   talent_network_invitation: { network: { joinUrl: string; consentMonths: number } };
   new_opportunity: {
     opportunity: { title: string; venue: string; summary: string; closingDate: string; url: string };
@@ -57,6 +59,7 @@ export const templateKeys = [
   'offer',
   'not_progressing',
   'holding_update',
+  'feedback_call',
   'talent_network_invitation',
   'new_opportunity',
   'referral_thanks',
@@ -163,6 +166,24 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
       },
     },
     defaults: holdingUpdate,
+  },
+  feedback_call: {
+    key: 'feedback_call',
+    name: 'Feedback call invitation',
+    description:
+      'Invites a candidate who asked for it to a call about their feedback, with a calendar invitation.',
+    audience: 'candidate',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: candidateReason,
+    sample: {
+      call: {
+        when: 'Thursday 3 December 2026, 14:00–14:30',
+        location: 'Phone: I will call you on the number you gave us',
+        message: 'We can go through each part of your feedback and the training that would help most.',
+      },
+    },
+    defaults: feedbackCall,
   },
   talent_network_invitation: {
     key: 'talent_network_invitation',

@@ -382,3 +382,20 @@ export async function networkStatuses(
 export function outcomeOf(stage: Stage, outcome: string | null): string {
   return outcome ?? stage;
 }
+
+/** The time zone of the application's venue, to write a call's time as the candidate reads it. */
+export async function findApplicationTimezone(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('application')
+    .innerJoin('role', 'role.id', 'application.role_id')
+    .innerJoin('venue', 'venue.id', 'role.venue_id')
+    .select(['venue.timezone'])
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.id', '=', applicationId)
+    .executeTakeFirst();
+  return row?.timezone;
+}

@@ -5,6 +5,8 @@ import { applicationSchema } from '../applications/applications.schema.ts';
 import {
   decisionRequestSchema,
   decisionResponseSchema,
+  feedbackCallInvitedSchema,
+  feedbackCallInviteSchema,
   queueSchema,
   reportQuerySchema,
   reportSchema,
@@ -14,6 +16,7 @@ import {
   toldRequestSchema,
 } from './closure.schema.ts';
 import { closureService, reportCsv } from './closure.service.ts';
+import { inviteToFeedbackCall } from './feedback-call.ts';
 
 export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   const closure = closureService(ctx);
@@ -35,6 +38,32 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       const actor = await authenticate(ctx, request);
       requireRole(actor, canManageHiring);
       return closure.decide(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/feedback-call',
+    {
+      schema: {
+        tags: ['applications'],
+        security,
+        summary: 'Invite the candidate to a feedback call: an email with a calendar invitation, sent now',
+        params: idParams,
+        body: feedbackCallInviteSchema,
+        response: { 201: feedbackCallInvitedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(ctx, request);
+      requireRole(actor, canManageHiring);
+      const invited = await inviteToFeedbackCall(
+        ctx,
+        actor.organisationId,
+        request.params.id,
+        request.body,
+        actor,
+      );
+      return reply.code(201).send(invited);
     },
   );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applicationSchema } from '../applications/applications.schema.ts';
-import { idSchema, isoDateTime } from '../shared.schema.ts';
+import { idSchema, isoDateTime, optionalText, requiredText } from '../shared.schema.ts';
 
 export const decisionRequestSchema = z.discriminatedUnion('outcome', [
   z.object({
@@ -117,3 +117,12 @@ export const timelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export const timelineSchema = z.object({ candidateId: idSchema, events: z.array(timelineEventSchema) });
+
+export const feedbackCallInviteSchema = z.object({
+  startsAt: isoDateTime.describe('When the call starts'),
+  endsAt: isoDateTime.describe('When it ends (at most 2 hours later)'),
+  location: requiredText(200).describe('A phone number, a video link or a room'),
+  message: optionalText(1000),
+});
+export type FeedbackCallInvite = z.infer<typeof feedbackCallInviteSchema>;
+export const feedbackCallInvitedSchema = z.object({ messageId: idSchema });

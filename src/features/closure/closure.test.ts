@@ -664,6 +664,55 @@ describeEachDatabase(
       expect(events[5]).toMatchObject({ status: 'sent' });
     });
 
+    it('invites the candidate to a feedback call: an email with a calendar invitation, audited', async () => {
+      const { ctx } = get();
+      clock = new Date(WEDNESDAY_10AM);
+      const role = await insertAssessmentRole(ctx, { organisationId: team.organisationId });
+      const a = await insertAssessmentApplication(ctx, {
+        organisationId: team.organisationId,
+        roleId: role.id,
+        candidateName: 'Cal Invite',
+      });
+      const url = `/api/v1/applications/${a.id}/feedback-call`;
+      const tooLong = await post(team.manager, url, {
+        startsAt: '2026-12-03T14:00:00.000Z',
+        endsAt: '2026-12-03T17:00:00.000Z',
+        location: 'Phone',
+      });
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.json().error.field).toBe('endsAt');
+      const invited = await post(team.manager, url, {
+        startsAt: '2026-12-03T14:00:00.000Z',
+        endsAt: '2026-12-03T14:30:00.000Z',
+        location: 'Phone: I will call you',
+        message: 'We can go through each part of your feedback.',
+      });
+      expect(invited.statusCode, invited.body).toBe(201);
+      const before = smtp.received.length;
+      await deliver();
+      await smtp.waitFor(before + 1);
+      const mail = await smtp.parse(smtp.received.at(-1)!);
+      expect(mail.subject).toBe(
+        `Your feedback call about ${role.title}: Thursday 3 December 2026, 14:00–14:30`,
+      );
+      expect(mail.text).toContain('Phone: I will call you');
+      const ics = mail.attachments.find((att) => att.contentType.startsWith('text/calendar'));
+      expect(ics?.content.toString()).toContain('METHOD:REQUEST');
+      const audit = await ctx.kysely
+        .selectFrom('audit_event')
+        .select('action')
+        .where('subject_id', '=', a.id)
+        .where('action', '=', 'feedback_call.invited')
+        .execute();
+      expect(audit).toHaveLength(1);
+      const foreign = await post(team.manager, `/api/v1/applications/nope-${a.id}/feedback-call`, {
+        startsAt: '2026-12-03T14:00:00.000Z',
+        endsAt: '2026-12-03T14:30:00.000Z',
+        location: 'Phone',
+      });
+      expect(foreign.statusCode).toBe(404);
+    });
+
     it('another organisation gets 404; an interviewer gets 403', async () => {
       const role = await insertAssessmentRole(get().ctx, { organisationId: team.organisationId });
       const a = await insertAssessmentApplication(get().ctx, {
@@ -677,6 +726,11 @@ describeEachDatabase(
           'POST',
           `/api/v1/applications/${a.id}/told`,
           { via: 'call', at: '2026-11-20T09:00:00.000Z', note: 'x' },
+        ],
+        [
+          'POST',
+          `/api/v1/applications/${a.id}/feedback-call`,
+          { startsAt: '2026-12-03T14:00:00.000Z', endsAt: '2026-12-03T14:30:00.000Z', location: 'Phone' },
         ],
         ['POST', `/api/v1/roles/${role.id}/close-the-rest`, undefined],
         ['GET', `/api/v1/roles/${role.id}/close-the-rest`, undefined],

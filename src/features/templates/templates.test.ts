@@ -295,7 +295,7 @@ describeEachDatabase('branding settings API', (get) => {
 });
 
 describe('template keys', () => {
-  it('are fourteen, one per email the product sends', () => {
-    expect(templateKeys).toHaveLength(14);
+  it('are fifteen, one per email the product sends', () => {
+    expect(templateKeys).toHaveLength(15);
   });
 });

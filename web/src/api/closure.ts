@@ -32,6 +32,12 @@ export const decide = (applicationId: string, body: DecisionRequest) =>
 export const logTold = (applicationId: string, body: ToldRequest) =>
   api<Application>(`/api/v1/applications/${applicationId}/told`, { method: 'POST', body });
 
+export const inviteToFeedbackCall = (
+  applicationId: string,
+  body: { startsAt: string; endsAt: string; location: string; message?: string },
+) =>
+  api<{ messageId: string }>(`/api/v1/applications/${applicationId}/feedback-call`, { method: 'POST', body });
+
 const queuePath = (roleId: string) => `/api/v1/roles/${roleId}/close-the-rest`;
 
 export const closeTheRestQuery = (roleId: string) =>

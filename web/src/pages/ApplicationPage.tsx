@@ -24,6 +24,7 @@ import { StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { DecisionActions } from '../components/DecisionActions';
 import { DecisionClockPanel } from '../components/DecisionClock';
+import { FeedbackCallInvite } from '../components/FeedbackCallInvite';
 import { FeedbackLink } from '../components/feedback/FeedbackLink';
 import { AnchorLink } from '../components/links';
 import { MessagesSection } from '../components/MessagesSection';
@@ -283,6 +284,7 @@ export function ApplicationPage() {
       </SimpleGrid>
 
       {canEdit ? <DecisionActions application={a} /> : null}
+      {canEdit ? <FeedbackCallInvite application={a} /> : null}
 
       <DecisionClockPanel application={a} canEdit={canEdit} />
 
