@@ -18,6 +18,7 @@ import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
 import { candidateRoutes } from './features/candidates/candidates.routes.ts';
 import { closureRoutes } from './features/closure/closure.routes.ts';
+import { dataRequestRoutes } from './features/data-requests/data-requests.routes.ts';
 import { decisionClockRoutes } from './features/decision-clock/decision-clock.routes.ts';
 import { feedbackRoutes } from './features/feedback/feedback.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
@@ -140,6 +141,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   feedbackRoutes(app, ctx);
   portalRoutes(app, ctx);
   closureRoutes(app, ctx);
+  dataRequestRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =

@@ -53,7 +53,8 @@ export interface SurveyResponseTable {
 export interface DataRequestTable {
   id: string;
   organisation_id: string;
-  candidate_id: string;
+  /** Null once the candidate has been erased. */
+  candidate_id: string | null;
   /** deletion */
   kind: string;
   /** open | done | refused */

@@ -78,7 +78,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('data_request')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organisation_id', 'text', org)
-    .addColumn('candidate_id', 'text', candidate)
+    // Kept after the candidate is erased (candidate_id null), as the record that the request was met.
+    .addColumn('candidate_id', 'text', (c) => c.references('candidate.id').onDelete('set null'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('requested_at', ts, (c) => c.notNull())

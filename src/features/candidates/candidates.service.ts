@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { completeDeletionRequests } from '../data-requests/data-requests.repository.ts';
 import type { Page } from '../shared.schema.ts';
 import * as repo from './candidates.repository.ts';
 import type { Candidate, CandidateCreate, CandidateListQuery, CandidateUpdate } from './candidates.schema.ts';
@@ -72,6 +73,8 @@ export function candidateService(ctx: AppContext) {
       await ctx.kysely.transaction().execute(async (tx) => {
         if (!(await repo.findCandidate(tx, organisationId, id))) throw notFound('Candidate');
         const removed = await repo.countCandidateRecords(tx, organisationId, id);
+        // Their deletion requests are met by this erasure: kept, without the candidate, as done.
+        await completeDeletionRequests(tx, organisationId, id, now);
         await repo.deleteCandidate(tx, organisationId, id);
         await recordAudit(
           tx,
