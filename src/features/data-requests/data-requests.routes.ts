@@ -1,37 +1,15 @@
 import type { AppContext } from '../../app-context.ts';
-import { AppError } from '../../errors.ts';
 import { authenticate, canAdminister, requireRole } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { type DataRequestRow, listDataRequests, refuseDataRequest } from './data-requests.repository.ts';
 import {
-  type DataRequest,
   dataRequestListQuery,
   dataRequestListSchema,
   dataRequestRefuseSchema,
 } from './data-requests.schema.ts';
+import { dataRequestService } from './data-requests.service.ts';
 
-function present(row: DataRequestRow, now: Date): DataRequest {
-  return {
-    id: row.id,
-    kind: 'deletion',
-    status: row.status as DataRequest['status'],
-    candidate:
-      row.candidateId && row.candidateName !== null && row.candidateEmail !== null
-        ? { id: row.candidateId, name: row.candidateName, email: row.candidateEmail }
-        : null,
-    requestedAt: row.requestedAt,
-    dueAt: row.dueAt,
-    closedAt: row.closedAt,
-    overdue: row.status === 'open' && row.dueAt < now.toISOString(),
-  };
-}
-
-/**
- * Candidates' data requests from their page. A deletion request is met by erasing the candidate
- * (DELETE /api/v1/candidates/{id}), which marks it done; or refused with a reason, audited.
- */
 export function dataRequestRoutes(app: ApiApp, ctx: AppContext): void {
+  const requests = dataRequestService(ctx);
   const tags = ['data requests'];
   app.get(
     '/api/v1/data-requests',
@@ -47,8 +25,7 @@ export function dataRequestRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = await authenticate(ctx, request);
       requireRole(actor, canAdminister);
-      const rows = await listDataRequests(ctx.kysely, actor.organisationId, request.query.status);
-      return { data: rows.map((r) => present(r, ctx.now())) };
+      return { data: await requests.list(actor.organisationId, request.query.status) };
     },
   );
 
@@ -67,26 +44,8 @@ export function dataRequestRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = await authenticate(ctx, request);
       requireRole(actor, canAdminister);
-      const now = ctx.now();
-      await ctx.kysely.transaction().execute(async (tx) => {
-        if (!(await refuseDataRequest(tx, actor.organisationId, request.params.id, now))) {
-          throw new AppError('not_found', 'No open data request with this id');
-        }
-        await recordAudit(
-          tx,
-          actor.organisationId,
-          actor,
-          {
-            action: 'data_request.refused',
-            subjectType: 'data_request',
-            subjectId: request.params.id,
-            detail: { reason: request.body.reason },
-          },
-          now,
-        );
-      });
-      const rows = await listDataRequests(ctx.kysely, actor.organisationId, undefined);
-      return { data: rows.map((r) => present(r, now)) };
+      await requests.refuse(actor.organisationId, request.params.id, request.body.reason, actor);
+      return { data: await requests.list(actor.organisationId) };
     },
   );
 }
