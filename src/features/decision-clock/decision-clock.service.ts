@@ -19,6 +19,7 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { findApplicationStage } from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findCandidateName } from '../feedback/feedback.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { insertNotification, type NewNotification } from '../notifications/notifications.repository.ts';
 import * as repo from './decision-clock.repository.ts';
@@ -277,21 +278,6 @@ export async function applyHoldingUpdate(
   return record;
 }
 
-export async function findCandidateName(
-  db: Kysely<Database>,
-  organisationId: string,
-  applicationId: string,
-): Promise<string> {
-  const row = await db
-    .selectFrom('application')
-    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
-    .select('candidate.name')
-    .where('application.organisation_id', '=', organisationId)
-    .where('application.id', '=', applicationId)
-    .executeTakeFirst();
-  return row?.name ?? 'the candidate';
-}
-
 function presentSettings(settings: repo.OrganisationClockSettings): DecisionClockSettings {
   return {
     workingDays: settings.workingDays,
@@ -393,7 +379,7 @@ export function decisionClockService(ctx: AppContext) {
           {
             inputs,
             settings,
-            candidateName: await findCandidateName(tx, organisationId, applicationId),
+            candidateName: (await findCandidateName(tx, organisationId, applicationId)) ?? 'the candidate',
             newDate: input.newDate,
             reason: input.message,
             automatic: false,

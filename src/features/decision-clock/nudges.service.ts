@@ -25,6 +25,7 @@ import {
 } from '../../domain/decision-clock.ts';
 import { updateApplicationStage } from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findCandidateName } from '../feedback/feedback.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
 import { dueScorecardReminders } from '../scorecards/scorecards.repository.ts';
@@ -35,7 +36,6 @@ import {
   appUrl,
   type ClockContext,
   escalateToAdmins,
-  findCandidateName,
   recomputeDecisionClocks,
   withClosures,
 } from './decision-clock.service.ts';
@@ -386,7 +386,7 @@ export async function sendScorecardReminders(
         variables: { interview: { date }, scorecard: { url: appUrl(ctx, path) } },
         createdBy: 'system',
       });
-      const candidate = await findCandidateName(tx, organisationId, applicationId);
+      const candidate = (await findCandidateName(tx, organisationId, applicationId)) ?? 'the candidate';
       await insertNotification(
         tx,
         {
