@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { AppContext } from '../../src/app-context.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
@@ -114,4 +114,17 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs a member in through the sign-in page and waits for the roles list. */
+export async function signIn(
+  page: Page,
+  url: string,
+  member: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(member.email);
+  await page.getByLabel('Password').fill(member.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/roles');
 }

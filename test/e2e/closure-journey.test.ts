@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { avTechnicianFramework } from '../../src/domain/frameworks/av-technician.ts';
 import type { Level } from '../../src/domain/frameworks/types.ts';
 import { scorecardService } from '../../src/features/scorecards/scorecards.service.ts';
-import type { Actor } from '../../src/http/actor.ts';
-import { makeMember, type TestMember } from '../support/factories/organisations.ts';
+import { actorOf, makeMember, type TestMember } from '../support/factories/organisations.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { browserAvailable, launchBrowser, type RunningApp, startApp } from './browser.ts';
+import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
 
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
@@ -52,25 +51,6 @@ const waiting = [
   { name: 'Owen Pritchard', email: 'owen@example.com' },
   { name: 'Priya Raman', email: 'priya.raman@example.com' },
 ];
-
-function actorOf(member: TestMember): Actor {
-  return {
-    kind: 'member',
-    organisationId: member.organisationId,
-    userId: member.userId,
-    role: member.role,
-    name: member.name,
-    email: member.email,
-  };
-}
-
-async function signIn(page: Page, url: string, member: TestMember) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(member.email);
-  await page.getByLabel('Password').fill(member.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/roles');
-}
 
 describe.skipIf(!browserAvailable())(
   'browser journey: close the rest, five emails over SMTP, a candidate on their page, the closure report',

@@ -3,15 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateKeys } from '../../src/mail/catalogue.ts';
 import { enqueueTestMessage, makeHiringScene } from '../support/factories/messages.ts';
 import { makeMember, makeOrganisation, type TestMember } from '../support/factories/organisations.ts';
-import { browserAvailable, launchBrowser, type RunningApp, startApp } from './browser.ts';
-
-async function signIn(page: Page, url: string, member: TestMember) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(member.email);
-  await page.getByLabel('Password').fill(member.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/roles');
-}
+import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
 
 describe.skipIf(!browserAvailable())(
   'browser journey: held emails in the outbox, and a template edited with a live preview',

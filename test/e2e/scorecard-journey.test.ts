@@ -2,9 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Level } from '../../src/domain/frameworks/types.ts';
 import { scorecardService } from '../../src/features/scorecards/scorecards.service.ts';
-import type { Actor } from '../../src/http/actor.ts';
-import { makeMember, type TestMember } from '../support/factories/organisations.ts';
-import { browserAvailable, launchBrowser, type RunningApp, startApp } from './browser.ts';
+import { actorOf, makeMember, type TestMember } from '../support/factories/organisations.ts';
+import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
 
 const hour = 60 * 60 * 1000;
 
@@ -22,25 +21,6 @@ const myRatings: Record<string, Level> = {
 };
 /** The second interviewer's, written through the service: 2 apart on signal flow. */
 const otherRatings: Record<string, Level> = { ...myRatings, signal_flow: 1, audio: 3 };
-
-function actorOf(member: TestMember): Actor {
-  return {
-    kind: 'member',
-    organisationId: member.organisationId,
-    userId: member.userId,
-    role: member.role,
-    name: member.name,
-    email: member.email,
-  };
-}
-
-async function signIn(page: Page, url: string, member: TestMember) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(member.email);
-  await page.getByLabel('Password').fill(member.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/roles');
-}
 
 /** Where the keyboard is: `radio:<group name>` for a radio, else `<TAG>:<id>`. */
 const whereFocused = `(() => {

@@ -7,6 +7,7 @@ import {
   insertOrganisation,
 } from '../../../src/features/organisations/organisations.repository.ts';
 import type { Organisation } from '../../../src/features/organisations/organisations.schema.ts';
+import type { Actor } from '../../../src/http/actor.ts';
 import { newId } from '../../../src/ids.ts';
 
 let counter = 0;
@@ -66,4 +67,16 @@ export async function makeApiKey(ctx: AppContext, options: { organisationId?: st
   const organisationId = options.organisationId ?? (await makeOrganisation(ctx)).id;
   const { apiKey, token } = await apiKeyService(ctx).create(organisationId, 'test key', 'system');
   return { organisationId, apiKey, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** The member as the services see them, for calling services directly in tests. */
+export function actorOf(member: TestMember): Actor {
+  return {
+    kind: 'member',
+    organisationId: member.organisationId,
+    userId: member.userId,
+    role: member.role,
+    name: member.name,
+    email: member.email,
+  };
 }
