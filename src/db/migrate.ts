@@ -13,6 +13,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationOutcome
     provider: migrationProvider,
     migrationTableName: 'followspot_migration',
     migrationLockTableName: 'followspot_migration_lock',
+    // A migration merged after a later-numbered one still runs: each only adds to the schema.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
