@@ -11,7 +11,32 @@ const configSchema = z.object({
   MAIL_FROM: z.string().default('Followspot <no-reply@followspot.local>'),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().optional(),
 });
+
+/**
+ * Which proxies may report the client's address (X-Forwarded-For): none unless configured, as a hop
+ * count ("1": the one proxy in front) or the proxies' addresses ("10.0.0.5, 10.1.0.0/16"). Trusting
+ * everyone would let any caller choose its address and step around every rate limit.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === '*') {
+    throw new Error(
+      'Invalid configuration: TRUST_PROXY must be a hop count (e.g. 1) or the proxies\' addresses, not "true"',
+    );
+  }
+  const addresses = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const bad = addresses.find((a) => !named.includes(a) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a));
+  if (bad) throw new Error(`Invalid configuration: TRUST_PROXY: "${bad}" is not an address or CIDR range`);
+  return addresses;
+}
 
 export interface AppConfig {
   port: number;
@@ -23,6 +48,7 @@ export interface AppConfig {
   mailFrom: string;
   production: boolean;
   logLevel: string;
+  trustProxy: false | number | string[];
 }
 
 /** Reads the environment once; a bad value stops start-up with a message that names the variable. */
@@ -51,6 +77,7 @@ export function loadConfig(
     mailFrom: e.MAIL_FROM,
     production,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'setup_complete'
   | 'setup_required'
   | 'rate_limited'
+  | 'unsupported_media_type'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -21,6 +22,7 @@ const statusByCode: Record<ErrorCode, number> = {
   setup_complete: 409,
   setup_required: 409,
   rate_limited: 429,
+  unsupported_media_type: 415,
   internal: 500,
 };
 

@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
+import type { AppConfig } from './config.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
 import { candidateRoutes } from './features/candidates/candidates.routes.ts';
@@ -32,9 +33,12 @@ import { sessionRoutes } from './features/session/session.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
 import { templateRoutes } from './features/templates/templates.routes.ts';
 import { venueRoutes } from './features/venues/venues.routes.ts';
+import { documentAccess, enforceAccess } from './http/access.ts';
 import { authHandlerRoutes } from './http/auth-handler.ts';
+import { registerBodyRules } from './http/body-rules.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { rateLimits } from './http/rate-limits.ts';
 import type { ApiApp } from './http/types.ts';
 import { requestSerializer } from './portal/log.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
@@ -45,6 +49,18 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Where the built web app is; omitted or missing means API only. */
   webDir?: string;
+  /**
+   * Rate limits are on in every mode; only code that drives the app in-process (tests, seed-demo)
+   * may turn them off. There is deliberately no environment variable for it.
+   */
+  rateLimits?: boolean;
+}
+
+/** A hop count trusts that many proxies nearest the server, as X-Forwarded-For lists them. */
+function trustProxyOption(
+  trust: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 export async function buildServer(ctx: AppContext, options: BuildOptions = {}): Promise<ApiApp> {
@@ -68,13 +84,15 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
                 },
               }),
           },
-    trustProxy: true,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, {
+    // Strict-Transport-Security only means something, and only belongs, on an https address.
+    hsts: ctx.config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000 } : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -89,11 +107,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
-    max: 600,
-    timeWindow: '1 minute',
-    allowList: ['127.0.0.1', '::1'].filter(
-      () => !ctx.config.production && process.env.RATE_LIMIT_LOOPBACK !== 'on',
-    ),
+    ...rateLimits.api,
+    ...(options.rateLimits === false && { allowList: () => true }),
   });
   await app.register(swagger, {
     openapi: {
@@ -119,6 +134,10 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   });
 
   registerErrorHandler(app);
+  registerBodyRules(app);
+  // Every API route declares who may call it; that is checked before its body is read.
+  app.addHook('onRoute', documentAccess);
+  app.addHook('onRequest', enforceAccess(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, ctx);

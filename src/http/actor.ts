@@ -4,6 +4,7 @@ import { isMemberRole, type MemberRole } from '../auth/roles.ts';
 import { AppError } from '../errors.ts';
 import { findActiveApiKeyByToken, touchApiKey } from '../features/api-keys/api-keys.repository.ts';
 import { findMembershipForUser } from '../features/members/members.repository.ts';
+import { isCrossSite, isUnsafeMethod } from './origin.ts';
 
 export type Actor =
   | { kind: 'member'; organisationId: string; userId: string; role: MemberRole; name: string; email: string }
@@ -22,6 +23,8 @@ function headersOf(request: FastifyRequest): Headers {
 
 /** Who is calling: an API key (`Authorization: Bearer …`) or a signed-in member's session. */
 export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Actor> {
+  // Already authenticated by the route's access check (src/http/access.ts).
+  if (request.actor) return request.actor;
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
     const key = await findActiveApiKeyByToken(ctx.kysely, authorization.slice('Bearer '.length).trim());
@@ -32,6 +35,13 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   const session = await ctx.auth.api.getSession({ headers: headersOf(request) });
   if (!session)
     throw new AppError('unauthenticated', 'Sign in, or send an API key as Authorization: Bearer <key>');
+  // A session rides on a cookie the browser adds by itself: an unsafe request must come from our pages.
+  if (isUnsafeMethod(request.method) && isCrossSite(request, ctx.config.publicUrl)) {
+    throw new AppError(
+      'forbidden',
+      'This request came from another site: changes can only be made from Followspot itself',
+    );
+  }
   const membership = await findMembershipForUser(
     ctx.kysely,
     session.user.id,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import { headersOf } from './actor.ts';
+import { keyedLimit, rateLimits } from './rate-limits.ts';
 import type { ApiApp } from './types.ts';
 
 // Only these better-auth endpoints are public: members, invitations and organisations go through
@@ -16,11 +17,19 @@ const allowedAuthPaths = new Set([
 
 /** Passes /api/auth/* (sign in, sign out, session) to better-auth's fetch handler. */
 export function authHandlerRoutes(app: ApiApp, ctx: AppContext): void {
+  // Password guessing against one account from many addresses is limited by the email too.
+  const perEmail = keyedLimit(app, 'sign-in', rateLimits.signInPerEmail, (request) => {
+    const email = (request.body as { email?: unknown } | undefined)?.email;
+    return request.url.startsWith('/api/auth/sign-in') && typeof email === 'string'
+      ? email.trim().toLowerCase()
+      : undefined;
+  });
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { rateLimit: rateLimits.signInPerAddress },
+    preHandler: perEmail,
     async handler(request, reply) {
       const url = new URL(request.url, ctx.config.publicUrl);
       const endpoint = url.pathname.replace(/^\/api\/auth\//, '').replace(/\/$/, '');

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { authenticate, canAdminister, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { canAdminister } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
   apiKeyCreatedSchema,
   apiKeyCreateSchema,
@@ -16,16 +17,15 @@ export function apiKeyRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/api-keys',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: "List the organisation's API keys",
         response: { 200: apiKeyListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return { data: (await keys.list(actor.organisationId)).map(presentApiKey) };
     },
   );
@@ -33,17 +33,16 @@ export function apiKeyRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/api-keys',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Create an API key (the token is shown once)',
         body: apiKeyCreateSchema,
         response: { 201: apiKeyCreatedSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       const { apiKey, token } = await keys.create(actor.organisationId, request.body.name, actor);
       return reply.code(201).send({ apiKey: presentApiKey(apiKey), token });
     },
@@ -52,17 +51,16 @@ export function apiKeyRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/api-keys/:id/revoke',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Revoke an API key',
         params: idParams,
         response: { 200: apiKeySchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return presentApiKey(await keys.revoke(actor.organisationId, request.params.id, actor));
     },
   );

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent } from '../../http/types.ts';
 import {
   applicationCreateSchema,
   applicationListQuery,
@@ -17,17 +18,16 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/applications',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'List applications, or a queue by deadline (view=needs-decision or overdue)',
         querystring: applicationListQuery,
         response: { 200: applicationPageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return applications.list(actor.organisationId, request.query, actor);
     },
   );
@@ -35,17 +35,16 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/applications',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Add a candidate to an open role',
         body: applicationCreateSchema,
         response: { 201: applicationSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return reply.code(201).send(await applications.create(actor.organisationId, request.body));
     },
   );
@@ -53,17 +52,16 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/applications/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Read an application',
         params: idParams,
         response: { 200: applicationSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return applications.get(actor.organisationId, request.params.id);
     },
   );
@@ -71,9 +69,9 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/applications/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Move an application to its next stage (not to closed: closure records how they were told)',
         params: idParams,
         body: applicationUpdateSchema,
@@ -81,8 +79,7 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return applications.update(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -90,17 +87,16 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     '/api/v1/applications/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Delete an application entered by mistake, with its interviews',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       await applications.remove(actor.organisationId, request.params.id, actor);
       return reply.code(204).send(null);
     },

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent } from '../../http/types.ts';
 import {
   candidateCreateSchema,
   candidateListQuery,
@@ -17,17 +18,16 @@ export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/candidates',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'List candidates',
         querystring: candidateListQuery,
         response: { 200: candidatePageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return candidates.list(actor.organisationId, request.query);
     },
   );
@@ -35,17 +35,16 @@ export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/candidates',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Add a candidate',
         body: candidateCreateSchema,
         response: { 201: candidateSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return reply.code(201).send(await candidates.create(actor.organisationId, request.body));
     },
   );
@@ -53,17 +52,16 @@ export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/candidates/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Read a candidate',
         params: idParams,
         response: { 200: candidateSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return candidates.get(actor.organisationId, request.params.id);
     },
   );
@@ -71,9 +69,9 @@ export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/candidates/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Update a candidate',
         params: idParams,
         body: candidateUpdateSchema,
@@ -81,8 +79,7 @@ export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return candidates.update(actor.organisationId, request.params.id, request.body);
     },
   );
@@ -90,17 +87,16 @@ export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     '/api/v1/candidates/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Erase a candidate with their applications and interviews',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       await candidates.erase(actor.organisationId, request.params.id, actor);
       return reply.code(204).send(null);
     },

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import { applicationSchema } from '../applications/applications.schema.ts';
 import {
   decisionRequestSchema,
@@ -24,9 +25,9 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/applications/:id/decision',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['applications'],
-        security,
         summary:
           'Record the decision (offer, hired, offer declined, not progressing, withdrawn) with its email',
         params: idParams,
@@ -35,8 +36,7 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return closure.decide(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -44,9 +44,9 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/applications/:id/feedback-call',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['applications'],
-        security,
         summary: 'Invite the candidate to a feedback call: an email with a calendar invitation, sent now',
         params: idParams,
         body: feedbackCallInviteSchema,
@@ -54,8 +54,7 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       const invited = await inviteToFeedbackCall(
         ctx,
         actor.organisationId,
@@ -70,9 +69,9 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/applications/:id/told',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['applications'],
-        security,
         summary: 'Log that the candidate was told the outcome by call or meeting; the application closes',
         params: idParams,
         body: toldRequestSchema,
@@ -80,8 +79,7 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return closure.told(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -89,17 +87,16 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/roles/:id/close-the-rest',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['roles'],
-        security,
         summary: 'Compose feedback drafts for every undecided candidate of the role into a review queue',
         params: idParams,
         response: { 200: queueSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return { queue: await closure.closeTheRest(actor.organisationId, request.params.id, actor) };
     },
   );
@@ -107,17 +104,16 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/roles/:id/close-the-rest',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['roles'],
-        security,
         summary: "The role's close-the-rest review queue",
         params: idParams,
         response: { 200: queueSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return { queue: await closure.queue(actor.organisationId, request.params.id) };
     },
   );
@@ -125,9 +121,9 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/roles/:id/close-the-rest/send',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['roles'],
-        security,
         summary: 'Send "not progressing" with the approved feedback to everyone in the queue',
         params: idParams,
         body: sendRequestSchema,
@@ -135,8 +131,7 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return closure.sendTheRest(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -144,9 +139,9 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/roles/:id/closure-report',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['roles'],
-        security,
         summary: 'Each candidate: outcome, how and when told, working days to told (JSON, or CSV)',
         params: idParams,
         querystring: reportQuerySchema,
@@ -154,8 +149,7 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       const report = await closure.report(actor.organisationId, request.params.id);
       const wantsCsv =
         request.query.format === 'csv' ||
@@ -172,17 +166,16 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/candidates/:id/timeline',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['candidates'],
-        security,
         summary: "The candidate's touchpoints in time order",
         params: idParams,
         response: { 200: timelineSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       const events = await closure.timeline(actor.organisationId, request.params.id);
       return { candidateId: request.params.id, events };
     },

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { authenticate, canAdminister, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { canAdminister } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
   dataRequestListQuery,
   dataRequestListSchema,
@@ -14,17 +15,16 @@ export function dataRequestRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/data-requests',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: "Candidates' requests about their data, soonest due first (admins)",
         querystring: dataRequestListQuery,
         response: { 200: dataRequestListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return { data: await requests.list(actor.organisationId, request.query.status) };
     },
   );
@@ -32,9 +32,9 @@ export function dataRequestRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/data-requests/:id/refuse',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Refuse a data request, with the reason (audited)',
         params: idParams,
         body: dataRequestRefuseSchema,
@@ -42,8 +42,7 @@ export function dataRequestRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       await requests.refuse(actor.organisationId, request.params.id, request.body.reason, actor);
       return { data: await requests.list(actor.organisationId) };
     },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canAdminister, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canAdminister, canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import { applicationSchema } from '../applications/applications.schema.ts';
 import { applicationService } from '../applications/applications.service.ts';
 import {
@@ -20,16 +21,15 @@ export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/settings/decision-clock',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags: ['settings'],
-        security,
         summary: 'Decision deadlines: working days, closure days, automatic holding updates (admins)',
         response: { 200: decisionClockSettingsSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return clock.getSettings(actor.organisationId);
     },
   );
@@ -37,17 +37,16 @@ export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/settings/decision-clock',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags: ['settings'],
-        security,
         summary: 'Change decision deadlines (admins); open deadlines are recomputed',
         body: decisionClockSettingsUpdateSchema,
         response: { 200: decisionClockSettingsSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return clock.updateSettings(actor.organisationId, request.body, actor);
     },
   );
@@ -55,9 +54,9 @@ export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/applications/:id/holding-update',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['applications'],
-        security,
         summary: 'Tell the candidate the decision will take longer, with a new date (moves the deadline)',
         params: idParams,
         body: holdingUpdateCreateSchema,
@@ -68,8 +67,7 @@ export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       const holdingUpdate = await clock.sendHoldingUpdate(
         actor.organisationId,
         request.params.id,
@@ -84,17 +82,16 @@ export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/applications/:id/holding-updates',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags: ['applications'],
-        security,
         summary: 'The holding updates that moved the decision deadline, first first',
         params: idParams,
         response: { 200: holdingUpdateListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return { data: await clock.listHoldingUpdates(actor.organisationId, request.params.id) };
     },
   );

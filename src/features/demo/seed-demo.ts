@@ -104,7 +104,7 @@ export async function seedDemo(
 
   const keys = apiKeyService(ctx);
   const { apiKey, token } = await keys.create(founded.organisation.id, 'Demo data', 'system');
-  const app = await buildServer(ctx, { logger: false });
+  const app = await buildServer(ctx, { logger: false, rateLimits: false });
   const call = async <T>(method: 'POST' | 'PATCH', url: string, payload: unknown): Promise<T> => {
     const res = await app.inject({
       method,

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canAdminister, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canAdminister, canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
   frameworkCopySchema,
   frameworkListSchema,
@@ -20,16 +21,15 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/frameworks',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'List frameworks: the built-ins and your organisation’s own',
         response: { 200: frameworkListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return { data: await frameworks.list(actor.organisationId) };
     },
   );
@@ -37,9 +37,9 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/frameworks/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Read a framework: criteria, level descriptors, interview kits and training',
         params: idParams,
         querystring: frameworkReadQuery,
@@ -47,8 +47,7 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return frameworks.read(actor.organisationId, request.params.id, request.query.version);
     },
   );
@@ -56,9 +55,9 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/frameworks/:id/copy',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Copy a framework into your organisation, to edit it',
         params: idParams,
         body: frameworkCopySchema,
@@ -66,8 +65,7 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return reply
         .code(201)
         .send(await frameworks.copy(actor.organisationId, request.params.id, request.body, actor));
@@ -77,9 +75,9 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
   app.put(
     '/api/v1/frameworks/:id',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Edit a framework: changed criteria become a new version, old versions are kept',
         params: idParams,
         body: frameworkUpdateSchema,
@@ -87,8 +85,7 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return frameworks.update(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -96,17 +93,16 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/roles/:id/requirements',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: "A role's framework version, and per criterion its weight and required level",
         params: idParams,
         response: { 200: requirementsSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return presentRequirements(await requirements.get(actor.organisationId, request.params.id));
     },
   );
@@ -114,9 +110,9 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
   app.put(
     '/api/v1/roles/:id/requirements',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: "Set a role's framework version, weights and required levels",
         params: idParams,
         body: requirementsUpdateSchema,
@@ -124,8 +120,7 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return presentRequirements(
         await requirements.update(actor.organisationId, request.params.id, request.body, actor),
       );

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent } from '../../http/types.ts';
 import {
   interviewCreateSchema,
   interviewListQuery,
@@ -17,17 +18,16 @@ export function interviewRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/interviews',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'List interviews',
         querystring: interviewListQuery,
         response: { 200: interviewPageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return interviews.list(actor.organisationId, request.query, actor);
     },
   );
@@ -35,17 +35,16 @@ export function interviewRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/interviews',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: "Arrange an interview (the application's first moves it to interviewing)",
         body: interviewCreateSchema,
         response: { 201: interviewSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return reply.code(201).send(await interviews.create(actor.organisationId, request.body, actor));
     },
   );
@@ -53,17 +52,16 @@ export function interviewRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/interviews/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Read an interview',
         params: idParams,
         response: { 200: interviewSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return interviews.get(actor.organisationId, request.params.id);
     },
   );
@@ -71,9 +69,9 @@ export function interviewRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/interviews/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Change an interview (interviewerIds replaces the whole set)',
         params: idParams,
         body: interviewUpdateSchema,
@@ -81,8 +79,7 @@ export function interviewRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return interviews.update(actor.organisationId, request.params.id, request.body);
     },
   );
@@ -90,17 +87,16 @@ export function interviewRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     '/api/v1/interviews/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Delete an interview',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       await interviews.remove(actor.organisationId, request.params.id, actor);
       return reply.code(204).send(null);
     },

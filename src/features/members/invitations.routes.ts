@@ -1,9 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { AppError } from '../../errors.ts';
-import { type Actor, authenticate, canAdminister, requireRole } from '../../http/actor.ts';
+import { memberOf } from '../../http/access.ts';
+import { canAdminister } from '../../http/actor.ts';
+import { hashedKey, keyedLimit, rateLimits } from '../../http/rate-limits.ts';
 import { signInAndSetCookies } from '../../http/session.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import { errorSchema } from '../shared.schema.ts';
 import {
   invitationAcceptedSchema,
@@ -15,19 +16,15 @@ import {
   invitationSchema,
   invitationTokenParams,
 } from './invitations.schema.ts';
-import { invitationService, type MemberActor } from './invitations.service.ts';
+import { invitationService } from './invitations.service.ts';
 
 /** The link's owner is not signed in: these two routes are public, so they are rate-limited. */
-const publicRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+const publicRateLimit = { rateLimit: rateLimits.invitationLinkPerAddress };
 
 const publicErrors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema } as const;
 
 /** Invitations are a signed-in admin's act: an API key cannot invite people into the organisation. */
-function requireInvitingAdmin(actor: Actor): MemberActor {
-  if (actor.kind !== 'member') throw new AppError('forbidden', 'Invitations are made by an admin in the app');
-  requireRole(actor, canAdminister);
-  return actor;
-}
+const invitingAdmin = { access: { roles: canAdminister, sessionOnly: true } } as const;
 
 function setCookiesOf(reply: FastifyReply): string[] {
   const value = reply.getHeader('set-cookie');
@@ -44,6 +41,13 @@ function mergeCookies(first: string[], then: string[]): string[] {
 
 export function invitationRoutes(app: ApiApp, ctx: AppContext): void {
   const invitations = invitationService(ctx);
+  // Guessing a password for one invitation from many addresses is limited by the invitation too.
+  const perToken = keyedLimit(app, 'invitation', rateLimits.invitationLinkPerToken, (request) => {
+    const token =
+      (request.params as { token?: unknown }).token ??
+      (request.body as { token?: unknown } | undefined)?.token;
+    return typeof token === 'string' ? hashedKey('invitation', token) : undefined;
+  });
   const tags = ['members'];
 
   /** Makes the invited organisation the session's active one (a person may belong to several). */
@@ -66,15 +70,15 @@ export function invitationRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/invitations',
     {
+      config: invitingAdmin,
       schema: {
         tags,
-        security,
         summary: 'List pending invitations (admins)',
         response: { 200: invitationListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = requireInvitingAdmin(await authenticate(ctx, request));
+      const actor = memberOf(request);
       return { data: await invitations.listPending(actor.organisationId) };
     },
   );
@@ -82,9 +86,9 @@ export function invitationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/invitations',
     {
+      config: invitingAdmin,
       schema: {
         tags,
-        security,
         summary: 'Invite a person by email (admins); the link is shown once',
         description:
           'Replaces a pending invitation for the same email. The link expires after 7 days; only a hash of its secret is stored.',
@@ -93,7 +97,7 @@ export function invitationRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireInvitingAdmin(await authenticate(ctx, request));
+      const actor = memberOf(request);
       return reply.code(201).send(await invitations.create(actor, request.body));
     },
   );
@@ -101,16 +105,16 @@ export function invitationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/invitations/:id/cancel',
     {
+      config: invitingAdmin,
       schema: {
         tags,
-        security,
         summary: 'Cancel a pending invitation (admins)',
         params: idParams,
         response: { 200: invitationSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = requireInvitingAdmin(await authenticate(ctx, request));
+      const actor = memberOf(request);
       return invitations.cancel(actor.organisationId, request.params.id, actor);
     },
   );
@@ -118,7 +122,8 @@ export function invitationRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/invitations/by-token/:token',
     {
-      config: publicRateLimit,
+      config: { access: 'public', ...publicRateLimit },
+      preHandler: perToken,
       schema: {
         tags,
         summary: 'What an invitation link is for (public: the token is the secret from the link)',
@@ -132,7 +137,8 @@ export function invitationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/invitations/accept',
     {
-      config: publicRateLimit,
+      config: { access: 'public', ...publicRateLimit },
+      preHandler: perToken,
       schema: {
         tags,
         summary: 'Accept an invitation and sign in (public: the token is the secret from the link)',

@@ -378,7 +378,7 @@ describeEachDatabase('invitations API', (get) => {
         expect(list.statusCode).toBe(403);
       }
       const byKey = await app.inject({ url: '/api/v1/invitations', headers: key.headers });
-      expect(byKey.json().error.message).toBe('Invitations are made by an admin in the app');
+      expect(byKey.json().error.message).toMatch(/an API key cannot/);
 
       const rows = await get()
         .ctx.kysely.selectFrom('invitation')
@@ -386,19 +386,6 @@ describeEachDatabase('invitations API', (get) => {
         .where('email', '=', email)
         .execute();
       expect(rows).toHaveLength(0);
-    });
-
-    it('rate-limits the public routes per address', async () => {
-      const statuses: number[] = [];
-      for (let i = 0; i < 21; i++) {
-        const res = await app.inject({
-          url: `/api/v1/invitations/by-token/${'y'.repeat(43)}`,
-          remoteAddress: '203.0.113.7',
-        });
-        statuses.push(res.statusCode);
-      }
-      expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
-      expect(statuses[20]).toBe(429);
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canAdminister, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canAdminister } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent } from '../../http/types.ts';
 import { invitationRoutes } from './invitations.routes.ts';
 import { memberListSchema, memberSchema, memberUpdateSchema } from './members.schema.ts';
 import { memberService } from './members.service.ts';
@@ -13,16 +14,15 @@ export function memberRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/members',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: "List the organisation's members",
         response: { 200: memberListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return { data: await members.list(actor.organisationId) };
     },
   );
@@ -30,9 +30,9 @@ export function memberRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/members/:id',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: "Change a member's role (admins; the last admin cannot be demoted)",
         params: idParams,
         body: memberUpdateSchema,
@@ -40,8 +40,7 @@ export function memberRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return members.changeRole(actor.organisationId, request.params.id, request.body.role, actor);
     },
   );
@@ -49,17 +48,16 @@ export function memberRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     '/api/v1/members/:id',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Remove a member from the organisation (admins; the last admin cannot be removed)',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       await members.remove(actor.organisationId, request.params.id, actor);
       return reply.code(204).send(null);
     },

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import { messageDetailSchema, messageListQuery, messagePageSchema } from './messages.schema.ts';
 import { messageService } from './messages.service.ts';
 
@@ -11,9 +12,9 @@ export function messageRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/messages',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'List messages in the outbox, newest first',
         description:
           'Every email to a candidate or member. `held` messages wait for SMTP to be configured; `queued` ones wait for their time (candidate emails go out in the venue’s working hours).',
@@ -22,8 +23,7 @@ export function messageRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return messages.list(actor.organisationId, request.query);
     },
   );
@@ -31,17 +31,16 @@ export function messageRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/messages/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Read a message, with its subject, HTML and text as sent',
         params: idParams,
         response: { 200: messageDetailSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return messages.get(actor.organisationId, request.params.id);
     },
   );
@@ -49,9 +48,9 @@ export function messageRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/messages/:id/cancel',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Cancel a message that has not been sent yet',
         description:
           'Held and queued messages (a delayed send included) can be cancelled; 409 once it is sending.',
@@ -60,8 +59,7 @@ export function messageRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return messages.cancel(actor.organisationId, request.params.id, actor);
     },
   );
@@ -69,17 +67,16 @@ export function messageRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/messages/:id/retry',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Send a failed message again',
         params: idParams,
         response: { 200: messageDetailSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return messages.retry(actor.organisationId, request.params.id, actor);
     },
   );

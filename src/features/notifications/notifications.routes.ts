@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
   notificationListQuery,
   notificationPageSchema,
@@ -16,17 +17,16 @@ export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/notifications',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Your notifications, unread first, newest first within each',
         querystring: notificationListQuery,
         response: { 200: notificationPageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return notifications.list(actor, request.query);
     },
   );
@@ -34,17 +34,16 @@ export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/notifications/:id/read',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Mark one of your notifications read',
         params: idParams,
         response: { 200: notificationSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return notifications.read(actor, request.params.id);
     },
   );
@@ -52,16 +51,15 @@ export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/notifications/read-all',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Mark all your notifications read',
         response: { 200: readAllResultSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return notifications.readAll(actor);
     },
   );

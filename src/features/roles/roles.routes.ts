@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent } from '../../http/types.ts';
 import {
   roleCreateSchema,
   roleListQuery,
@@ -17,17 +18,16 @@ export function roleRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/roles',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'List roles',
         querystring: roleListQuery,
         response: { 200: rolePageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return roles.list(actor.organisationId, request.query);
     },
   );
@@ -35,17 +35,16 @@ export function roleRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/roles',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Create a role',
         body: roleCreateSchema,
         response: { 201: roleSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return reply.code(201).send(await roles.create(actor.organisationId, request.body));
     },
   );
@@ -53,17 +52,16 @@ export function roleRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/roles/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Read a role',
         params: idParams,
         response: { 200: roleSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return roles.get(actor.organisationId, request.params.id);
     },
   );
@@ -71,9 +69,9 @@ export function roleRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/roles/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Update a role, or mark it filled or archived once every candidate has an outcome',
         params: idParams,
         body: roleUpdateSchema,
@@ -81,8 +79,7 @@ export function roleRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return roles.update(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -90,17 +87,16 @@ export function roleRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     '/api/v1/roles/:id',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Delete a role nobody has applied for',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       await roles.remove(actor.organisationId, request.params.id);
       return reply.code(204).send(null);
     },

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
   applicationSummarySchema,
   scorecardAmendSchema,
@@ -21,17 +22,16 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/scorecards',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'List scorecards you may see, or with owed=me what you still owe',
         querystring: scorecardListQuery,
         response: { 200: scorecardPageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return scorecards.list(actor.organisationId, request.query, actor);
     },
   );
@@ -39,17 +39,16 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/scorecards',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Open your scorecard for an interview (created as a draft, or the existing one)',
         body: scorecardCreateSchema,
         response: { 200: scorecardSchema, 201: scorecardSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       const { scorecard, created } = await scorecards.open(
         actor.organisationId,
         request.body.interviewId,
@@ -62,17 +61,16 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/scorecards/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Read a scorecard with its level descriptors and interview kit',
         params: idParams,
         response: { 200: scorecardDetailSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return scorecards.get(actor.organisationId, request.params.id, actor);
     },
   );
@@ -80,9 +78,9 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.put(
     '/api/v1/scorecards/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Save the draft (the whole content; idempotent, for saving as you type)',
         params: idParams,
         body: scorecardContentSchema,
@@ -90,8 +88,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return scorecards.saveDraft(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -99,9 +96,9 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/scorecards/:id/submit',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary:
           'Submit the draft: every criterion rated, evidence for 1s and 4s, a recommendation; then locked',
         params: idParams,
@@ -109,8 +106,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return scorecards.submit(actor.organisationId, request.params.id, actor);
     },
   );
@@ -118,9 +114,9 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/scorecards/:id/amend',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Amend a submitted scorecard (its author or an admin), recorded in the audit trail',
         params: idParams,
         body: scorecardAmendSchema,
@@ -128,8 +124,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return scorecards.amend(actor.organisationId, request.params.id, request.body, actor);
     },
   );
@@ -137,17 +132,16 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/roles/:id/scorecard-completion',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: "The share of a role's due scorecards that have been submitted (benchmark 90%)",
         params: idParams,
         response: { 200: scorecardCompletionSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return scorecards.completion(actor.organisationId, request.params.id);
     },
   );
@@ -155,9 +149,9 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/applications/:id/summary',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary:
           "The application's assessment: per criterion ratings, evidence, gaps; overall score; no private notes",
         params: idParams,
@@ -165,8 +159,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return scorecards.summary(actor.organisationId, request.params.id, actor);
     },
   );

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../app-context.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { authenticate } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, security } from '../../http/types.ts';
+import { notFound } from '../../errors.ts';
+import { memberOf } from '../../http/access.ts';
+import { anyMember } from '../../http/actor.ts';
+import { type ApiApp, errorResponses } from '../../http/types.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import { meSchema } from './session.schema.ts';
 
@@ -9,17 +10,15 @@ export function sessionRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/me',
     {
+      config: { access: { roles: anyMember, sessionOnly: true } },
       schema: {
         tags: ['session'],
-        security,
         summary: 'The signed-in member, their organisation and role',
         response: { 200: meSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      if (actor.kind !== 'member')
-        throw new AppError('forbidden', 'An API key has no member: use a signed-in session');
+      const actor = memberOf(request);
       const organisation = await findOrganisation(ctx.kysely, actor.organisationId);
       if (!organisation) throw notFound('Organisation');
       return {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
+import { rateLimits } from '../../http/rate-limits.ts';
 import { signInAndSetCookies } from '../../http/session.ts';
 import { type ApiApp, errorResponses } from '../../http/types.ts';
 import { setupRequestSchema, setupResultSchema, setupStatusSchema } from './setup.schema.ts';
@@ -11,6 +12,7 @@ export function setupRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/setup',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Whether this installation still needs its first organisation',
@@ -23,7 +25,7 @@ export function setupRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/setup',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: rateLimits.setupPerAddress },
       schema: {
         tags,
         summary: 'Create the first organisation, venue and admin, and sign the admin in',

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { authenticate, canAdminister, canManageHiring, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { canAdminister, canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses } from '../../http/types.ts';
 import {
   brandingSchema,
   brandingUpdateSchema,
@@ -21,16 +22,15 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/templates',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'List the email templates',
         response: { 200: templateListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return { data: await service.list(actor.organisationId) };
     },
   );
@@ -38,17 +38,16 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/templates/:key',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Read a template: its current text, the variables it can use and every saved version',
         params: templateKeyParams,
         response: { 200: templateDetailSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return service.get(actor.organisationId, request.params.key);
     },
   );
@@ -56,9 +55,9 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
   app.put(
     '/api/v1/templates/:key',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Save a new version of a template (admins)',
         description:
           'Subject and body are Liquid (`{{ candidate.firstName }}`); the body is Markdown. An unknown variable is refused with 400 naming it. Earlier versions are kept, and every message records the version it used.',
@@ -68,8 +67,7 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return service.update(actor.organisationId, request.params.key, request.body, actor);
     },
   );
@@ -77,9 +75,9 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/templates/:key/preview',
     {
+      config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        security,
         summary: 'Preview a template as it would be sent',
         description:
           'Renders the given (unsaved) subject and body, or the current version, with a real application (the given one, else the newest) or sample data when there is none.',
@@ -89,8 +87,7 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canManageHiring);
+      const actor = actorOf(request);
       return service.preview(actor.organisationId, request.params.key, request.body ?? {}, actor);
     },
   );
@@ -98,16 +95,15 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/settings/branding',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags: ['settings'],
-        security,
         summary: "The organisation's email branding (admins)",
         response: { 200: brandingSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return branding.get(actor.organisationId);
     },
   );
@@ -115,17 +111,16 @@ export function templateRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/settings/branding',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags: ['settings'],
-        security,
         summary: 'Change the logo and colour of emails (admins)',
         body: brandingUpdateSchema,
         response: { 200: brandingSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return branding.update(actor.organisationId, request.body, actor);
     },
   );

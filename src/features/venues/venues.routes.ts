@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
-import { anyMember, authenticate, canAdminister, requireRole } from '../../http/actor.ts';
-import { type ApiApp, errorResponses, idParams, noContent, security } from '../../http/types.ts';
+import { actorOf } from '../../http/access.ts';
+import { anyMember, canAdminister } from '../../http/actor.ts';
+import { type ApiApp, errorResponses, idParams, noContent } from '../../http/types.ts';
 import {
   venueCreateSchema,
   venueListQuery,
@@ -17,17 +18,16 @@ export function venueRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/venues',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'List venues',
         querystring: venueListQuery,
         response: { 200: venuePageSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return venues.list(actor.organisationId, request.query);
     },
   );
@@ -35,17 +35,16 @@ export function venueRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/venues',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Create a venue',
         body: venueCreateSchema,
         response: { 201: venueSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return reply.code(201).send(await venues.create(actor.organisationId, request.body));
     },
   );
@@ -53,17 +52,16 @@ export function venueRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/venues/:id',
     {
+      config: { access: { roles: anyMember } },
       schema: {
         tags,
-        security,
         summary: 'Read a venue',
         params: idParams,
         response: { 200: venueSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, anyMember);
+      const actor = actorOf(request);
       return venues.get(actor.organisationId, request.params.id);
     },
   );
@@ -71,9 +69,9 @@ export function venueRoutes(app: ApiApp, ctx: AppContext): void {
   app.patch(
     '/api/v1/venues/:id',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Update or archive a venue',
         params: idParams,
         body: venueUpdateSchema,
@@ -81,8 +79,7 @@ export function venueRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       return venues.update(actor.organisationId, request.params.id, request.body);
     },
   );
@@ -90,17 +87,16 @@ export function venueRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     '/api/v1/venues/:id',
     {
+      config: { access: { roles: canAdminister } },
       schema: {
         tags,
-        security,
         summary: 'Delete a venue with no roles',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      requireRole(actor, canAdminister);
+      const actor = actorOf(request);
       await venues.remove(actor.organisationId, request.params.id);
       return reply.code(204).send(null);
     },
