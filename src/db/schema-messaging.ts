@@ -42,6 +42,11 @@ export interface MessageTable {
   list_unsubscribe: string | null;
   /** An iCalendar invitation (METHOD:REQUEST) sent with the email. */
   ics: string | null;
+  /**
+   * The secret links the worker mints as it sends (JSON SealedLink[]): the stored subject, HTML and
+   * text hold only their markers, so nobody can read a working link out of the outbox.
+   */
+  sealed_links: string | null;
   /** Not before this instant. */
   send_after: string;
   /** When set, the message leaves only inside this calendar's sending window (JSON WorkingCalendar). */

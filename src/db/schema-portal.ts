@@ -10,6 +10,17 @@ export interface CandidateLinkTable {
   expires_at: string;
   created_at: string;
   last_used_at: string | null;
+  /** Set when the link stops working before its expiry (a fresh link was sent, or it was exposed). */
+  revoked_at: string | null;
+}
+
+/** A link to an invitation minted as its email was sent (the admin's own copy is the invitation id). */
+export interface InvitationLinkTable {
+  id: string;
+  organisation_id: string;
+  invitation_id: string;
+  token_hash: string;
+  created_at: string;
 }
 
 /** A candidate's request for a feedback call; one per application. */
@@ -66,6 +77,7 @@ export interface DataRequestTable {
 
 export interface PortalTables {
   candidate_link: CandidateLinkTable;
+  invitation_link: InvitationLinkTable;
   feedback_call_request: FeedbackCallRequestTable;
   talent_network_member: TalentNetworkMemberTable;
   survey_response: SurveyResponseTable;

@@ -21,6 +21,7 @@ import {
   releaseHeld,
   renewLease,
 } from '../features/messages/outbox.repository.ts';
+import { unsealLinks } from '../features/messages/sealed-links.ts';
 import { isDeliverableAddress } from '../mail/escape.ts';
 import {
   classifyFailure,
@@ -257,17 +258,33 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
 
+    // Secret links are minted now, as the email goes; they exist only in the email itself.
+    const unsealed = await unsealLinks(db, message, now());
+    if (!unsealed.ok) {
+      await markFailed(db, message.id, id, unsealed.problem, now());
+      result.failed += 1;
+      return;
+    }
+    let handedOver = false;
     try {
-      const info = await transport.send(toOutgoingMail(message, options.mailFrom));
+      const info = await transport.send({
+        ...toOutgoingMail(message, options.mailFrom),
+        html: unsealed.html,
+        text: unsealed.text,
+      });
+      handedOver = true;
       // One transaction: the message is sent and, for an outcome email, the candidate is told (and a
       // not-progressing application closes).
       await db.transaction().execute(async (tx) => {
         const at = now();
         await markSent(tx, message.id, id, { smtpMessageId: info.messageId, response: info.response }, at);
+        await unsealed.sent(tx, at);
         await recordToldByEmail(tx, message.id, at);
       });
       result.sent += 1;
     } catch (err) {
+      // The email did not go: the links minted for it must not outlive it.
+      if (!handedOver) await unsealed.withdraw(db, now()).catch(() => {});
       const failure = classifyFailure(err);
       const at = now();
       if (failure.kind === 'permanent') {

@@ -25,22 +25,67 @@ export async function issueCandidateLink(
   ctx: LinkContext,
   input: { organisationId: string; candidateId: string; lifetimeDays?: number },
 ): Promise<string> {
+  const { token } = await issueCandidateToken(tx, { ...input, now: ctx.now() });
+  return `${ctx.config.publicUrl}/c/${token}`;
+}
+
+export async function candidateExists(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('candidate')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', candidateId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Writes a new personal link for the candidate and returns its token (for the outbox worker). */
+export async function issueCandidateToken(
+  tx: Kysely<Database>,
+  input: { organisationId: string; candidateId: string; now: Date; lifetimeDays?: number },
+): Promise<{ token: string; linkId: string }> {
   const token = randomBytes(32).toString('base64url');
-  const now = ctx.now();
+  const now = input.now;
+  const id = newId(now.getTime());
   const expires = new Date(now.getTime() + (input.lifetimeDays ?? linkLifetimeDays) * 86_400_000);
   await tx
     .insertInto('candidate_link')
     .values({
-      id: newId(now.getTime()),
+      id,
       organisation_id: input.organisationId,
       candidate_id: input.candidateId,
       token_hash: hashToken(token),
       expires_at: expires.toISOString(),
       created_at: now.toISOString(),
       last_used_at: null,
+      revoked_at: null,
     })
     .execute();
-  return `${ctx.config.publicUrl}/c/${token}`;
+  return { token, linkId: id };
+}
+
+/** Stops links working before their expiry: all of a candidate's but `except`, or the given ones. */
+export async function revokeCandidateLinks(
+  db: Kysely<Database>,
+  scope: { organisationId: string; candidateId: string; except?: string } | { linkIds: string[] },
+  now: Date,
+): Promise<void> {
+  let q = db
+    .updateTable('candidate_link')
+    .set({ revoked_at: now.toISOString() })
+    .where('revoked_at', 'is', null);
+  if ('linkIds' in scope) {
+    if (scope.linkIds.length === 0) return;
+    q = q.where('id', 'in', scope.linkIds);
+  } else {
+    q = q.where('organisation_id', '=', scope.organisationId).where('candidate_id', '=', scope.candidateId);
+    if (scope.except) q = q.where('id', '!=', scope.except);
+  }
+  await q.execute();
 }
 
 export interface ResolvedLink {
@@ -73,6 +118,7 @@ export async function resolveCandidateLink(
       'candidate_link.expires_at',
     ])
     .where('candidate_link.token_hash', '=', tokenHash)
+    .where('candidate_link.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row || new Date(row.expires_at).getTime() <= now.getTime()) return undefined;
   await db

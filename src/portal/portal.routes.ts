@@ -11,6 +11,7 @@ import { enqueue } from '../features/messages/outbox.ts';
 import { findOrganisationName } from '../features/messages/outbox-context.ts';
 import { insertNotification } from '../features/notifications/notifications.repository.ts';
 import { findBranding } from '../features/templates/templates.repository.ts';
+import { hashedKey, keyedLimit, rateLimits } from '../http/rate-limits.ts';
 import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -130,7 +131,13 @@ async function portalPlugin(portal: FastifyInstance, ctx: AppContext, options: P
   const secret = ctx.config.secret;
   const minimumMs = options.freshLinkMinimumMs ?? 400;
   const perEmail = new Map<string, number[]>();
-  const rateLimit = { max: 60, timeWindow: '1 minute' };
+  const rateLimit = rateLimits.portalPerAddress;
+  // One link reached from many addresses is limited too.
+  const perLink = keyedLimit(portal, 'portal-link', rateLimits.portalPerLink, (request) => {
+    const token = (request.params as { token?: unknown } | undefined)?.token;
+    return typeof token === 'string' ? hashedKey('link', token) : undefined;
+  });
+  portal.addHook('preHandler', perLink);
 
   portal.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -196,7 +203,7 @@ async function portalPlugin(portal: FastifyInstance, ctx: AppContext, options: P
 
   portal.post(
     '/c/fresh-link',
-    { config: { rateLimit: { max: 5, timeWindow: '1 hour' } } },
+    { config: { rateLimit: rateLimits.freshLinkPerAddress } },
     async (request, reply) => {
       const started = Date.now();
       const form = (request.body ?? {}) as Form;
@@ -209,8 +216,8 @@ async function portalPlugin(portal: FastifyInstance, ctx: AppContext, options: P
       const email = (form.email ?? '').trim().toLowerCase().slice(0, 320);
       if (email.includes('@')) {
         const now = Date.now();
-        const recent = (perEmail.get(email) ?? []).filter((t) => now - t < 3_600_000);
-        if (recent.length < 5) {
+        const recent = (perEmail.get(email) ?? []).filter((t) => now - t < 3_600_000); // the limit's hour
+        if (recent.length < rateLimits.freshLinkPerEmail.max) {
           recent.push(now);
           perEmail.set(email, recent);
           const candidates = await repo.findCandidatesByEmail(db, email);
@@ -223,6 +230,8 @@ async function portalPlugin(portal: FastifyInstance, ctx: AppContext, options: P
                 variables: {},
                 to: { kind: 'candidate', candidateId: candidate.id },
                 send: 'now',
+                // Asking again retires the links sent before, once the new one has gone.
+                replacesOlderLinks: true,
                 createdBy: 'system',
               }),
             );

@@ -8,9 +8,11 @@ import {
   makeApplication,
 } from '../../test/support/factories/applications.ts';
 import { makeMember, makeOrganisation, type TestMember } from '../../test/support/factories/organisations.ts';
+import { deliverOutbox, linksIn, startTestSmtpServer, type TestSmtpServer } from '../../test/support/smtp.ts';
 import type { AppContext } from '../app-context.ts';
 import type { StructuredFeedback } from '../domain/feedback/document.ts';
 import { enqueue } from '../features/messages/outbox.ts';
+import { personalLinkMarker } from '../features/messages/sealed-links.ts';
 import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
 import { buildServer } from '../server.ts';
@@ -123,10 +125,12 @@ describeEachDatabase('candidate portal', (get) => {
   let openApplicationId: string;
   let url: string;
   let path: string;
+  let smtp: TestSmtpServer;
 
   beforeAll(async () => {
     ctx = get().ctx;
     app = await buildTestApp(ctx);
+    smtp = await startTestSmtpServer();
     organisationId = (await makeOrganisation(ctx, { name: 'Northern Lights Venues' })).id;
     admin = await makeMember(ctx, { organisationId, role: 'admin' });
     manager = await makeMember(ctx, { organisationId, role: 'manager', name: 'Morgan Manager' });
@@ -191,6 +195,7 @@ describeEachDatabase('candidate portal', (get) => {
   });
   afterAll(async () => {
     await app.close();
+    await smtp.close();
   });
 
   const page = async (p = path) => app.inject({ method: 'GET', url: p });
@@ -517,7 +522,7 @@ describeEachDatabase('candidate portal', (get) => {
     expect(after).toContain('We must act on it by');
   });
 
-  it('puts the personal link in every candidate email, and the link works', async () => {
+  it('puts a personal link in every candidate email as it is sent, never in the stored email', async () => {
     const message = await ctx.kysely.transaction().execute((tx) =>
       enqueue(tx, ctx, {
         organisationId,
@@ -525,18 +530,25 @@ describeEachDatabase('candidate portal', (get) => {
         template: 'referral_thanks',
         variables: { referral: { name: 'Alex Morgan' } },
         to: { kind: 'candidate', candidateId },
+        send: 'now',
       }),
     );
-    const row = await ctx.kysely
-      .selectFrom('message')
-      .selectAll()
-      .where('id', '=', message.id)
-      .executeTakeFirstOrThrow();
-    const link = /http:\/\/127\.0\.0\.1:3000\/c\/[A-Za-z0-9_-]{43}/.exec(row.text)?.[0];
-    expect(link).toBeDefined();
-    expect(row.html).toContain(link);
-    expect(row.variables).not.toContain(link);
+    const stored = async () =>
+      ctx.kysely.selectFrom('message').selectAll().where('id', '=', message.id).executeTakeFirstOrThrow();
+    const before = await stored();
+    expect(before.text).toContain(`/c/${personalLinkMarker}`);
+    expect(before.html).toContain(`/c/${personalLinkMarker}`);
+    expect(`${before.html}${before.text}${before.variables}`).not.toMatch(/\/c\/[A-Za-z0-9_-]{43}/);
+
+    const mails = await deliverOutbox(ctx, smtp);
+    const mail = mails.find((m) => m.subject === before.subject);
+    const [link] = mail ? linksIn(mail) : [];
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/c\/[A-Za-z0-9_-]{43}$/);
     expect((await page(new URL(link ?? '').pathname)).statusCode).toBe(200);
+    // What was sent is not what is kept.
+    const after = await stored();
+    expect(after.status).toBe('sent');
+    expect(`${after.html}${after.text}${after.variables}`).not.toContain(new URL(link ?? '').pathname);
   });
 
   it('answers the fresh-link form the same for known and unknown emails and emails only known ones', async () => {
@@ -561,7 +573,18 @@ describeEachDatabase('candidate portal', (get) => {
       .execute();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ candidate_id: candidateId, to_email: candidateEmail });
-    expect(sent[0]?.text).toMatch(/\/c\/[A-Za-z0-9_-]{43}/);
+    expect(sent[0]?.text).toContain(`/c/${personalLinkMarker}`);
+    // Once the fresh link has gone, the earlier ones stop working.
+    const earlier = (await page()).statusCode;
+    const mails = await deliverOutbox(ctx, smtp);
+    const fresh = mails.find((m) => m.subject?.startsWith('Your link to'));
+    const [freshLink] = fresh ? linksIn(fresh) : [];
+    expect(earlier).toBe(200);
+    expect(freshLink).toBeDefined();
+    expect((await page(new URL(freshLink ?? '').pathname)).statusCode).toBe(200);
+    expect((await page()).statusCode).toBe(404);
+    url = freshLink ?? '';
+    path = new URL(url).pathname;
     expect((await page('/c/fresh-link?sent=1')).body).toContain(
       'If we have your email, a fresh link is on its way.',
     );

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { AppContext } from '../../src/app-context.ts';
+import { createOutboxWorker } from '../../src/jobs/outbox-worker.ts';
+import { createSmtpTransport } from '../../src/mail/transport.ts';
 
 export interface ReceivedMail {
   envelopeTo: string[];
@@ -88,4 +91,31 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Delivers every due message of the context's outbox to `smtp` with the real worker (held ones
+ * released first) and returns what has arrived there so far, parsed.
+ */
+export async function deliverOutbox(ctx: AppContext, smtp: TestSmtpServer): Promise<ParsedMail[]> {
+  const worker = createOutboxWorker({
+    db: ctx.kysely,
+    dialect: ctx.db.dialect,
+    transport: createSmtpTransport(smtp.url),
+    mailFrom: ctx.config.mailFrom,
+    now: ctx.now,
+  });
+  await worker.releaseHeld();
+  for (;;) {
+    const cycle = await worker.runOnce();
+    if (cycle.claimed === 0) break;
+  }
+  await worker.stop();
+  return Promise.all(smtp.received.map((m) => smtp.parse(m)));
+}
+
+/** The working links in a received email: personal pages (/c/…) and invitations (/invite/…). */
+export function linksIn(mail: ParsedMail): string[] {
+  const text = `${mail.text ?? ''}\n${typeof mail.html === 'string' ? mail.html : ''}`;
+  return [...new Set(text.match(/https?:\/\/[^\s"'<>)]+\/(?:c|invite)\/[A-Za-z0-9_-]{43}/g) ?? [])];
 }

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isMemberRole, type MemberRole, memberRoles } from '../../auth/roles.ts';
 import type { DialectName } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { newId } from '../../ids.ts';
 
 /** An invitation row is keyed by the SHA-256 (hex) of its link's token: a database leak gives no link. */
 export function invitationIdForToken(token: string): string {
@@ -131,12 +132,64 @@ export async function findInvitationByToken(
   const row = await invitationsWithInviter(db)
     .innerJoin('organization', 'organization.id', 'invitation.organizationId')
     .select(['organization.name as organisationName', 'organization.slug as organisationSlug'])
-    .where('invitation.id', '=', invitationIdForToken(token))
+    // The admin's copy of the link is the invitation's own id; the emailed one was minted at sending.
+    .where((eb) =>
+      eb.or([
+        eb('invitation.id', '=', invitationIdForToken(token)),
+        eb(
+          'invitation.id',
+          'in',
+          eb
+            .selectFrom('invitation_link')
+            .select('invitation_link.invitation_id')
+            .where('invitation_link.token_hash', '=', invitationIdForToken(token)),
+        ),
+      ]),
+    )
     .$if(lock?.dialect === 'postgres', (q) => q.forUpdate('invitation'))
     .executeTakeFirst();
   return row
     ? { ...toRecord(row), organisationName: row.organisationName, organisationSlug: row.organisationSlug }
     : undefined;
+}
+
+/**
+ * A new link to a pending, unexpired invitation, for its email as it is sent; undefined when the
+ * invitation can no longer be accepted (then the email must not go).
+ */
+export async function mintInvitationToken(
+  db: Kysely<Database>,
+  organisationId: string,
+  invitationId: string,
+  now: Date,
+): Promise<{ token: string; linkId: string } | undefined> {
+  const invitation = await db
+    .selectFrom('invitation')
+    .select('id')
+    .where('organizationId', '=', organisationId)
+    .where('id', '=', invitationId)
+    .where('status', '=', 'pending')
+    .where('expiresAt', '>', now.toISOString())
+    .executeTakeFirst();
+  if (!invitation) return undefined;
+  const token = randomBytes(32).toString('base64url');
+  const linkId = newId(now.getTime());
+  await db
+    .insertInto('invitation_link')
+    .values({
+      id: linkId,
+      organisation_id: organisationId,
+      invitation_id: invitationId,
+      token_hash: invitationIdForToken(token),
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return { token, linkId };
+}
+
+/** Withdraws links minted for an email that then could not be sent. */
+export async function deleteInvitationLinks(db: Kysely<Database>, linkIds: string[]): Promise<void> {
+  if (linkIds.length > 0) await db.deleteFrom('invitation_link').where('id', 'in', linkIds).execute();
 }
 
 /** Moves an invitation from pending to another status; false when it was no longer pending. */

@@ -148,7 +148,6 @@ export function invitationService(ctx: AppContext) {
           invitationId: id,
           email: input.email,
           role: input.role,
-          link,
           expiresAt,
           inviter: { name: actor.name, email: actor.email },
         });

@@ -3,10 +3,12 @@ import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
 import { enqueueTestMessage, makeHiringScene } from '../../../test/support/factories/messages.ts';
 import { makeMember, type TestMember } from '../../../test/support/factories/organisations.ts';
+import { deliverOutbox, linksIn, startTestSmtpServer } from '../../../test/support/smtp.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { templates } from '../../mail/catalogue.ts';
 import { claimDue } from './outbox.repository.ts';
 import { enqueue } from './outbox.ts';
+import { sealedInvitationUrl } from './sealed-links.ts';
 
 describeEachDatabase('messages API and the outbox', (get) => {
   let app: ApiApp;
@@ -299,9 +301,30 @@ describeEachDatabase('messages API and the outbox', (get) => {
       replyTo: { name: 'Priya Shah', email: org.email },
     });
     expect(message.subject).toMatch(/^Priya Shah invited you to join .* on Followspot$/);
-    expect(message.text).toContain(`Accept the invitation (${link})`);
+    // The stored email holds a marker, never the admin's link nor a link of its own.
+    expect(message.text).toContain(
+      `Accept the invitation (${sealedInvitationUrl(get().ctx.config.publicUrl)})`,
+    );
+    expect(JSON.stringify(message)).not.toContain(link.split('/invite/')[1]);
+    expect(JSON.stringify(message)).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
     expect(message.text).toContain('as an interviewer');
     expect(message.sendAfter <= new Date().toISOString()).toBe(true);
+
+    // Sent, the email carries a link minted for it, which works; the admin's copy still works too.
+    const smtp = await startTestSmtpServer();
+    try {
+      const mails = await deliverOutbox(get().ctx, smtp);
+      const mail = mails.find((m) => m.subject === message.subject);
+      const [emailed] = mail ? linksIn(mail) : [];
+      expect(emailed).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+      expect(emailed).not.toBe(link);
+      for (const l of [emailed ?? '', link]) {
+        const token = l.split('/invite/')[1];
+        expect((await app.inject({ url: `/api/v1/invitations/by-token/${token}` })).statusCode).toBe(200);
+      }
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('refuses variables that do not match the template', async () => {

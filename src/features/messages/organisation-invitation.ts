@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { MemberRole } from '../../auth/roles.ts';
 import type { Database } from '../../db/schema.ts';
 import { type EnqueueResult, enqueue, type OutboxContext } from './outbox.ts';
+import { sealedInvitationUrl } from './sealed-links.ts';
 
 const roleWithArticle: Record<MemberRole, string> = {
   admin: 'an admin',
@@ -24,8 +25,6 @@ export interface OrganisationInvitationEmail {
   invitationId: string;
   email: string;
   role: MemberRole;
-  /** The link with the invitation's secret, as shown once to the admin. */
-  link: string;
   expiresAt: Date;
   /** The admin who invited: named in the email and its Reply-To. */
   inviter: { name: string; email: string };
@@ -47,10 +46,12 @@ export function enqueueOrganisationInvitation(
     to: { kind: 'email', email: invitation.email },
     replyTo: invitation.inviter,
     send: 'now',
+    sealedLinks: [{ kind: 'invitation', invitationId: invitation.invitationId }],
     variables: {
       invitation: {
         role: roleWithArticle[invitation.role],
-        link: invitation.link,
+        // The email gets a link of its own, minted as it is sent (the admin's copy is never stored).
+        link: sealedInvitationUrl(ctx.config.publicUrl),
         expiresOn: longUkDate.format(invitation.expiresAt),
       },
       inviter: { name: invitation.inviter.name },

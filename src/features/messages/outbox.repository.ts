@@ -18,6 +18,7 @@ export interface ClaimedMessage {
   text: string;
   list_unsubscribe: string | null;
   ics: string | null;
+  sealed_links: string | null;
   send_window: string | null;
   attempts: number;
   last_error: string | null;
@@ -41,6 +42,7 @@ const claimedColumns = sql.raw(
     'text',
     'list_unsubscribe',
     'ics',
+    'sealed_links',
     'send_window',
     'attempts',
     'last_error',

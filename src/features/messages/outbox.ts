@@ -18,11 +18,17 @@ import { TemplateError } from '../../mail/engine.ts';
 import { safeUrl, singleLine } from '../../mail/escape.ts';
 import { buildCalendarInvite } from '../../mail/ics.ts';
 import { renderMessage } from '../../mail/render.ts';
-import { issueCandidateLink } from '../../portal/links.ts';
 import { currentVersion, findBranding } from '../templates/templates.repository.ts';
 import { findMessageByKey } from './messages.repository.ts';
 import type { MessageStatus } from './messages.schema.ts';
 import { type Recipient, resolveContext } from './outbox-context.ts';
+import {
+  assertNothingUnsealed,
+  invitationLinkMarker,
+  personalLinkMarker,
+  personalPageUrl,
+  type SealedLink,
+} from './sealed-links.ts';
 
 /**
  * When an email may leave. Candidate emails default to `window`: the venue's working hours
@@ -64,6 +70,14 @@ export interface EnqueueInput<K extends TemplateKey> {
   unsubscribeUrl?: string;
   calendarInvite?: CalendarInviteInput;
   createdBy?: Actor | 'system';
+  /**
+   * Secret links the email carries besides the candidate's personal page (which every candidate
+   * email has): write them in the variables with their marker (`sealedInvitationUrl`), and the
+   * worker mints them as it sends. A working link in an email is refused.
+   */
+  sealedLinks?: SealedLink[];
+  /** The personal link in this email replaces the candidate's earlier ones once it is sent. */
+  replacesOlderLinks?: boolean;
 }
 
 export interface EnqueueResult {
@@ -161,11 +175,15 @@ export async function enqueue<K extends TemplateKey>(
   const now = ctx.now();
   const resolved = await resolveContext(tx, input.organisationId, definition, input, now);
   const context = { ...resolved.common, ...input.variables } as TemplateContext<K>;
-  // Every candidate email carries the candidate's personal link to their page (src/portal).
+  // Every candidate email carries the candidate's personal link to their page (src/portal), sealed:
+  // the worker mints it as the email goes.
+  const sealedLinks: SealedLink[] = [...(input.sealedLinks ?? [])];
   if (definition.audience === 'candidate' && resolved.recipient.candidateId) {
-    context.portalUrl = await issueCandidateLink(tx, ctx, {
-      organisationId: input.organisationId,
+    context.portalUrl = personalPageUrl(ctx.config.publicUrl);
+    sealedLinks.push({
+      kind: 'candidate_page',
       candidateId: resolved.recipient.candidateId,
+      ...(input.replacesOlderLinks && { revokeOlder: true }),
     });
   }
   const version = await currentVersion(tx, input.organisationId, input.template, now);
@@ -213,6 +231,24 @@ export async function enqueue<K extends TemplateKey>(
     });
   }
 
+  const variables = JSON.stringify(context);
+  assertNothingUnsealed(ctx.config.publicUrl, {
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    variables,
+    ics,
+  });
+  const sealedKinds = new Set(sealedLinks.map((l) => l.kind));
+  for (const [kind, marker] of [
+    ['candidate_page', personalLinkMarker],
+    ['invitation', invitationLinkMarker],
+  ] as const) {
+    if (!sealedKinds.has(kind) && `${rendered.html}${rendered.text}`.includes(marker)) {
+      throw new Error(`The ${input.template} email has a ${kind} link but does not seal one`);
+    }
+  }
+
   const id = newId(now.getTime());
   const at = now.toISOString();
   const status: MessageStatus = ctx.config.smtpUrl ? 'queued' : 'held';
@@ -236,8 +272,8 @@ export async function enqueue<K extends TemplateKey>(
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
-      // The personal link is in the email itself, not in the stored variables.
-      variables: JSON.stringify(context.portalUrl ? { ...context, portalUrl: '[personal link]' } : context),
+      variables,
+      sealed_links: sealedLinks.length > 0 ? JSON.stringify(sealedLinks) : null,
       list_unsubscribe: unsubscribeUrl ?? null,
       ics,
       send_after: sendAfter.toISOString(),

@@ -11,6 +11,7 @@ export const notificationKinds = [
   'holding_update',
   'feedback_call_request',
   'data_request',
+  'security',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -261,6 +261,12 @@ export function MessagePage() {
       />
 
       <StatusAlert message={m} />
+      {/link-added-when-sent/.test(m.text) && (
+        <Text size="sm" mb="md" data-testid="sealed-link-note">
+          Personal and invitation links are added to the email as it is sent and are never kept, so the
+          copy here shows where each link goes, not the link itself.
+        </Text>
+      )}
 
       <Box className="message-layout">
         <Card withBorder padding="md" className="message-main">

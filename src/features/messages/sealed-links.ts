@@ -1,0 +1,137 @@
+// Secret links in emails — a candidate's personal page, an invitation — are sealed: the outbox stores
+// the email with a marker where the link goes, and the worker mints the link (a new token, only its
+// hash stored) as it hands the email to the mail server. Nobody reading the outbox, the API or a
+// backup can use a link; only the recipient's inbox holds one.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
+import { deleteInvitationLinks, mintInvitationToken } from '../members/invitations.repository.ts';
+
+/** Where a candidate's personal link goes in a stored email (`${PUBLIC_URL}/c/<marker>`). */
+export const personalLinkMarker = 'personal-link-added-when-sent';
+/** Where an invitation's link goes in a stored email (`${PUBLIC_URL}/invite/<marker>`). */
+export const invitationLinkMarker = 'invitation-link-added-when-sent';
+
+export type SealedLink =
+  /** `revokeOlder`: the new link replaces every earlier one (a fresh link the candidate asked for). */
+  | { kind: 'candidate_page'; candidateId: string; revokeOlder?: boolean }
+  | { kind: 'invitation'; invitationId: string };
+
+const markerOf = { candidate_page: personalLinkMarker, invitation: invitationLinkMarker } as const;
+
+/** A candidate's personal page (optionally a page under it) as a stored email writes it. */
+export function personalPageUrl(publicUrl: string, path = ''): string {
+  return `${publicUrl}/c/${personalLinkMarker}${path}`;
+}
+
+export function sealedInvitationUrl(publicUrl: string): string {
+  return `${publicUrl}/invite/${invitationLinkMarker}`;
+}
+
+/** A working link of ours: a path segment under PUBLIC_URL as long as a token (32+ base64url). */
+function liveLinkPattern(publicUrl: string): RegExp {
+  const escaped = publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}/(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])`);
+}
+
+/**
+ * Refuses to store an email that carries a working link of ours: such a link must be sealed.
+ * Throws (a programming error, never the user's): the change and its email roll back together.
+ */
+export function assertNothingUnsealed(publicUrl: string, parts: Record<string, string | null>): void {
+  const pattern = liveLinkPattern(publicUrl);
+  for (const [name, value] of Object.entries(parts)) {
+    if (value && pattern.test(value)) {
+      throw new Error(`The email's ${name} holds a working link: pass it as a sealed link instead`);
+    }
+  }
+}
+
+export function parseSealedLinks(value: string | null): SealedLink[] {
+  if (!value) return [];
+  const parsed = JSON.parse(value) as SealedLink[];
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+export interface SealedMessage {
+  organisation_id: string;
+  sealed_links: string | null;
+  html: string;
+  text: string;
+}
+
+export type Unsealed =
+  | {
+      ok: true;
+      html: string;
+      text: string;
+      /** In the transaction that records the email as sent: a replacing link retires the older ones. */
+      sent(tx: Kysely<Database>, now: Date): Promise<void>;
+      /** Withdraws what was minted when the email then does not go. */
+      withdraw(db: Kysely<Database>, now: Date): Promise<void>;
+    }
+  | { ok: false; problem: string };
+
+/** Mints the message's links in one transaction and returns its parts with the links in place. */
+export async function unsealLinks(
+  db: Kysely<Database>,
+  message: SealedMessage,
+  now: Date,
+): Promise<Unsealed> {
+  const sealed = parseSealedLinks(message.sealed_links);
+  const organisationId = message.organisation_id;
+  const candidateLinkIds: string[] = [];
+  const invitationLinkIds: string[] = [];
+  const replacing: { candidateId: string; except: string }[] = [];
+  const tokens = new Map<string, string>();
+  const problem = await db.transaction().execute(async (tx) => {
+    for (const link of sealed) {
+      switch (link.kind) {
+        case 'candidate_page': {
+          if (!(await candidateExists(tx, organisationId, link.candidateId))) {
+            return 'The candidate no longer exists (their data was erased): nothing was sent';
+          }
+          const issued = await issueCandidateToken(tx, {
+            organisationId,
+            candidateId: link.candidateId,
+            now,
+          });
+          if (link.revokeOlder) replacing.push({ candidateId: link.candidateId, except: issued.linkId });
+          candidateLinkIds.push(issued.linkId);
+          tokens.set(markerOf.candidate_page, issued.token);
+          break;
+        }
+        case 'invitation': {
+          const minted = await mintInvitationToken(tx, organisationId, link.invitationId, now);
+          if (!minted) {
+            return 'The invitation was cancelled, accepted or has expired before this email could go: nothing was sent';
+          }
+          invitationLinkIds.push(minted.linkId);
+          tokens.set(markerOf.invitation, minted.token);
+          break;
+        }
+        default:
+          link satisfies never;
+      }
+    }
+    return undefined;
+  });
+  if (problem) return { ok: false, problem };
+  const fill = (part: string) => {
+    let out = part;
+    for (const [marker, token] of tokens) out = out.replaceAll(marker, token);
+    return out;
+  };
+  return {
+    ok: true,
+    html: fill(message.html),
+    text: fill(message.text),
+    async sent(tx, at) {
+      for (const r of replacing) await revokeCandidateLinks(tx, { organisationId, ...r }, at);
+    },
+    async withdraw(handle, at) {
+      await revokeCandidateLinks(handle, { linkIds: candidateLinkIds }, at);
+      await deleteInvitationLinks(handle, invitationLinkIds);
+    },
+  };
+}
