@@ -5,6 +5,8 @@ import MarkdownIt, { type Token } from 'markdown-it';
 // inline styles for email clients, and the plain-text part.
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: true });
+// No remote images from text: an image in feedback or a template would be a tracking pixel.
+md.disable('image');
 
 export const fontStack =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";

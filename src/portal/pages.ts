@@ -7,6 +7,8 @@ import type { PortalApplication } from './portal.repository.ts';
 
 // Candidate-facing Markdown: raw HTML off (written as text), markdown-it's link validation on.
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: true });
+// No remote images from text: an image in feedback or a template would be a tracking pixel.
+md.disable('image');
 // Feedback sits under the page's h3 "Your feedback": its own headings start at h4.
 md.core.ruler.push('nest_headings', (state) => {
   for (const token of state.tokens) {

@@ -14,6 +14,7 @@ import { findBranding } from '../features/templates/templates.repository.ts';
 import { hashedKey, keyedLimit, rateLimits } from '../http/rate-limits.ts';
 import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
+import { safeUrl } from '../mail/escape.ts';
 import { html, type SafeHtml } from './html.ts';
 import { csrfMatches, csrfToken, type ResolvedLink, resolveCandidateLink } from './links.ts';
 import {
@@ -57,10 +58,37 @@ export interface PortalOptions {
   freshLinkMinimumMs?: number;
 }
 
-function send(reply: FastifyReply, status: number, page: string) {
+/**
+ * The pages' own Content-Security-Policy: no script at all, styles from us, forms only to us, and
+ * images only from us and the organisation's logo — so nothing in a page can call out to a tracker.
+ */
+function contentSecurityPolicy(imageOrigins: string[]): string {
+  return [
+    "default-src 'none'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${["'self'", 'data:', ...imageOrigins].join(' ')}`,
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The origin of the organisation's logo, the one remote image a page may show. */
+function logoOrigins(branding: Branding): string[] {
+  const logo = safeUrl(branding.logoUrl);
+  if (!logo) return [];
+  try {
+    return [new URL(logo).origin];
+  } catch {
+    return [];
+  }
+}
+
+function send(reply: FastifyReply, status: number, page: string, imageOrigins: string[] = []) {
   return (
     reply
       .status(status)
+      .header('content-security-policy', contentSecurityPolicy(imageOrigins))
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('x-robots-tag', 'noindex, nofollow')
@@ -350,7 +378,7 @@ ${
 <form method="post" action="/c/${token}/deletion-request"><input type="hidden" name="csrf" value="${csrf('deletion-request')}"><button type="submit" class="secondary">Ask us to delete my data</button></form>`
 }
 </section>`;
-    return send(reply, 200, layout('Your applications', branding, body));
+    return send(reply, 200, layout('Your applications', branding, body), logoOrigins(branding));
   });
 
   // --- Actions ----------------------------------------------------------------------------------

@@ -15,10 +15,12 @@ import { enqueue } from '../features/messages/outbox.ts';
 import { personalLinkMarker } from '../features/messages/sealed-links.ts';
 import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
+import { markdownToHtml, parseMarkdown } from '../mail/markdown.ts';
 import { buildServer } from '../server.ts';
 import { html, trusted } from './html.ts';
 import { hashToken, issueCandidateLink } from './links.ts';
 import { redactPortalUrl } from './log.ts';
+import { renderMarkdown } from './pages.ts';
 import { networkConsentVersion } from './portal.routes.ts';
 
 const hostileName = '<script>alert("name")</script> Sam & "Rigby"';
@@ -598,6 +600,30 @@ describeEachDatabase('candidate portal', (get) => {
       .where('template_key', '=', 'fresh_link')
       .execute();
     expect(capped).toHaveLength(5);
+  });
+
+  it('loads no remote image from text, and its policy allows images only from us and the logo', async () => {
+    const pixel = '![thanks](https://tracker.example/p.gif)';
+    expect(String(renderMarkdown(`Great work. ${pixel}`))).not.toContain('<img');
+    expect(markdownToHtml(parseMarkdown(`Great work. ${pixel}`), '#224466')).not.toContain('<img');
+    await ctx.kysely
+      .insertInto('organisation_settings')
+      .values({
+        organisation_id: organisationId,
+        logo_url: 'https://cdn.example-venues.co.uk/logo.png',
+        brand_colour: null,
+        updated_at: ctx.now().toISOString(),
+      })
+      .onConflict((oc) =>
+        oc.column('organisation_id').doUpdateSet({ logo_url: 'https://cdn.example-venues.co.uk/logo.png' }),
+      )
+      .execute();
+    const res = await page();
+    const policy = String(res.headers['content-security-policy']);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("img-src 'self' data: https://cdn.example-venues.co.uk");
+    expect(policy).not.toMatch(/img-src[^;]*https:(?!\/\/cdn)/);
+    expect(policy).toContain("form-action 'self'");
   });
 
   it('never writes the token to the request log', async () => {
