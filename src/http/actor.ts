@@ -70,5 +70,7 @@ export function requireRole(actor: Actor, allowed: readonly ActorRole[]): void {
 export const canManageHiring: readonly ActorRole[] = ['admin', 'manager', 'integrator'];
 export const canAdminister: readonly ActorRole[] = ['admin'];
 export const anyMember: readonly ActorRole[] = ['admin', 'manager', 'interviewer', 'integrator'];
+/** Members in person (with `sessionOnly`): what only a person does — their scorecards, their notifications. */
+export const everyMember: readonly ActorRole[] = ['admin', 'manager', 'interviewer'];
 
 export { headersOf };

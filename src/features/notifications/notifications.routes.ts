@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import { actorOf } from '../../http/access.ts';
-import { anyMember } from '../../http/actor.ts';
+import { everyMember } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
   notificationListQuery,
@@ -17,7 +17,7 @@ export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     '/api/v1/notifications',
     {
-      config: { access: { roles: anyMember } },
+      config: { access: { roles: everyMember, sessionOnly: true } },
       schema: {
         tags,
         summary: 'Your notifications, unread first, newest first within each',
@@ -34,7 +34,7 @@ export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/notifications/:id/read',
     {
-      config: { access: { roles: anyMember } },
+      config: { access: { roles: everyMember, sessionOnly: true } },
       schema: {
         tags,
         summary: 'Mark one of your notifications read',
@@ -51,7 +51,7 @@ export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/notifications/read-all',
     {
-      config: { access: { roles: anyMember } },
+      config: { access: { roles: everyMember, sessionOnly: true } },
       schema: {
         tags,
         summary: 'Mark all your notifications read',

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import { actorOf } from '../../http/access.ts';
-import { anyMember } from '../../http/actor.ts';
+import { anyMember, everyMember } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
   applicationSummarySchema,
@@ -39,7 +39,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/scorecards',
     {
-      config: { access: { roles: anyMember } },
+      config: { access: { roles: everyMember, sessionOnly: true } },
       schema: {
         tags,
         summary: 'Open your scorecard for an interview (created as a draft, or the existing one)',
@@ -78,7 +78,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.put(
     '/api/v1/scorecards/:id',
     {
-      config: { access: { roles: anyMember } },
+      config: { access: { roles: everyMember, sessionOnly: true } },
       schema: {
         tags,
         summary: 'Save the draft (the whole content; idempotent, for saving as you type)',
@@ -96,7 +96,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/scorecards/:id/submit',
     {
-      config: { access: { roles: anyMember } },
+      config: { access: { roles: everyMember, sessionOnly: true } },
       schema: {
         tags,
         summary:
@@ -114,7 +114,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     '/api/v1/scorecards/:id/amend',
     {
-      config: { access: { roles: anyMember } },
+      config: { access: { roles: everyMember, sessionOnly: true } },
       schema: {
         tags,
         summary: 'Amend a submitted scorecard (its author or an admin), recorded in the audit trail',
