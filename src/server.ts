@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -36,7 +36,7 @@ import { venueRoutes } from './features/venues/venues.routes.ts';
 import { documentAccess, enforceAccess } from './http/access.ts';
 import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerBodyRules } from './http/body-rules.ts';
-import { registerErrorHandler } from './http/errors.ts';
+import { type ErrorBody, registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { rateLimits } from './http/rate-limits.ts';
 import type { ApiApp } from './http/types.ts';
@@ -54,6 +54,15 @@ export interface BuildOptions {
    * may turn them off. There is deliberately no environment variable for it.
    */
   rateLimits?: boolean;
+}
+
+/** Errors Fastify meets before routing (a malformed URL, a bad content type), in our shape too. */
+function beforeRouting(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void reply
+    .status(status)
+    .send({ error: { code: 'validation_failed', message: `url: ${error.message}`, field: 'url' } });
 }
 
 /** A hop count trusts that many proxies nearest the server, as X-Forwarded-For lists them. */
@@ -85,6 +94,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
               }),
           },
     trustProxy: trustProxyOption(ctx.config.trustProxy),
+    frameworkErrors: beforeRouting,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 // Shared by the server and the web app: keep this file free of Node.js imports.
 
-export const idSchema = z.string().min(1).max(64);
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id: letters, digits, - and _');
 export const isoDateTime = z.iso.datetime({ offset: true });
 
 export const pageQuery = z.object({

@@ -43,6 +43,11 @@ function accessOf(route: Pick<RouteOptions, 'config'>): Access | undefined {
 
 /** Checks every API route's declaration at start-up and documents its security from it. */
 export function documentAccess(route: RouteOptions): void {
+  // Candidate pages are HTML for people, not API operations: they stay out of the API document.
+  if (route.url === '/c' || route.url.startsWith('/c/')) {
+    route.schema = { ...(route.schema ?? {}), hide: true };
+    return;
+  }
   if (!route.url.startsWith('/api/v1/')) return;
   const access = accessOf(route);
   if (!access) {

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import { headersOf } from './actor.ts';
+import type { ErrorBody } from './errors.ts';
 import { keyedLimit, rateLimits } from './rate-limits.ts';
 import type { ApiApp } from './types.ts';
 
@@ -49,7 +50,29 @@ export function authHandlerRoutes(app: ApiApp, ctx: AppContext): void {
       }
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header('set-cookie', cookies);
-      return reply.send(response.body ? await response.text() : null);
+      const text = response.body ? await response.text() : null;
+      if (response.status >= 400) return reply.send(inOurShape(response.status, text));
+      return reply.send(text);
     },
   });
+}
+
+/** better-auth answers `{ code, message }`; the API's clients read one shape everywhere. */
+export function inOurShape(status: number, text: string | null): ErrorBody {
+  let parsed: { code?: unknown; message?: unknown } = {};
+  try {
+    parsed = text ? (JSON.parse(text) as typeof parsed) : {};
+  } catch {
+    // Not JSON: keep the status and say so plainly.
+  }
+  const reason = typeof parsed.code === 'string' ? parsed.code : '';
+  const message =
+    typeof parsed.message === 'string' && parsed.message ? parsed.message : 'The request was refused';
+  if (status === 401) return { error: { code: 'unauthenticated', message } };
+  if (status === 403) return { error: { code: 'forbidden', message } };
+  if (status === 429)
+    return { error: { code: 'rate_limited', message: 'Too many attempts: wait a while and try again' } };
+  if (status === 404) return { error: { code: 'not_found', message } };
+  const field = /EMAIL/.test(reason) ? 'email' : /PASSWORD/.test(reason) ? 'password' : 'body';
+  return { error: { code: 'validation_failed', message: `${field}: ${message}`, field } };
 }

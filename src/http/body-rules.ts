@@ -38,6 +38,23 @@ export function jsonDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): nu
   return deepest;
 }
 
+/** The path of the first string holding U+0000, walked without recursion. */
+export function nulAt(value: unknown, root: string): string | undefined {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes('\u0000')) return path;
+        stack.push([child, path === root ? k : `${path}.${k}`]);
+      }
+    }
+  }
+  return undefined;
+}
+
 export function registerBodyRules(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const path = request.url;
@@ -52,6 +69,15 @@ export function registerBodyRules(app: FastifyInstance): void {
     }
   });
   app.addHook('preValidation', async (request) => {
+    // A NUL character is never text anyone meant, and PostgreSQL cannot store it.
+    for (const [part, value] of [
+      ['body', request.body],
+      ['query', request.query],
+      ['params', request.params],
+    ] as const) {
+      const at = nulAt(value, part);
+      if (at) throw new AppError('validation_failed', `${at}: contains a NUL character`, { field: at });
+    }
     if (
       request.body !== null &&
       typeof request.body === 'object' &&

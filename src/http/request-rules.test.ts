@@ -171,6 +171,8 @@ describeEachDatabase('request rules', (get) => {
       expect(doc.paths['/api/v1/invitations'].post.security).toEqual([{ session: [] }]);
       expect(doc.paths['/api/v1/venues'].get.security).toEqual([{ bearer: [] }, { session: [] }]);
       expect(doc.paths['/api/v1/setup'].get.security).toEqual([]);
+      // Candidate pages are for people, not integrators.
+      expect(Object.keys(doc.paths).filter((p) => p.startsWith('/c'))).toEqual([]);
     });
   });
 });

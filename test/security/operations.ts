@@ -76,6 +76,7 @@ const patternSamples: Record<string, string> = {
   '^#[0-9a-fA-F]{6}$': '#224466',
   '^[a-z][a-z0-9_]{1,47}$': 'sample_key',
   '^[a-z0-9][a-z0-9_-]{1,63}$': 'sample-key',
+  '^[A-Za-z0-9_-]+$': 'sample-id',
 };
 
 /** Fills fields by name: ids of the chosen organisation, emails, passwords, dates. */
