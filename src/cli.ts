@@ -14,6 +14,7 @@ import {
   runDecisionClockSweep,
   startDecisionClockSweeper,
 } from './jobs/decision-clock-sweep.ts';
+import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
 import { jsonLogger } from './jobs/logger.ts';
 import { type OutboxWorker, startOutboxWorker } from './jobs/outbox-worker.ts';
 import { webDistDir } from './paths.ts';
@@ -48,7 +49,7 @@ program
   .option('-H, --host <host>', 'address to bind (env HOST, default 127.0.0.1)')
   .option(
     '--no-worker',
-    'do not send email or sweep the decision clock from this process (run `followspot worker` instead)',
+    'do not send email, sweep the decision clock or run background jobs from this process (run `followspot worker` instead)',
   )
   .action(async (opts: { port?: number; host?: string; worker: boolean }) => {
     const config = loadConfig(process.env, {
@@ -62,12 +63,13 @@ program
       app.log.warn('The web app is not built: run `npm run build` (the API works without it)');
     let worker: OutboxWorker | undefined;
     let sweeper: DecisionClockSweeper | undefined;
+    let jobs: JobRunner | undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
-      await Promise.all([worker?.stop(), sweeper?.stop(), app.close()]);
+      await Promise.all([worker?.stop(), sweeper?.stop(), jobs?.stop(), app.close()]);
       await ctx.db.destroy();
       process.exit(0);
     };
@@ -79,13 +81,14 @@ program
       worker = startOutboxWorker(ctx, { logger: app.log });
       if (!worker) app.log.warn('SMTP_URL is not set: emails are held in the outbox, readable in the app');
       sweeper = startDecisionClockSweeper(ctx, { logger: app.log });
+      jobs = startJobRunner(ctx, { logger: app.log });
     }
   });
 
 program
   .command('worker')
   .description(
-    'send the emails in the outbox over SMTP_URL and sweep the decision clock (run any number against one PostgreSQL)',
+    'send the emails in the outbox over SMTP_URL, sweep the decision clock and run background jobs (run any number against one PostgreSQL)',
   )
   .option('--poll-interval <ms>', 'wait between checks when there is nothing to send (default 2000)', whole)
   .option('--batch-size <n>', 'messages claimed at once (default 10)', whole)
@@ -101,6 +104,11 @@ program
   )
   .option('--retry-max <ms>', 'longest retry delay (default 3600000)', whole)
   .option('--max-attempts <n>', 'attempts before a deferred (4xx) message is failed (default 10)', whole)
+  .option(
+    '--job-lease <ms>',
+    'how long a background job is held without a sign of life before another worker resumes it (default 60000)',
+    whole,
+  )
   .action(
     async (opts: {
       pollInterval?: number;
@@ -109,6 +117,7 @@ program
       retryBase?: number;
       retryMax?: number;
       maxAttempts?: number;
+      jobLease?: number;
     }) => {
       const config = loadConfig();
       if (!config.smtpUrl) {
@@ -128,12 +137,16 @@ program
         ...(opts.maxAttempts !== undefined && { maxAttempts: opts.maxAttempts }),
       });
       const sweeper = startDecisionClockSweeper(ctx, { logger });
+      const jobs = startJobRunner(ctx, {
+        logger,
+        ...(opts.jobLease !== undefined && { leaseMs: opts.jobLease }),
+      });
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         logger.info({ signal }, 'finishing the message in flight, then stopping');
-        await Promise.all([worker?.stop(), sweeper.stop()]);
+        await Promise.all([worker?.stop(), sweeper.stop(), jobs.stop()]);
         await ctx.db.destroy();
         process.exit(0);
       };

@@ -24,6 +24,7 @@ import { decisionClockRoutes } from './features/decision-clock/decision-clock.ro
 import { feedbackRoutes } from './features/feedback/feedback.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
 import { interviewRoutes } from './features/interviews/interviews.routes.ts';
+import { jobRoutes } from './features/jobs/jobs.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { messageRoutes } from './features/messages/messages.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
@@ -171,6 +172,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   portalRoutes(app, ctx);
   closureRoutes(app, ctx);
   dataRequestRoutes(app, ctx);
+  jobRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =

@@ -3,6 +3,7 @@ import type { AssessmentTables } from './schema-assessment.ts';
 import type { ApplicationClosureColumns, ClosureTables } from './schema-closure.ts';
 import type { ApplicationDecisionColumns, DecisionTables, RoleDecisionColumns } from './schema-decisions.ts';
 import type { FeedbackTables } from './schema-feedback.ts';
+import type { JobTables } from './schema-jobs.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { PortalTables } from './schema-portal.ts';
 
@@ -148,7 +149,8 @@ export interface Database
     DecisionTables,
     FeedbackTables,
     ClosureTables,
-    PortalTables {
+    PortalTables,
+    JobTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

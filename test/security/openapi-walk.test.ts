@@ -106,6 +106,9 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/roles/{id}/close-the-rest/send': { roles: hiring },
   'GET /api/v1/roles/{id}/closure-report': { roles: hiring },
   'GET /api/v1/candidates/{id}/timeline': { roles: hiring },
+  'GET /api/v1/jobs': { roles: hiring },
+  'GET /api/v1/jobs/{id}': { roles: hiring },
+  'POST /api/v1/jobs/{id}/cancel': { roles: hiring },
   'GET /api/v1/data-requests': { roles: admins },
   'POST /api/v1/data-requests/{id}/refuse': { roles: admins },
 };

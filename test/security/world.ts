@@ -2,8 +2,10 @@
 // the security walks point at (their own organisation's records, and another's).
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/app-context.ts';
+import { insertJob } from '../../src/features/jobs/jobs.repository.ts';
 import { insertNotification } from '../../src/features/notifications/notifications.repository.ts';
 import type { ApiApp } from '../../src/http/types.ts';
+import { newId } from '../../src/ids.ts';
 import { insertDataRequest } from '../../src/portal/portal.repository.ts';
 import { scorecardBody } from '../support/factories/assessment.ts';
 import { makeApiKey, makeMember, type TestMember } from '../support/factories/organisations.ts';
@@ -117,6 +119,13 @@ export async function makeWorld(ctx: AppContext, app: ApiApp): Promise<World> {
     ctx.now(),
   );
 
+  const jobId = newId();
+  await insertJob(
+    ctx.kysely,
+    { id: jobId, organisationId, kind: 'walk', input: {}, dedupeKey: null, total: 1, createdBy: null },
+    ctx.now(),
+  );
+
   return {
     organisationId,
     admin,
@@ -138,6 +147,7 @@ export async function makeWorld(ctx: AppContext, app: ApiApp): Promise<World> {
       notifications: notifications.data[0].id,
       'data-requests': dataRequest,
       users: manager.userId,
+      jobs: jobId,
     },
   };
 }

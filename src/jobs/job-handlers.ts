@@ -1,0 +1,5 @@
+// Every kind of background job the runner can run. A feature adds its handler (defineJobHandler in
+// features/jobs/jobs.service.ts) to this list; a kind registered twice refuses to start.
+import type { RegisteredJobHandler } from '../features/jobs/jobs.service.ts';
+
+export const jobHandlers: readonly RegisteredJobHandler[] = [];
