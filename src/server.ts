@@ -37,7 +37,7 @@ import { venueRoutes } from './features/venues/venues.routes.ts';
 import { documentAccess, enforceAccess } from './http/access.ts';
 import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerBodyRules } from './http/body-rules.ts';
-import { type ErrorBody, registerErrorHandler } from './http/errors.ts';
+import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { rateLimits } from './http/rate-limits.ts';
 import type { ApiApp } from './http/types.ts';

@@ -263,8 +263,8 @@ export function MessagePage() {
       <StatusAlert message={m} />
       {/link-added-when-sent/.test(m.text) && (
         <Text size="sm" mb="md" data-testid="sealed-link-note">
-          Personal and invitation links are added to the email as it is sent and are never kept, so the
-          copy here shows where each link goes, not the link itself.
+          Personal and invitation links are added to the email as it is sent and are never kept, so the copy
+          here shows where each link goes, not the link itself.
         </Text>
       )}
 

@@ -43,7 +43,7 @@ export function SignInPage() {
       router.history.push(safeRedirect(redirect));
     },
     onError: (error) => {
-      if (isApiError(error) && (error.status === 401 || error.code === 'INVALID_EMAIL_OR_PASSWORD')) {
+      if (isApiError(error) && (error.status === 401 || error.code === 'unauthenticated')) {
         setFormError('That email and password do not match an account: check both and try again.');
       } else {
         setFormError(isApiError(error) ? error.message : 'Signing in failed: try again');
