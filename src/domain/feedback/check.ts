@@ -14,7 +14,16 @@ import {
 } from './lexicon.ts';
 import { matchRule } from './patterns.ts';
 import { protectedMessage, protectedRules, protectedSuggestion } from './protected.ts';
-import { blankOut, clausesOf, phrasePattern, plain, type Span, splitSentences, wordTokens } from './text.ts';
+import {
+  blankOut,
+  clausesOf,
+  phrasePattern,
+  plain,
+  type Sentence,
+  type Span,
+  splitSentences,
+  wordTokens,
+} from './text.ts';
 import { toneRules, vagueRules, vagueSuggestion } from './vague-and-tone.ts';
 
 export const feedbackFindingKinds = [
@@ -140,9 +149,9 @@ function hasNegatedPraise(clause: string): boolean {
 }
 
 /** What the text as a whole offers: a strength, a development area and a next step, each tied to a competency. */
-function evidenceOf(text: string): Evidence {
+function evidenceOf(sentences: readonly Sentence[]): Evidence {
   const evidence: Evidence = { strength: false, development: false, action: false };
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     if (actionPattern.test(sentence.text) || trainingPattern.test(sentence.text)) evidence.action = true;
     if (!competencyPattern.test(sentence.text)) continue;
     if (sentence.section === 'strength') evidence.strength = true;
@@ -231,9 +240,9 @@ export function checkFeedback(text: string, context: FeedbackCheckContext = {}):
   findings.push(...keptProtected);
 
   // Vague phrases, judged in their sentence and against the text as a whole.
-  const evidence = evidenceOf(analysed);
-  const specificContent = evidence.strength || evidence.development;
   const sentences = splitSentences(analysed);
+  const evidence = evidenceOf(sentences);
+  const specificContent = evidence.strength || evidence.development;
   const sentenceAt = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end);
   const vagueFindings: FeedbackFinding[] = [];
   for (const rule of vagueRules) {

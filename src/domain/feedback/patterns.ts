@@ -10,7 +10,16 @@ export interface PatternRule {
   unlessAfter?: RegExp;
   /** The match does not count when the text just before it matches this (tested on up to 60 characters, ending at the match). */
   unlessBefore?: RegExp;
+  /**
+   * The match counts only when the text just before it matches this (tested on up to 60 characters,
+   * ending at the match). Context before a match lives here, never in a lookbehind with `+` or `*`,
+   * which the engine re-scans at every position: quadratic on a long run of spaces.
+   */
+  onlyBefore?: RegExp;
 }
+
+/** How far before and after a match its context rules look. */
+export const contextWindow = 60;
 
 /** A whole-word, case-insensitive, global pattern from regular-expression source. */
 export function words(source: string): RegExp {
@@ -24,8 +33,10 @@ export function matchRule(text: string, rule: PatternRule): Span[] {
     if (m[0] === '') continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (rule.unlessAfter?.test(text.slice(end, end + 60))) continue;
-    if (rule.unlessBefore?.test(text.slice(Math.max(0, start - 60), start))) continue;
+    const before = text.slice(Math.max(0, start - contextWindow), start);
+    if (rule.unlessAfter?.test(text.slice(end, end + contextWindow))) continue;
+    if (rule.unlessBefore?.test(before)) continue;
+    if (rule.onlyBefore && !rule.onlyBefore.test(before)) continue;
     spans.push({ start, end });
   }
   return spans;

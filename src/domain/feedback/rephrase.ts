@@ -200,7 +200,7 @@ const yourMark = `your${mark}`;
 /** Replaces multi-word candidate references ("the candidate", "Sam Okafor") with one marker word. */
 function markCandidate(sentence: string, names: Names): string {
   let out = sentence.replace(
-    /(?<![\p{L}\p{N}])(?:the\s+|this\s+)?(?<!(?:a|an|other|another|each|every|any|strong|good|weak|successful)\s+)(?:candidate|applicant|interviewee)(['’]s)?(?![\p{L}\p{N}])/giu,
+    /(?<![\p{L}\p{N}])(?:the\s+|this\s+)?(?<!(?:a|an|other|another|each|every|any|strong|good|weak|successful)\s{1,8})(?:candidate|applicant|interviewee)(['’]s)?(?![\p{L}\p{N}])/giu,
     (_m, possessive: string | undefined) => (possessive ? yourMark : youMark),
   );
   // Full name first, then its parts (capitalised only: "grace" is a word, "Grace" may be the candidate).

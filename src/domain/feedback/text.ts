@@ -69,7 +69,14 @@ const strengthHeading =
 const developmentHeading =
   /^(?:where\s+to\s+(?:develop|improve|grow)(?:\s+next)?|(?:areas?\s+(?:for|to)\s+(?:develop(?:ment)?|improve(?:ment)?|work\s+on))|development(?:\s+areas?)?|(?:what\s+)?to\s+work\s+on|even\s+better\s+if|next\s+steps?|what\s+to\s+do\s+next)\b/i;
 
+/** The first words any heading below can start with: most lines stop at this one test. */
+const headingStart =
+  /^[\s#>*_-]*(?:what|your|key|strengths?|highlights|where|areas?|development|to\b|even|next)/i;
+/** A heading is short: longer lines skip the work below (7 words of ordinary length at most). */
+const headingMaxLength = 90;
+
 function headingSection(line: string): Section | undefined {
+  if (line.length > headingMaxLength || !headingStart.test(line)) return undefined;
   const bare = line
     .replace(/^[\s#>*_-]+/, '')
     .replace(/[\s*_:.-]+$/, '')
@@ -84,6 +91,8 @@ function headingSection(line: string): Section | undefined {
  * Sentences, split at . ! ? followed by a space and at line ends; a line that is a short heading
  * such as "What went well" or "Where to develop next" sets the section of the lines under it.
  */
+const sentenceEnd = /[.!?]+(?=\s|$)/g;
+
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let section: Section = 'none';
@@ -103,8 +112,7 @@ export function splitSentences(text: string): Sentence[] {
     } else {
       linesInSection++;
       let start = lineStart;
-      const boundary = /[.!?]+(?=\s|$)/g;
-      for (const m of line.matchAll(boundary)) {
+      for (const m of line.matchAll(sentenceEnd)) {
         const end = lineStart + m.index + m[0].length;
         pushSentence(sentences, text, start, end, section);
         start = end;
@@ -119,10 +127,16 @@ export function splitSentences(text: string): Sentence[] {
 function pushSentence(into: Sentence[], text: string, start: number, end: number, section: Section): void {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
-  if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e)))
-    into.push({ start: s, end: e, text: text.slice(s, e), section });
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === s) return;
+  const sentence = text.slice(s, e);
+  if (/[\p{L}\p{N}]/u.test(sentence)) into.push({ start: s, end: e, text: sentence, section });
+}
+
+/** `\s` for the common characters without a regular expression per character. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
 }
 
 const clauseBreak =

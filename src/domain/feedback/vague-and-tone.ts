@@ -45,9 +45,11 @@ export const vagueRules: readonly VagueRule[] = [
   {
     when: 'always',
     pattern: words(
-      // Whoever decides comes first ("we", "the panel", "decided to"): "angle the sidefill in a different direction" is not vague.
-      "(?<=\\b(?:we|we've|we\\s+have|we'd|we\\s+had|decided\\s+to|the\\s+panel|the\\s+team|they|to|are|were|is)\\s+(?:\\w+\\s+){0,3}?)(?:go|goes|went|gone|going|move|moved|moving|take|took|taken|taking|head|headed|heading)\\s+(?:in\\s+)?(?:a|another|an)\\s+(?:different|other|alternative|new)\\s+direction",
+      '(?:go|goes|went|gone|going|move|moved|moving|take|took|taken|taking|head|headed|heading)\\s+(?:in\\s+)?(?:a|another|an)\\s+(?:different|other|alternative|new)\\s+direction',
     ),
+    // Whoever decides comes first ("we", "the panel", "decided to"): "angle the sidefill in a different direction" is not vague.
+    onlyBefore:
+      /\b(?:we|we've|we\s+have|we'd|we\s+had|decided\s+to|the\s+panel|the\s+team|they|to|are|were|is)\s+(?:\w+\s+){0,3}?$/i,
     message: '"Going in a different direction" hides the reason for the decision.',
   },
   {

@@ -89,6 +89,14 @@ describe('followspot feedback check', () => {
     expect(stdout).toBe('');
   });
 
+  it('refuses a text over the limit with exit 2, naming the limit', async () => {
+    const long = join(dir, 'long.txt');
+    writeFileSync(long, 'x '.repeat(10_001));
+    const { code, stderr } = await followspot([long]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('the check takes at most 20000');
+  });
+
   it('treats an unknown option as a usage error, with exit 2', async () => {
     const { code, stderr } = await followspot(['--shout']);
     expect(code).toBe(2);

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkFeedback, type FeedbackCheck, type FeedbackFindingKind } from '../../domain/feedback/check.ts';
 import { lineAndColumn } from '../../domain/feedback/text.ts';
+import { feedbackTextMaxLength } from './feedback.schema.ts';
 
 export const exitCodes = { pass: 0, fail: 1, usage: 2 } as const;
 
@@ -94,6 +95,12 @@ export async function runFeedbackCheck(
       return exitCodes.usage;
     }
     throw error;
+  }
+  if (text.length > feedbackTextMaxLength) {
+    io.err.write(
+      `followspot: the text is ${text.length} characters; the check takes at most ${feedbackTextMaxLength} (the same limit as the API)\n`,
+    );
+    return exitCodes.usage;
   }
   const result = checkFeedback(text);
   io.out.write(

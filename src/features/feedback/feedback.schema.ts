@@ -39,13 +39,17 @@ export const feedbackCheckSchema = z.object({
 });
 export type FeedbackCheckResponse = z.infer<typeof feedbackCheckSchema>;
 
+/** Far beyond any feedback a candidate would read (250 words is about 1,500 characters). */
 export const feedbackTextMaxLength = 20_000;
+const tooLong = `is longer than ${feedbackTextMaxLength.toLocaleString('en-GB')} characters: shorten it`;
 
 export const feedbackCheckRequestSchema = z.object({
   text: z
     .string()
-    .max(feedbackTextMaxLength)
-    .describe('The candidate-facing feedback, exactly as it will be sent'),
+    .max(feedbackTextMaxLength, tooLong)
+    .describe(
+      `The candidate-facing feedback, exactly as it will be sent (at most ${feedbackTextMaxLength} characters)`,
+    ),
   applicationId: idSchema
     .optional()
     .describe(
@@ -146,7 +150,7 @@ export const feedbackDraftRequestSchema = z
 export type FeedbackDraftRequest = z.infer<typeof feedbackDraftRequestSchema>;
 
 export const feedbackEditRequestSchema = z.object({
-  text: z.string().max(feedbackTextMaxLength).describe('The whole edited Markdown text'),
+  text: z.string().max(feedbackTextMaxLength, tooLong).describe('The whole edited Markdown text'),
 });
 export type FeedbackEditRequest = z.infer<typeof feedbackEditRequestSchema>;
 

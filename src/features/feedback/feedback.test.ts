@@ -142,6 +142,21 @@ describeEachDatabase('feedback check API', (get) => {
     expect(invalid.json().error.message).toContain('text');
   });
 
+  it('refuses a text over the limit with a 400 naming it, and answers a long hostile one at once', async () => {
+    const over = await check({ text: 'a'.repeat(20_001) }, { cookie: manager.cookie });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error).toMatchObject({
+      code: 'validation_failed',
+      field: 'text',
+      message: 'text: is longer than 20,000 characters: shorten it',
+    });
+    // The reported attack: 20,000 newlines once held the server for 21 s. Correctness only here;
+    // its cost against normal text is measured in bench/feedback-check.ts.
+    const newlines = await check({ text: '\n'.repeat(20_000) }, { cookie: manager.cookie });
+    expect(newlines.statusCode).toBe(200);
+    expect(newlines.json().pass).toBe(false);
+  });
+
   it('lets any member or API key check, and no one else', async () => {
     const interviewer = await makeMember(get().ctx, {
       role: 'interviewer',
