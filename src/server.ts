@@ -39,6 +39,7 @@ import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerBodyRules } from './http/body-rules.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { documentOperations, operationRegistry } from './http/operations.ts';
 import { rateLimits } from './http/rate-limits.ts';
 import type { ApiApp } from './http/types.ts';
 import { requestSerializer } from './portal/log.ts';
@@ -129,7 +130,9 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
         version: '1',
         description:
           'After-the-interview hiring for venues that hire AV technicians. Authenticate with `Authorization: Bearer <api key>` (create one in Settings → API keys or with `npx followspot api-key create --org <slug>`), or a signed-in session. Errors are `{ "error": { "code", "message" } }`.',
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       },
+      servers: [{ url: ctx.config.publicUrl, description: 'This installation' }],
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'An organisation API key' },
@@ -148,6 +151,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   registerBodyRules(app);
   // Every API route declares who may call it; that is checked before its body is read.
   app.addHook('onRoute', documentAccess);
+  const operations = operationRegistry();
+  app.addHook('onRoute', documentOperations(operations));
   app.addHook('onRequest', enforceAccess(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -183,6 +188,18 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     if (webDir && isPage)
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    const allowed = operations.allowed(path);
+    if (allowed.length > 0) {
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send({
+          error: {
+            code: 'method_not_allowed',
+            message: `${path} does not take ${request.method}; it takes ${allowed.join(', ')}`,
+          },
+        });
+    }
     return reply
       .status(404)
       .send({ error: { code: 'not_found', message: `No route for ${request.method} ${path}` } });

@@ -19,7 +19,7 @@ export const jobSchema = z.object({
   total: z.number().int().min(0).describe('Steps to do; 0 until the job has counted them'),
   done: z.number().int().min(0).describe('Steps done so far'),
   progress: z.number().min(0).max(1).describe('done / total (1 once succeeded)'),
-  result: z.unknown().nullable().describe("The job's result once it succeeded; its shape depends on kind"),
+  result: z.unknown().describe("The job's result once it succeeded (null before); its shape depends on kind"),
   error: z.string().nullable().describe('Why it failed, in words a person can act on'),
   attempts: z
     .number()
