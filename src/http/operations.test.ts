@@ -34,6 +34,12 @@ describe('operation ids', () => {
     expect(() => registry.claim({ method: 'POST', url: '/api/v1/other' }, 'getVenue')).toThrow(
       /already GET \/api\/v1\/venues\/:id's/,
     );
+    const network = { method: 'GET', url: '/api/v1/network' } as const;
+    const member = { method: 'GET', url: '/api/v1/network/:candidateId' } as const;
+    expect([registry.claim(network), registry.claim(member)]).toEqual([
+      'getNetwork',
+      'getNetworkByCandidateId',
+    ]);
     expect(registry.allowed('/api/v1/venues/01ABC')).toEqual(['DELETE', 'GET', 'HEAD', 'PATCH']);
     expect(registry.allowed('/api/v1/venues')).toEqual(['GET', 'HEAD']);
     expect(registry.allowed('/api/v1/nothing')).toEqual([]);

@@ -66,6 +66,10 @@ export function documentOperations(registry: OperationRegistry) {
 
 export type OperationRegistry = ReturnType<typeof operationRegistry>;
 
+/** `By` and the path's parameters: `/a/:id/b/:token` → `ByIdToken`. */
+const byParams = (url: string) =>
+  `By${[...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => pascal(m[1]!.replace(/^./, (c) => c.toUpperCase()))).join('')}`;
+
 interface PathMethods {
   pattern: RegExp;
   methods: Set<string>;
@@ -90,8 +94,11 @@ export function operationRegistry() {
     /** The operationId of a documented route (the schema's own when it sets one), unique per app. */
     claim(route: Pick<RouteOptions, 'method' | 'url'>, given?: string): string {
       const methods = ([] as string[]).concat(route.method as string | string[]);
-      const id = given ?? operationIdOf(methods.find((m) => m !== 'HEAD') ?? methods[0]!, route.url);
+      const method = methods.find((m) => m !== 'HEAD') ?? methods[0]!;
       const owner = `${methods.join(',')} ${route.url}`;
+      let id = given ?? operationIdOf(method, route.url);
+      // "network" is its own singular: `GET /network/:candidateId` becomes `getNetworkByCandidateId`.
+      if (!given && ids.has(id) && ids.get(id) !== owner) id = `${id}${byParams(route.url)}`;
       const taken = ids.get(id);
       if (taken && taken !== owner) {
         throw new Error(`operationId ${id} of ${owner} is already ${taken}'s: set schema.operationId on one`);
