@@ -56,4 +56,24 @@ describe('the followspot command', () => {
       stderr: expect.stringContaining('no organisation with the short name "nobody"'),
     });
   });
+
+  it('exports applications as CSV on standard output, and backs up and restores the database', async () => {
+    const { stdout: csv } = await followspot('export', '--org', 'cli-venues', 'applications');
+    expect(csv.replace(/^\uFEFF/, '').split('\n')[0]).toMatch(
+      /^Application id,Candidate id,Candidate,Email,Role/,
+    );
+    await expect(followspot('export', '--org', 'cli-venues', 'salaries')).rejects.toMatchObject({
+      stderr: expect.stringContaining('choose one of applications, candidates, scorecards'),
+    });
+
+    const file = join(dir, 'backup.sqlite');
+    expect((await followspot('backup', file)).stdout).toContain(`Backed up to ${file}`);
+    await expect(followspot('restore', file)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Stop the app (serve and worker), then run again with --yes'),
+    });
+    const restored = await followspot('restore', file, '--yes');
+    expect(restored.stdout).toContain(`Restored ${file}.`);
+    expect(restored.stdout).toMatch(/The database it replaced is kept at .*before-restore-/);
+  });
 });

@@ -1,12 +1,16 @@
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { progress } from './cli/progress.ts';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
-import { openDatabase } from './db/database.ts';
+import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts';
+import { isPostgresUrl, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { apiKeyService } from './features/api-keys/api-keys.service.ts';
 import { seedDemo } from './features/demo/seed-demo.ts';
+import { type ExportKind, exportKinds } from './features/exports/exports.schema.ts';
+import { exportService } from './features/exports/exports.service.ts';
 import { runFeedbackCheck } from './features/feedback/feedback.cli.ts';
 import { findOrganisationBySlug } from './features/organisations/organisations.repository.ts';
 import {
@@ -248,6 +252,105 @@ apiKey
       );
     } finally {
       await ctx.db.destroy();
+    }
+  });
+
+program
+  .command('export')
+  .description(
+    'write applications (with outcomes), candidates or scorecards as CSV (stdout, or --output FILE)',
+  )
+  .argument('<kind>', `what to export: ${exportKinds.join(', ')}`, (value: string) => {
+    if (!(exportKinds as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`choose one of ${exportKinds.join(', ')}`);
+    return value as ExportKind;
+  })
+  .requiredOption('--org <slug>', "the organisation's short name (slug)")
+  .option('--output <file>', 'write to this file instead of standard output')
+  .action(async (kind: ExportKind, opts: { org: string; output?: string }) => {
+    const ctx = await createContext(loadConfig());
+    try {
+      const organisation = await findOrganisationBySlug(ctx.kysely, opts.org);
+      if (!organisation)
+        fail(`no organisation with the short name "${opts.org}" (check Settings, or run seed-demo)`);
+      const exports = exportService(ctx);
+      const bar = progress(`Exporting ${kind}`, await exports.count(organisation.id, kind));
+      const out = opts.output ? createWriteStream(opts.output, { flags: 'wx' }) : process.stdout;
+      await exports.write(organisation.id, kind, 'system', out, (n) => bar.tick(n));
+      bar.finish();
+      if (opts.output) process.stderr.write(`Wrote ${opts.output}\n`);
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
+/** A progress bar fed with absolute counts (done of total), created on the first report. */
+function pagesProgress(label: string) {
+  let bar: ReturnType<typeof progress> | undefined;
+  let last = 0;
+  return {
+    report(done: number, total: number) {
+      bar ??= progress(label, total);
+      bar.tick(done - last);
+      last = done;
+    },
+    finish: () => bar?.finish(),
+  };
+}
+
+program
+  .command('backup')
+  .description(
+    'write a consistent copy of the database (SQLite: safe while the app runs; PostgreSQL: pg_dump)',
+  )
+  .argument('[file]', 'where to write it (default: followspot-backup-<time>.sqlite or .dump)')
+  .action(async (file: string | undefined) => {
+    const config = loadConfig();
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const target =
+      file ?? `followspot-backup-${stamp}.${isPostgresUrl(config.databaseUrl) ? 'dump' : 'sqlite'}`;
+    const pages = pagesProgress('Backing up');
+    try {
+      const bytes = await backupDatabase(config.databaseUrl, target, pages.report);
+      pages.finish();
+      process.stdout.write(`Backed up to ${target} (${(bytes / 1_048_576).toFixed(1)} MB).\n`);
+    } catch (error) {
+      if (error instanceof BackupError) fail(error.message);
+      throw error;
+    }
+  });
+
+program
+  .command('restore')
+  .description('replace the database with a backup (stop the app first; the current database is kept aside)')
+  .argument('<file>', 'a file written by followspot backup')
+  .option('--yes', 'confirm: the app is stopped and the current data may be replaced')
+  .action(async (file: string, opts: { yes?: boolean }) => {
+    const config = loadConfig();
+    if (!opts.yes) {
+      fail(
+        `restore replaces everything in ${config.databaseUrl.replace(/\/\/[^@]*@/, '//…@')} with ${file}. Stop the app (serve and worker), then run again with --yes`,
+      );
+    }
+    const pages = pagesProgress('Restoring');
+    try {
+      const outcome = await restoreDatabase(config.databaseUrl, file, new Date(), pages.report);
+      pages.finish();
+      const db = openDatabase(config.databaseUrl);
+      try {
+        const { applied } = await migrateToLatest(db.kysely);
+        const lines = [
+          `Restored ${file}.`,
+          outcome.previousCopy && `The database it replaced is kept at ${outcome.previousCopy}.`,
+          applied.length > 0 && `Brought it up to date: ${applied.join(', ')}.`,
+        ];
+        process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
+      } finally {
+        await db.destroy();
+      }
+    } catch (error) {
+      if (error instanceof BackupError) fail(error.message);
+      throw error;
     }
   });
 

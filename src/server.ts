@@ -21,6 +21,7 @@ import { candidateRoutes } from './features/candidates/candidates.routes.ts';
 import { closureRoutes } from './features/closure/closure.routes.ts';
 import { dataRequestRoutes } from './features/data-requests/data-requests.routes.ts';
 import { decisionClockRoutes } from './features/decision-clock/decision-clock.routes.ts';
+import { exportRoutes } from './features/exports/exports.routes.ts';
 import { feedbackRoutes } from './features/feedback/feedback.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
 import { interviewRoutes } from './features/interviews/interviews.routes.ts';
@@ -178,6 +179,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   closureRoutes(app, ctx);
   dataRequestRoutes(app, ctx);
   jobRoutes(app, ctx);
+  exportRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =

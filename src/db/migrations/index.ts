@@ -11,7 +11,7 @@ import * as m0009 from './0009_sealed_links.ts';
 import * as m0010jobs from './0010_jobs.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001_auth': m0001,
   '0002_core': m0002,
   '0003_messaging': m0003,
