@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -41,6 +40,7 @@ import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { rateLimits } from './http/rate-limits.ts';
 import type { ApiApp } from './http/types.ts';
+import { registerCompression, registerWebAssets } from './http/web-assets.ts';
 import { requestSerializer } from './portal/log.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 
@@ -115,6 +115,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       },
     },
   });
+  // Before any route, so every route's replies are compressed.
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
@@ -177,7 +179,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =
     options.webDir && existsSync(resolve(options.webDir, 'index.html')) ? resolve(options.webDir) : undefined;
-  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (webDir) await registerWebAssets(app, webDir);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
