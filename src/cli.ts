@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
+import { refreshPlannerStatistics } from './db/maintenance.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { apiKeyService } from './features/api-keys/api-keys.service.ts';
 import { seedDemo } from './features/demo/seed-demo.ts';
@@ -82,6 +83,11 @@ program
       if (!worker) app.log.warn('SMTP_URL is not set: emails are held in the outbox, readable in the app');
       sweeper = startDecisionClockSweeper(ctx, { logger: app.log });
       jobs = startJobRunner(ctx, { logger: app.log });
+    } else {
+      // Without a sweeper in this process, the planner's statistics are refreshed once here.
+      refreshPlannerStatistics(ctx.kysely).catch((err: unknown) =>
+        app.log.warn({ err }, 'refreshing the database planner statistics failed'),
+      );
     }
   });
 
