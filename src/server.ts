@@ -38,6 +38,7 @@ import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerBodyRules } from './http/body-rules.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { rateLimits } from './http/rate-limits.ts';
 import type { ApiApp } from './http/types.ts';
 import { registerCompression, registerWebAssets } from './http/web-assets.ts';
@@ -154,6 +155,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, ctx);
+  registerMetrics(app, ctx);
   authHandlerRoutes(app, ctx);
   setupRoutes(app, ctx);
   sessionRoutes(app, ctx);

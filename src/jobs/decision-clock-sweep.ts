@@ -16,6 +16,7 @@ import {
   sendManagerDigests,
   sendScorecardReminders,
 } from '../features/decision-clock/nudges.service.ts';
+import { sweepDuration } from '../metrics.ts';
 import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
 
 export interface DecisionClockSweepResult {
@@ -105,7 +106,14 @@ export function createDecisionClockSweeper(
   let stopping = false;
   let running: Promise<void> | undefined;
 
-  const runOnce = () => runDecisionClockSweep(ctx, { logger: log });
+  const runOnce = async () => {
+    const stopTimer = sweepDuration.startTimer();
+    try {
+      return await runDecisionClockSweep(ctx, { logger: log });
+    } finally {
+      stopTimer();
+    }
+  };
   const statisticsEvery = options.statisticsIntervalMs ?? statisticsIntervalMs;
   let statisticsAt: number | undefined;
 
