@@ -2,24 +2,28 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from './config.ts';
-import { createContext } from './context.ts';
-import { openDatabase } from './db/database.ts';
-import { refreshPlannerStatistics } from './db/maintenance.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { apiKeyService } from './features/api-keys/api-keys.service.ts';
-import { seedDemo } from './features/demo/seed-demo.ts';
-import { runFeedbackCheck } from './features/feedback/feedback.cli.ts';
-import { findOrganisationBySlug } from './features/organisations/organisations.repository.ts';
-import {
-  type DecisionClockSweeper,
-  runDecisionClockSweep,
-  startDecisionClockSweeper,
-} from './jobs/decision-clock-sweep.ts';
-import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
-import { jsonLogger } from './jobs/logger.ts';
-import { type OutboxWorker, startOutboxWorker } from './jobs/outbox-worker.ts';
-import { webDistDir } from './paths.ts';
-import { buildServer } from './server.ts';
+import type { DecisionClockSweeper } from './jobs/decision-clock-sweep.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import type { OutboxWorker } from './jobs/outbox-worker.ts';
+
+// Each command imports what it uses when it runs: `feedback check` and `api-key create` start
+// without loading the server, the mailer or the web app's paths.
+const load = {
+  context: () => import('./context.ts'),
+  server: () => import('./server.ts'),
+  paths: () => import('./paths.ts'),
+  maintenance: () => import('./db/maintenance.ts'),
+  database: () => import('./db/database.ts'),
+  migrate: () => import('./db/migrate.ts'),
+  apiKeys: () => import('./features/api-keys/api-keys.service.ts'),
+  organisations: () => import('./features/organisations/organisations.repository.ts'),
+  demo: () => import('./features/demo/seed-demo.ts'),
+  feedbackCli: () => import('./features/feedback/feedback.cli.ts'),
+  sweep: () => import('./jobs/decision-clock-sweep.ts'),
+  jobRunner: () => import('./jobs/job-runner.ts'),
+  logger: () => import('./jobs/logger.ts'),
+  outbox: () => import('./jobs/outbox-worker.ts'),
+};
 
 function port(value: string): number {
   const n = Number(value);
@@ -53,6 +57,13 @@ program
     'do not send email, sweep the decision clock or run background jobs from this process (run `followspot worker` instead)',
   )
   .action(async (opts: { port?: number; host?: string; worker: boolean }) => {
+    const { createContext } = await load.context();
+    const { buildServer } = await load.server();
+    const { webDistDir } = await load.paths();
+    const { refreshPlannerStatistics } = await load.maintenance();
+    const { startDecisionClockSweeper } = await load.sweep();
+    const { startJobRunner } = await load.jobRunner();
+    const { startOutboxWorker } = await load.outbox();
     const config = loadConfig(process.env, {
       ...(opts.port !== undefined && { port: opts.port }),
       ...(opts.host && { host: opts.host }),
@@ -125,6 +136,11 @@ program
       maxAttempts?: number;
       jobLease?: number;
     }) => {
+      const { createContext } = await load.context();
+      const { startDecisionClockSweeper } = await load.sweep();
+      const { startJobRunner } = await load.jobRunner();
+      const { jsonLogger } = await load.logger();
+      const { startOutboxWorker } = await load.outbox();
       const config = loadConfig();
       if (!config.smtpUrl) {
         fail(
@@ -168,6 +184,9 @@ program
   )
   .option('--once', 'sweep once, print what was done as JSON and exit')
   .action(async (opts: { once?: boolean }) => {
+    const { createContext } = await load.context();
+    const { runDecisionClockSweep, startDecisionClockSweeper } = await load.sweep();
+    const { jsonLogger } = await load.logger();
     const config = loadConfig();
     const ctx = await createContext(config);
     const logger = jsonLogger(config.logLevel);
@@ -199,6 +218,8 @@ program
   .command('migrate')
   .description('bring the database (DATABASE_URL) to the latest schema')
   .action(async () => {
+    const { openDatabase } = await load.database();
+    const { migrateToLatest } = await load.migrate();
     const config = loadConfig();
     const db = openDatabase(config.databaseUrl);
     try {
@@ -217,6 +238,8 @@ program
   .command('seed-demo')
   .description('create a demo venue group (3 venues, 6 roles, 60 candidates) and print how to sign in')
   .action(async () => {
+    const { createContext } = await load.context();
+    const { seedDemo } = await load.demo();
     const config = loadConfig();
     const ctx = await createContext(config);
     try {
@@ -243,6 +266,9 @@ apiKey
   .requiredOption('--org <slug>', "the organisation's short name (slug)")
   .option('--name <name>', 'what the key is for', 'Command line')
   .action(async (opts: { org: string; name: string }) => {
+    const { createContext } = await load.context();
+    const { apiKeyService } = await load.apiKeys();
+    const { findOrganisationBySlug } = await load.organisations();
     const ctx = await createContext(loadConfig());
     try {
       const organisation = await findOrganisationBySlug(ctx.kysely, opts.org);
@@ -267,6 +293,7 @@ feedback
   .option('--json', 'print the result as JSON')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (file: string | undefined, opts: { json?: boolean }) => {
+    const { runFeedbackCheck } = await load.feedbackCli();
     process.exitCode = await runFeedbackCheck(file, opts, {
       stdin: process.stdin,
       out: process.stdout,
