@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, stampFile } from './build-state.js';
+import { firstPageJsBytes, precompress } from './precompress.js';
 
 function step(label, command, args) {
   process.stdout.write(`▸ ${label}…\n`);
@@ -32,5 +33,11 @@ step('Building the web app', process.execPath, [
   '--logLevel',
   'warn',
 ]);
+const webDir = join(root, 'dist', 'web');
+const precompressed = precompress(webDir);
+const firstPage = (firstPageJsBytes(webDir) / 1000).toFixed(1);
+process.stdout.write(
+  `✓ Precompressed ${precompressed} files (brotli, gzip); first page's JavaScript: ${firstPage} KB gzip\n`,
+);
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(stampFile, String(started));

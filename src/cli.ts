@@ -3,26 +3,31 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { progress } from './cli/progress.ts';
 import { loadConfig } from './config.ts';
-import { createContext } from './context.ts';
-import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts';
-import { isPostgresUrl, openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { apiKeyService } from './features/api-keys/api-keys.service.ts';
-import { seedDemo } from './features/demo/seed-demo.ts';
 import { type ExportKind, exportKinds } from './features/exports/exports.schema.ts';
-import { exportService } from './features/exports/exports.service.ts';
-import { runFeedbackCheck } from './features/feedback/feedback.cli.ts';
-import { findOrganisationBySlug } from './features/organisations/organisations.repository.ts';
-import {
-  type DecisionClockSweeper,
-  runDecisionClockSweep,
-  startDecisionClockSweeper,
-} from './jobs/decision-clock-sweep.ts';
-import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
-import { jsonLogger } from './jobs/logger.ts';
-import { type OutboxWorker, startOutboxWorker } from './jobs/outbox-worker.ts';
-import { webDistDir } from './paths.ts';
-import { buildServer } from './server.ts';
+import type { DecisionClockSweeper } from './jobs/decision-clock-sweep.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import type { OutboxWorker } from './jobs/outbox-worker.ts';
+
+// Each command imports what it uses when it runs: `feedback check` and `api-key create` start
+// without loading the server, the mailer or the web app's paths.
+const load = {
+  context: () => import('./context.ts'),
+  server: () => import('./server.ts'),
+  paths: () => import('./paths.ts'),
+  maintenance: () => import('./db/maintenance.ts'),
+  database: () => import('./db/database.ts'),
+  migrate: () => import('./db/migrate.ts'),
+  apiKeys: () => import('./features/api-keys/api-keys.service.ts'),
+  organisations: () => import('./features/organisations/organisations.repository.ts'),
+  demo: () => import('./features/demo/seed-demo.ts'),
+  feedbackCli: () => import('./features/feedback/feedback.cli.ts'),
+  sweep: () => import('./jobs/decision-clock-sweep.ts'),
+  jobRunner: () => import('./jobs/job-runner.ts'),
+  logger: () => import('./jobs/logger.ts'),
+  outbox: () => import('./jobs/outbox-worker.ts'),
+  backup: () => import('./db/backup.ts'),
+  exports: () => import('./features/exports/exports.service.ts'),
+};
 
 function port(value: string): number {
   const n = Number(value);
@@ -56,6 +61,13 @@ program
     'do not send email, sweep the decision clock or run background jobs from this process (run `followspot worker` instead)',
   )
   .action(async (opts: { port?: number; host?: string; worker: boolean }) => {
+    const { createContext } = await load.context();
+    const { buildServer } = await load.server();
+    const { webDistDir } = await load.paths();
+    const { refreshPlannerStatistics } = await load.maintenance();
+    const { startDecisionClockSweeper } = await load.sweep();
+    const { startJobRunner } = await load.jobRunner();
+    const { startOutboxWorker } = await load.outbox();
     const config = loadConfig(process.env, {
       ...(opts.port !== undefined && { port: opts.port }),
       ...(opts.host && { host: opts.host }),
@@ -86,6 +98,11 @@ program
       if (!worker) app.log.warn('SMTP_URL is not set: emails are held in the outbox, readable in the app');
       sweeper = startDecisionClockSweeper(ctx, { logger: app.log });
       jobs = startJobRunner(ctx, { logger: app.log });
+    } else {
+      // Without a sweeper in this process, the planner's statistics are refreshed once here.
+      refreshPlannerStatistics(ctx.kysely).catch((err: unknown) =>
+        app.log.warn({ err }, 'refreshing the database planner statistics failed'),
+      );
     }
   });
 
@@ -123,6 +140,11 @@ program
       maxAttempts?: number;
       jobLease?: number;
     }) => {
+      const { createContext } = await load.context();
+      const { startDecisionClockSweeper } = await load.sweep();
+      const { startJobRunner } = await load.jobRunner();
+      const { jsonLogger } = await load.logger();
+      const { startOutboxWorker } = await load.outbox();
       const config = loadConfig();
       if (!config.smtpUrl) {
         fail(
@@ -166,6 +188,9 @@ program
   )
   .option('--once', 'sweep once, print what was done as JSON and exit')
   .action(async (opts: { once?: boolean }) => {
+    const { createContext } = await load.context();
+    const { runDecisionClockSweep, startDecisionClockSweeper } = await load.sweep();
+    const { jsonLogger } = await load.logger();
     const config = loadConfig();
     const ctx = await createContext(config);
     const logger = jsonLogger(config.logLevel);
@@ -197,6 +222,8 @@ program
   .command('migrate')
   .description('bring the database (DATABASE_URL) to the latest schema')
   .action(async () => {
+    const { openDatabase } = await load.database();
+    const { migrateToLatest } = await load.migrate();
     const config = loadConfig();
     const db = openDatabase(config.databaseUrl);
     try {
@@ -215,6 +242,8 @@ program
   .command('seed-demo')
   .description('create a demo venue group (3 venues, 6 roles, 60 candidates) and print how to sign in')
   .action(async () => {
+    const { createContext } = await load.context();
+    const { seedDemo } = await load.demo();
     const config = loadConfig();
     const ctx = await createContext(config);
     try {
@@ -241,6 +270,9 @@ apiKey
   .requiredOption('--org <slug>', "the organisation's short name (slug)")
   .option('--name <name>', 'what the key is for', 'Command line')
   .action(async (opts: { org: string; name: string }) => {
+    const { createContext } = await load.context();
+    const { apiKeyService } = await load.apiKeys();
+    const { findOrganisationBySlug } = await load.organisations();
     const ctx = await createContext(loadConfig());
     try {
       const organisation = await findOrganisationBySlug(ctx.kysely, opts.org);
@@ -268,6 +300,9 @@ program
   .requiredOption('--org <slug>', "the organisation's short name (slug)")
   .option('--output <file>', 'write to this file instead of standard output')
   .action(async (kind: ExportKind, opts: { org: string; output?: string }) => {
+    const { createContext } = await load.context();
+    const { findOrganisationBySlug } = await load.organisations();
+    const { exportService } = await load.exports();
     const ctx = await createContext(loadConfig());
     try {
       const organisation = await findOrganisationBySlug(ctx.kysely, opts.org);
@@ -306,6 +341,8 @@ program
   .argument('[file]', 'where to write it (default: followspot-backup-<time>.sqlite or .dump)')
   .action(async (file: string | undefined) => {
     const config = loadConfig();
+    const { isPostgresUrl } = await load.database();
+    const { BackupError, backupDatabase } = await load.backup();
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target =
       file ?? `followspot-backup-${stamp}.${isPostgresUrl(config.databaseUrl) ? 'dump' : 'sqlite'}`;
@@ -332,6 +369,9 @@ program
         `restore replaces everything in ${config.databaseUrl.replace(/\/\/[^@]*@/, '//…@')} with ${file}. Stop the app (serve and worker), then run again with --yes`,
       );
     }
+    const { openDatabase } = await load.database();
+    const { migrateToLatest } = await load.migrate();
+    const { BackupError, restoreDatabase } = await load.backup();
     const pages = pagesProgress('Restoring');
     try {
       const outcome = await restoreDatabase(config.databaseUrl, file, new Date(), pages.report);
@@ -364,6 +404,7 @@ feedback
   .option('--json', 'print the result as JSON')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (file: string | undefined, opts: { json?: boolean }) => {
+    const { runFeedbackCheck } = await load.feedbackCli();
     process.exitCode = await runFeedbackCheck(file, opts, {
       stdin: process.stdin,
       out: process.stdout,

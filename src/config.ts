@@ -12,6 +12,7 @@ const configSchema = z.object({
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 /**
@@ -48,6 +49,8 @@ export interface AppConfig {
   mailFrom: string;
   production: boolean;
   logLevel: string;
+  /** Bearer token for GET /metrics (Prometheus); without one the endpoint does not exist. */
+  metricsToken: string | undefined;
   trustProxy: false | number | string[];
 }
 
@@ -78,6 +81,7 @@ export function loadConfig(
     production,
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -40,9 +39,11 @@ import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerBodyRules } from './http/body-rules.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { documentOperations, operationRegistry } from './http/operations.ts';
 import { rateLimits } from './http/rate-limits.ts';
 import type { ApiApp } from './http/types.ts';
+import { registerCompression, registerWebAssets } from './http/web-assets.ts';
 import { requestSerializer } from './portal/log.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 
@@ -117,6 +118,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       },
     },
   });
+  // Before any route, so every route's replies are compressed.
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
@@ -158,6 +161,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, ctx);
+  registerMetrics(app, ctx);
   authHandlerRoutes(app, ctx);
   setupRoutes(app, ctx);
   sessionRoutes(app, ctx);
@@ -184,7 +188,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =
     options.webDir && existsSync(resolve(options.webDir, 'index.html')) ? resolve(options.webDir) : undefined;
-  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (webDir) await registerWebAssets(app, webDir);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);

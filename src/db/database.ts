@@ -12,6 +12,8 @@ export interface Db {
   dialect: DialectName;
   /** A Kysely for better-auth: on PostgreSQL its own small pool with pg's default type parsing. */
   authKysely: Kysely<unknown>;
+  /** Connections of our pool (PostgreSQL; SQLite is one connection in the process). */
+  poolStats(): { total: number; idle: number; waiting: number };
   destroy(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
       kysely,
       dialect: 'postgres',
       authKysely,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       destroy: async () => {
         await Promise.all([kysely.destroy(), authKysely.destroy()]);
       },
@@ -66,6 +69,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     kysely,
     dialect: 'sqlite',
     authKysely: kysely as Kysely<unknown>,
+    poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
     destroy: () => kysely.destroy(),
   };
 }

@@ -29,7 +29,7 @@ export async function authenticate(ctx: AppContext, request: FastifyRequest): Pr
   if (authorization?.startsWith('Bearer ')) {
     const key = await findActiveApiKeyByToken(ctx.kysely, authorization.slice('Bearer '.length).trim());
     if (!key) throw new AppError('unauthenticated', 'The API key is unknown or has been revoked');
-    await touchApiKey(ctx.kysely, key.id, ctx.now());
+    await touchApiKey(ctx.kysely, key, ctx.now());
     return { kind: 'api_key', organisationId: key.organisationId, apiKeyId: key.id, role: 'integrator' };
   }
   const session = await ctx.auth.api.getSession({ headers: headersOf(request) });

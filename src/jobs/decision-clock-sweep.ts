@@ -3,6 +3,8 @@
 // `followspot sweep --once`. Every step is derived from the database's state at `now` (the context's
 // clock) and keyed (src/features/decision-clock/nudges.service.ts), so any number of processes can
 // sweep at the same time and each nudge still happens exactly once.
+
+import { refreshPlannerStatistics, statisticsIntervalMs } from '../db/maintenance.ts';
 import {
   escalateOverdueDecisions,
   moveEndedToAwaitingDecision,
@@ -14,6 +16,7 @@ import {
   sendManagerDigests,
   sendScorecardReminders,
 } from '../features/decision-clock/nudges.service.ts';
+import { sweepDuration } from '../metrics.ts';
 import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
 
 export interface DecisionClockSweepResult {
@@ -86,6 +89,8 @@ export interface DecisionClockSweeper {
 export interface SweeperOptions {
   /** Between the start of one sweep and the next (default 60 s). */
   intervalMs?: number;
+  /** Between refreshes of the planner's statistics, the first at the first sweep (default 6 h). */
+  statisticsIntervalMs?: number;
   logger?: WorkerLogger;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -101,7 +106,27 @@ export function createDecisionClockSweeper(
   let stopping = false;
   let running: Promise<void> | undefined;
 
-  const runOnce = () => runDecisionClockSweep(ctx, { logger: log });
+  const runOnce = async () => {
+    const stopTimer = sweepDuration.startTimer();
+    try {
+      return await runDecisionClockSweep(ctx, { logger: log });
+    } finally {
+      stopTimer();
+    }
+  };
+  const statisticsEvery = options.statisticsIntervalMs ?? statisticsIntervalMs;
+  let statisticsAt: number | undefined;
+
+  // Any number of sweepers may do this at once: it only reads the tables and updates statistics.
+  async function refreshStatisticsWhenDue(): Promise<void> {
+    if (statisticsAt !== undefined && Date.now() - statisticsAt < statisticsEvery) return;
+    statisticsAt = Date.now();
+    try {
+      await refreshPlannerStatistics(ctx.kysely);
+    } catch (err) {
+      log.warn({ err }, 'refreshing the database planner statistics failed; tried again later');
+    }
+  }
 
   async function loop(): Promise<void> {
     while (!stopping) {
@@ -114,6 +139,7 @@ export function createDecisionClockSweeper(
       } catch (err) {
         log.error({ err }, 'decision clock sweep failed');
       }
+      await refreshStatisticsWhenDue();
       const wait = Math.max(0, intervalMs - (Date.now() - started));
       if (!stopping) await sleep(wait, abort.signal);
     }

@@ -1,5 +1,6 @@
 // Every email Followspot sends: its template key, who receives it, the variables its template may use
 // (with sample values for previews and validation) and its built-in default text.
+
 import * as decisionReminder from './defaults/decision-reminder.ts';
 import * as escalation from './defaults/escalation.ts';
 import * as experienceSurvey from './defaults/experience-survey.ts';
@@ -15,6 +16,7 @@ import * as reconsent from './defaults/reconsent.ts';
 import * as referralThanks from './defaults/referral-thanks.ts';
 import * as scorecardReminder from './defaults/scorecard-reminder.ts';
 import * as talentNetworkInvitation from './defaults/talent-network-invitation.ts';
+import { templateKeys } from './template-keys.ts';
 
 /** The variables each template adds to the common ones (organisation, recipient, candidate, role…). */
 export interface TemplateExtras {
@@ -55,23 +57,10 @@ export interface TemplateExtras {
 
 export type TemplateKey = keyof TemplateExtras;
 
-export const templateKeys = [
-  'offer',
-  'not_progressing',
-  'holding_update',
-  'feedback_call',
-  'talent_network_invitation',
-  'new_opportunity',
-  'referral_thanks',
-  'experience_survey',
-  'reconsent',
-  'scorecard_reminder',
-  'decision_reminder',
-  'escalation',
-  'manager_digest',
-  'organisation_invitation',
-  'fresh_link',
-] as const satisfies readonly TemplateKey[];
+// The list lives in its own small module so the web app's first page need not bundle every default text.
+export { templateKeys };
+
+templateKeys satisfies readonly TemplateKey[];
 
 export function isTemplateKey(value: string): value is TemplateKey {
   return (templateKeys as readonly string[]).includes(value);

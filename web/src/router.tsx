@@ -3,44 +3,53 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod';
 import { messageStatuses } from '../../src/features/messages/messages.schema.ts';
 import { roleStatuses } from '../../src/features/roles/roles.schema.ts';
-import { templateKeys } from '../../src/mail/catalogue.ts';
+import { templateKeys } from '../../src/mail/template-keys.ts';
 import { isApiError } from './api/client';
 import { meQuery, setupQuery } from './api/queries';
 import { AppLayout } from './components/AppLayout';
-import { ApplicationPage } from './pages/ApplicationPage';
-import { CandidatePage } from './pages/CandidatePage';
-import { CandidatesPage } from './pages/CandidatesPage';
-import { CloseTheRestPage } from './pages/CloseTheRestPage';
-import { ClosureReportPage } from './pages/ClosureReportPage';
-import { DecisionsPage } from './pages/DecisionsPage';
-import { FeedbackPage } from './pages/FeedbackPage';
-import { InterviewsPage } from './pages/InterviewsPage';
-import { InvitePage } from './pages/InvitePage';
-import { MessagePage } from './pages/MessagePage';
-import { MessagesPage } from './pages/MessagesPage';
 import { NotFoundPage, RouteErrorPage } from './pages/NotFoundPage';
-import { RolePage } from './pages/RolePage';
-import { RolesPage } from './pages/RolesPage';
-import { ScorecardPage } from './pages/ScorecardPage';
-import { SetupPage } from './pages/SetupPage';
-import { SignInPage } from './pages/SignInPage';
-import { ApiKeysPage } from './pages/settings/ApiKeysPage';
-import { BrandingPage } from './pages/settings/BrandingPage';
-import { DecisionClockSettingsPage } from './pages/settings/DecisionClockSettingsPage';
-import { FrameworkEditPage } from './pages/settings/FrameworkEditPage';
-import { FrameworkPage } from './pages/settings/FrameworkPage';
-import { FrameworksPage } from './pages/settings/FrameworksPage';
-import { MembersPage } from './pages/settings/MembersPage';
-import { SettingsLayout } from './pages/settings/SettingsLayout';
-import { TemplatePage } from './pages/settings/TemplatePage';
-import { TemplatesPage } from './pages/settings/TemplatesPage';
-import { VenuesPage } from './pages/settings/VenuesPage';
+
+// Each page is its own chunk, fetched on navigation (or on hover, via preload): the first page stays small.
+const ApplicationPage = lazyRouteComponent(() => import('./pages/ApplicationPage'), 'ApplicationPage');
+const CandidatePage = lazyRouteComponent(() => import('./pages/CandidatePage'), 'CandidatePage');
+const CandidatesPage = lazyRouteComponent(() => import('./pages/CandidatesPage'), 'CandidatesPage');
+const CloseTheRestPage = lazyRouteComponent(() => import('./pages/CloseTheRestPage'), 'CloseTheRestPage');
+const ClosureReportPage = lazyRouteComponent(() => import('./pages/ClosureReportPage'), 'ClosureReportPage');
+const DecisionsPage = lazyRouteComponent(() => import('./pages/DecisionsPage'), 'DecisionsPage');
+const FeedbackPage = lazyRouteComponent(() => import('./pages/FeedbackPage'), 'FeedbackPage');
+const InterviewsPage = lazyRouteComponent(() => import('./pages/InterviewsPage'), 'InterviewsPage');
+const InvitePage = lazyRouteComponent(() => import('./pages/InvitePage'), 'InvitePage');
+const MessagePage = lazyRouteComponent(() => import('./pages/MessagePage'), 'MessagePage');
+const MessagesPage = lazyRouteComponent(() => import('./pages/MessagesPage'), 'MessagesPage');
+const RolePage = lazyRouteComponent(() => import('./pages/RolePage'), 'RolePage');
+const RolesPage = lazyRouteComponent(() => import('./pages/RolesPage'), 'RolesPage');
+const ScorecardPage = lazyRouteComponent(() => import('./pages/ScorecardPage'), 'ScorecardPage');
+const SetupPage = lazyRouteComponent(() => import('./pages/SetupPage'), 'SetupPage');
+const SignInPage = lazyRouteComponent(() => import('./pages/SignInPage'), 'SignInPage');
+const ApiKeysPage = lazyRouteComponent(() => import('./pages/settings/ApiKeysPage'), 'ApiKeysPage');
+const BrandingPage = lazyRouteComponent(() => import('./pages/settings/BrandingPage'), 'BrandingPage');
+const DecisionClockSettingsPage = lazyRouteComponent(
+  () => import('./pages/settings/DecisionClockSettingsPage'),
+  'DecisionClockSettingsPage',
+);
+const FrameworkEditPage = lazyRouteComponent(
+  () => import('./pages/settings/FrameworkEditPage'),
+  'FrameworkEditPage',
+);
+const FrameworkPage = lazyRouteComponent(() => import('./pages/settings/FrameworkPage'), 'FrameworkPage');
+const FrameworksPage = lazyRouteComponent(() => import('./pages/settings/FrameworksPage'), 'FrameworksPage');
+const MembersPage = lazyRouteComponent(() => import('./pages/settings/MembersPage'), 'MembersPage');
+const SettingsLayout = lazyRouteComponent(() => import('./pages/settings/SettingsLayout'), 'SettingsLayout');
+const TemplatePage = lazyRouteComponent(() => import('./pages/settings/TemplatePage'), 'TemplatePage');
+const TemplatesPage = lazyRouteComponent(() => import('./pages/settings/TemplatesPage'), 'TemplatesPage');
+const VenuesPage = lazyRouteComponent(() => import('./pages/settings/VenuesPage'), 'VenuesPage');
 
 export interface RouterContext {
   queryClient: QueryClient;

@@ -9,6 +9,7 @@ import * as m0007 from './0007_closure.ts';
 import * as m0008 from './0008_portal.ts';
 import * as m0009 from './0009_sealed_links.ts';
 import * as m0010jobs from './0010_jobs.ts';
+import * as m0014indexes from './0014_indexes.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_portal': m0008,
   '0009_sealed_links': m0009,
   '0010_jobs': m0010jobs,
+  '0014_indexes': m0014indexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -54,8 +54,28 @@ export async function findActiveApiKeyByToken(
   return row ? toApiKey(row) : undefined;
 }
 
-export async function touchApiKey(db: Kysely<Database>, id: string, now: Date): Promise<void> {
-  await db.updateTable('api_key').set({ last_used_at: now.toISOString() }).where('id', '=', id).execute();
+/** How stale a key's `last_used_at` may get: it says roughly when, not every request. */
+export const lastUsedResolutionMs = 60_000;
+
+/**
+ * Records that the key was used, at most once a minute per key: a busy integration's requests read
+ * the key but do not all write it. The condition holds across processes too (one write wins).
+ */
+export async function touchApiKey(
+  db: Kysely<Database>,
+  key: { id: string; lastUsedAt: string | null },
+  now: Date,
+): Promise<void> {
+  const since = now.getTime() - lastUsedResolutionMs;
+  if (key.lastUsedAt !== null && Date.parse(key.lastUsedAt) > since) return;
+  await db
+    .updateTable('api_key')
+    .set({ last_used_at: now.toISOString() })
+    .where('id', '=', key.id)
+    .where((eb) =>
+      eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', new Date(since).toISOString())]),
+    )
+    .execute();
 }
 
 export async function insertApiKey(

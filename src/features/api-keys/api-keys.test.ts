@@ -95,3 +95,53 @@ describeEachDatabase('API keys', (get) => {
     expect(res.json().error.code).toBe('unauthenticated');
   });
 });
+
+let clock = new Date('2026-03-02T10:00:00.000Z');
+describeEachDatabase(
+  'API keys: when last used',
+  (get) => {
+    let app: ApiApp;
+    beforeAll(async () => {
+      app = await buildTestApp(get().ctx);
+    });
+    afterAll(async () => app.close());
+
+    it('writes last_used_at at most once a minute per key', async () => {
+      const admin = await makeMember(get().ctx, { role: 'admin' });
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: { cookie: admin.cookie },
+        payload: { name: 'Rota sync' },
+      });
+      const { apiKey, token } = created.json();
+      const lastUsed = async () =>
+        (
+          await get()
+            .ctx.kysely.selectFrom('api_key')
+            .select(['last_used_at'])
+            .where('id', '=', apiKey.id)
+            .executeTakeFirstOrThrow()
+        ).last_used_at;
+      const use = async () => {
+        const res = await app.inject({
+          url: '/api/v1/venues',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(res.statusCode).toBe(200);
+      };
+
+      const first = clock.toISOString();
+      await use();
+      expect(new Date(String(await lastUsed())).toISOString()).toBe(first);
+      clock = new Date(clock.getTime() + 59_000);
+      await use();
+      await use();
+      expect(new Date(String(await lastUsed())).toISOString()).toBe(first);
+      clock = new Date(clock.getTime() + 2_000);
+      await use();
+      expect(new Date(String(await lastUsed())).toISOString()).toBe(clock.toISOString());
+    });
+  },
+  { now: () => clock },
+);

@@ -7,7 +7,7 @@ import type { Candidate, CandidateCreate, CandidateListQuery, CandidateUpdate } 
 function selectCandidates(db: Kysely<Database>, organisationId: string) {
   return db
     .selectFrom('candidate')
-    .select((eb) => [
+    .select([
       'candidate.id',
       'candidate.name',
       'candidate.email',
@@ -16,17 +16,36 @@ function selectCandidates(db: Kysely<Database>, organisationId: string) {
       'candidate.source',
       'candidate.created_at',
       'candidate.updated_at',
-      eb
-        .selectFrom('application')
-        .select((sub) => sub.fn.countAll<number>().as('n'))
-        .whereRef('application.candidate_id', '=', 'candidate.id')
-        .as('application_count'),
     ])
     .where('candidate.organisation_id', '=', organisationId);
 }
 type CandidateRow = Awaited<ReturnType<ReturnType<typeof selectCandidates>['executeTakeFirstOrThrow']>>;
 
-function toCandidate(row: CandidateRow): Candidate {
+/** Each candidate's application count, in one grouped query for the page's candidates. */
+async function withApplicationCounts(
+  db: Kysely<Database>,
+  organisationId: string,
+  rows: CandidateRow[],
+): Promise<Candidate[]> {
+  const counts = new Map<string, number>();
+  if (rows.length > 0) {
+    const counted = await db
+      .selectFrom('application')
+      .select((eb) => ['application.candidate_id', eb.fn.countAll<number | string>().as('n')])
+      .where('application.organisation_id', '=', organisationId)
+      .where(
+        'application.candidate_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .groupBy('application.candidate_id')
+      .execute();
+    for (const row of counted) counts.set(row.candidate_id, Number(row.n));
+  }
+  return rows.map((row) => toCandidate(row, counts.get(row.id) ?? 0));
+}
+
+function toCandidate(row: CandidateRow, applicationCount: number): Candidate {
   return {
     id: row.id,
     name: row.name,
@@ -34,7 +53,7 @@ function toCandidate(row: CandidateRow): Candidate {
     phone: row.phone,
     location: row.location,
     source: row.source,
-    applicationCount: Number(row.application_count ?? 0),
+    applicationCount,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -89,7 +108,9 @@ export async function findCandidate(
   id: string,
 ): Promise<Candidate | undefined> {
   const row = await selectCandidates(db, organisationId).where('candidate.id', '=', id).executeTakeFirst();
-  return row ? toCandidate(row) : undefined;
+  if (!row) return undefined;
+  const [candidate] = await withApplicationCounts(db, organisationId, [row]);
+  return candidate;
 }
 
 /** The id of the organisation's candidate with this (already normalised) email, if any. */
@@ -125,7 +146,7 @@ export async function listCandidates(
     .limit(query.limit + 1)
     .execute();
   const page = pageFrom(rows, query.limit);
-  return { data: page.rows.map(toCandidate), nextCursor: page.nextCursor };
+  return { data: await withApplicationCounts(db, organisationId, page.rows), nextCursor: page.nextCursor };
 }
 
 export async function updateCandidate(

@@ -18,7 +18,7 @@ function selectRoles(db: Kysely<Database>, organisationId: string) {
     .selectFrom('role')
     .innerJoin('venue', 'venue.id', 'role.venue_id')
     .leftJoin('user', 'user.id', 'role.hiring_manager_id')
-    .select((eb) => [
+    .select([
       'role.id',
       'role.title',
       'role.venue_id',
@@ -32,23 +32,53 @@ function selectRoles(db: Kysely<Database>, organisationId: string) {
       'role.decision_working_days',
       'role.created_at',
       'role.updated_at',
-      eb
-        .selectFrom('application')
-        .select((sub) => sub.fn.countAll<number>().as('n'))
-        .whereRef('application.role_id', '=', 'role.id')
-        .as('application_total'),
-      eb
-        .selectFrom('application')
-        .select((sub) => sub.fn.countAll<number>().as('n'))
-        .whereRef('application.role_id', '=', 'role.id')
-        .where(awaitingOutcome)
-        .as('application_active'),
     ])
     .where('role.organisation_id', '=', organisationId);
 }
 type RoleRow = Awaited<ReturnType<ReturnType<typeof selectRoles>['executeTakeFirstOrThrow']>>;
 
-function toRole(row: RoleRow): Role {
+interface ApplicationCounts {
+  total: number;
+  active: number;
+}
+
+/**
+ * Each role's application counts in one grouped query for the page's roles (not a count per row,
+ * which the database would work out for every role before the limit).
+ */
+async function applicationCountsFor(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleIds: readonly string[],
+): Promise<Map<string, ApplicationCounts>> {
+  const counts = new Map<string, ApplicationCounts>();
+  if (roleIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('application')
+    .select((eb) => [
+      'application.role_id',
+      eb.fn.countAll<number | string>().as('total'),
+      eb.fn.sum<number | string>(eb.case().when(awaitingOutcome(eb)).then(1).else(0).end()).as('active'),
+    ])
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.role_id', 'in', roleIds)
+    .groupBy('application.role_id')
+    .execute();
+  for (const row of rows)
+    counts.set(row.role_id, { total: Number(row.total), active: Number(row.active ?? 0) });
+  return counts;
+}
+
+async function withCounts(db: Kysely<Database>, organisationId: string, rows: RoleRow[]): Promise<Role[]> {
+  const counts = await applicationCountsFor(
+    db,
+    organisationId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toRole(row, counts.get(row.id) ?? { total: 0, active: 0 }));
+}
+
+function toRole(row: RoleRow, applicationCounts: ApplicationCounts): Role {
   return {
     id: row.id,
     title: row.title,
@@ -62,10 +92,7 @@ function toRole(row: RoleRow): Role {
         : null,
     description: row.description,
     decisionWorkingDays: row.decision_working_days === null ? null : Number(row.decision_working_days),
-    applicationCounts: {
-      total: Number(row.application_total ?? 0),
-      active: Number(row.application_active ?? 0),
-    },
+    applicationCounts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -104,7 +131,9 @@ export async function findRole(
   id: string,
 ): Promise<Role | undefined> {
   const row = await selectRoles(db, organisationId).where('role.id', '=', id).executeTakeFirst();
-  return row ? toRole(row) : undefined;
+  if (!row) return undefined;
+  const [role] = await withCounts(db, organisationId, [row]);
+  return role;
 }
 
 export async function listRoles(
@@ -125,7 +154,7 @@ export async function listRoles(
     .limit(query.limit + 1)
     .execute();
   const page = pageFrom(rows, query.limit);
-  return { data: page.rows.map(toRole), nextCursor: page.nextCursor };
+  return { data: await withCounts(db, organisationId, page.rows), nextCursor: page.nextCursor };
 }
 
 export async function updateRole(

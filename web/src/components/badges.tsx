@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { type Stage, stageLabels } from '../../../src/domain/lifecycle.ts';
 import { type RoleStatus, roleStatusLabels } from '../../../src/features/roles/roles.schema.ts';
 import type { MessageStatus } from '../api/types';
-import { messageStatusColours, messageStatusHints, messageStatusShortLabels } from '../lib/messages';
+import { messageStatusColours, messageStatusHints, messageStatusShortLabels } from '../lib/message-status';
 
 const stageColours: Record<Stage, string> = {
   applied: 'gray',
