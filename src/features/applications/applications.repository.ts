@@ -1,7 +1,8 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Stage, stageLabels } from '../../domain/lifecycle.ts';
+import { outcomeTemplates } from '../closure/closure.repository.ts';
 import type { Page } from '../shared.schema.ts';
 import type { Application, ApplicationListQuery } from './applications.schema.ts';
 
@@ -40,6 +41,7 @@ interface ApplicationRow {
   decision_slips: number;
   decided_at: string | null;
   told_at: string | null;
+  to_tell: number | boolean | string;
   candidate_id: string;
   candidate_name: string;
   candidate_email: string;
@@ -82,9 +84,72 @@ function toApplication(row: ApplicationRow, interviews: InterviewSummary, now: D
       started && undecided && remindAt !== null && Date.parse(remindAt) <= now.getTime(),
     decidedAt: iso(row.decided_at),
     toldAt: iso(row.told_at),
+    toTell: toTellOf(row),
+    toTellReason: toTellOf(row) ? (toTellReasons[stage] ?? null) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** Outcomes a candidate is told of (the application is "to tell" until they are). */
+export const toTellStages = [
+  'offer',
+  'hired',
+  'offer_declined',
+  'not_progressing',
+  'withdrawn',
+] as const satisfies readonly Stage[];
+
+/** Outbox statuses of an email that is on its way or has gone (failed and cancelled ones tell nobody). */
+const liveStatuses = ['held', 'queued', 'sending', 'sent'];
+
+/** What to do for an application that is to tell, in the hiring manager's words. */
+const toTellReasons: Partial<Record<Stage, string>> = {
+  offer:
+    'The offer was recorded without its email: send the offer (decision) or log the call or meeting in which you made it',
+  hired: 'Hired without a record of how they were told: log the call or meeting',
+  offer_declined: 'The candidate declined without a record of how: log the call or meeting',
+  not_progressing:
+    'Not progressing, and nobody has told the candidate: send the decision email or log the call or meeting',
+  withdrawn: 'Withdrawn without a record of how the candidate told you: log the call or meeting',
+};
+
+function toTellOf(row: ApplicationRow): boolean {
+  return row.to_tell === true || Number(row.to_tell) === 1;
+}
+
+/**
+ * "To tell": an outcome was reached (by PATCH, a decision or an import) but the candidate has not been
+ * told and no outcome email is on its way or sent. A failed or cancelled email leaves it to tell.
+ */
+export function toTell(eb: ExpressionBuilder<Database, 'application'>): Expression<SqlBool> {
+  return eb.and([
+    eb('application.stage', 'in', toTellStages),
+    eb('application.told_at', 'is', null),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('message as told_by')
+          .select('told_by.id')
+          .whereRef('told_by.application_id', '=', 'application.id')
+          .whereRef('told_by.organisation_id', '=', 'application.organisation_id')
+          .where('told_by.template_key', 'in', outcomeTemplates)
+          .where('told_by.status', 'in', liveStatuses),
+      ),
+    ),
+  ]);
+}
+
+/** Whether the application is to tell (an outcome nobody has told the candidate of). */
+export async function isToTell(db: Kysely<Database>, organisationId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('application')
+    .select('application.id')
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.id', '=', id)
+    .where((eb) => toTell(eb))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Timestamps are compared as text on SQLite: always store and compare UTC ISO strings. */
@@ -99,6 +164,7 @@ function selectApplications(db: Kysely<Database>, organisationId: string) {
     .innerJoin('role', 'role.id', 'application.role_id')
     .innerJoin('venue', 'venue.id', 'role.venue_id')
     .select(columns)
+    .select((eb) => sql<number | boolean>`case when ${toTell(eb)} then 1 else 0 end`.as('to_tell'))
     .where('application.organisation_id', '=', organisationId);
 }
 
@@ -325,6 +391,9 @@ export async function listApplications(
   if (query.candidateId) q = q.where('application.candidate_id', '=', query.candidateId);
   if (query.stage) q = q.where('application.stage', 'in', query.stage);
   if (query.hiringManagerId) q = q.where('role.hiring_manager_id', '=', query.hiringManagerId);
+  if (query.toTell !== undefined) {
+    q = q.where((eb) => (query.toTell ? toTell(eb) : eb.not(toTell(eb))));
+  }
   if (query.q) {
     const text = query.q;
     q = q.where((eb) =>

@@ -18,6 +18,31 @@ export const applicationUpdateSchema = z.object({
   stage: stageSchema.describe(
     'The next stage (see the lifecycle in the API guide); closure is recorded apart',
   ),
+  tell: z
+    .boolean()
+    .optional()
+    .describe(
+      'With an outcome stage: tell the candidate as POST /applications/{id}/decision does (the offer or not-progressing email, which needs approved feedback; for hired, offer declined and withdrawn, record that the candidate told you). Also sends the email of an application already at that outcome and still to tell. Without it, an outcome sends nothing and the application is to tell (toTell)',
+    ),
+  note: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe(
+      'With tell: how and why the candidate withdrew (required for withdrawn), or a note on their answer',
+    ),
+  message: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .optional()
+    .describe('With tell and offer: details added to the offer email'),
+  sendAt: z
+    .enum(['window', 'now'])
+    .optional()
+    .describe("With tell and not progressing: window (default), the venue's sending window; now, at once"),
 });
 export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
 
@@ -49,10 +74,23 @@ export const applicationSchema = z.object({
     .describe('The deadline is a working day away or has passed without a decision: send a holding update'),
   decidedAt: isoDateTime.nullable().describe('When the decision was made'),
   toldAt: isoDateTime.nullable().describe('When the candidate was told the outcome'),
+  toTell: z
+    .boolean()
+    .describe(
+      'An outcome was reached but the candidate has not been told and no outcome email is on its way (e.g. a stage-only PATCH, or the email failed or was cancelled): it is in the to-tell queue until they are',
+    ),
+  toTellReason: z.string().nullable().describe('When toTell: what to do next'),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
 export type Application = z.infer<typeof applicationSchema>;
+
+export const applicationUpdatedSchema = applicationSchema.extend({
+  messageId: idSchema
+    .nullable()
+    .describe('With tell: the email the decision caused (null when none); null for a stage-only move'),
+});
+export type ApplicationUpdated = z.infer<typeof applicationUpdatedSchema>;
 
 /** A comma-separated list of stages, e.g. `applied,interviewing`. */
 const stageList = z
@@ -85,6 +123,13 @@ export const applicationListQuery = pageQuery.extend({
   hiringManagerId: idSchema
     .optional()
     .describe('Only applications for roles this user is hiring manager of; `me` for yours'),
+  toTell: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe(
+      'true: the to-tell queue, outcomes the candidate has not been told of and no email is on its way for; false: the others',
+    ),
   view: z
     .enum(applicationViews)
     .optional()

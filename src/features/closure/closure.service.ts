@@ -45,7 +45,8 @@ async function move(
   action = 'application.stage_changed',
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  if (!(await applications.updateApplicationStage(tx, organisationId, id, from, to, now))) {
+  const stays = from === to;
+  if (!stays && !(await applications.updateApplicationStage(tx, organisationId, id, from, to, now))) {
     throw movedMeanwhile(from);
   }
   await recordAudit(
@@ -76,14 +77,15 @@ export function closureService(ctx: AppContext) {
     if (!facts) throw notFound('Application');
     const from = facts.stage;
     const to: Stage = input.outcome;
-    if (input.outcome === 'offer' && !['interviewing', 'awaiting_decision'].includes(from)) {
+    if (input.outcome === 'offer' && !['interviewing', 'awaiting_decision', 'offer'].includes(from)) {
       throw new AppError(
         'invalid_transition',
         `An offer follows an interview: this application is ${stageLabels[from].toLowerCase()}`,
         { field: 'outcome' },
       );
     }
-    if (from === to) {
+    // Already at this outcome (a stage-only PATCH): the decision then only tells, if still to tell.
+    if (from === to && !(await applications.isToTell(tx, organisationId, id))) {
       throw new AppError(
         'invalid_transition',
         `This application is already ${stageLabels[from].toLowerCase()}`,

@@ -1,8 +1,7 @@
 import { Badge, Card, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ApplicationView } from '../../../src/features/applications/applications.schema.ts';
-import { decisionsQuery } from '../api/decisionClock';
+import { type DecisionTab, decisionsQuery } from '../api/decisionClock';
 import type { Application } from '../api/types';
 import { AnchorLink, ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
@@ -11,7 +10,7 @@ import { formatShortDateTime } from '../lib/dates';
 import { dueState } from '../lib/decisionClock';
 import { useIsDesktop } from '../lib/useIsDesktop';
 
-const emptyText: Record<ApplicationView, { title: string; all: string; mine: string }> = {
+const emptyText: Record<DecisionTab, { title: string; all: string; mine: string }> = {
   'needs-decision': {
     title: 'No decisions waiting',
     all: 'Every interviewed candidate has an answer or a date. Candidates appear here once their last interview has ended.',
@@ -21,6 +20,11 @@ const emptyText: Record<ApplicationView, { title: string; all: string; mine: str
     title: 'Nothing overdue',
     all: 'Every candidate waiting for a decision is still within their deadline, or has been sent a new date.',
     mine: 'Every candidate on your roles is still within their deadline, or has been sent a new date.',
+  },
+  'to-tell': {
+    title: 'Nobody left to tell',
+    all: 'Every outcome has its email on the way, or a logged call or meeting. An outcome set without an email (a stage change, a cancelled email) appears here.',
+    mine: 'Every outcome on your roles has its email on the way, or a logged call or meeting.',
   },
 };
 
@@ -46,11 +50,14 @@ function DecisionRow({ application: a }: { application: Application }) {
             </Text>
           </Text>
           <Text size="xs" c="dimmed">
-            Last interview ended {formatShortDateTime(a.lastInterviewEndedAt)}
+            {a.lastInterviewEndedAt
+              ? `Last interview ended ${formatShortDateTime(a.lastInterviewEndedAt)}`
+              : 'Not interviewed'}
             {a.holdingUpdates > 0
               ? ` · ${a.holdingUpdates} holding update${a.holdingUpdates === 1 ? '' : 's'} sent`
               : ''}
           </Text>
+          {a.toTellReason ? <Text size="sm">{a.toTellReason}</Text> : null}
         </Stack>
         <Stack gap={6} align={desktop ? 'flex-end' : 'flex-start'} style={{ flex: '0 1 auto' }}>
           {due ? (
@@ -62,6 +69,11 @@ function DecisionRow({ application: a }: { application: Application }) {
               No deadline yet
             </Text>
           )}
+          {a.toTell ? (
+            <Badge color="grape" variant="light">
+              {a.stageLabel}: to tell
+            </Badge>
+          ) : null}
           {a.holdingUpdateSuggested ? (
             <Badge color="orange" variant="light">
               Holding update suggested
@@ -82,7 +94,7 @@ function DecisionRow({ application: a }: { application: Application }) {
   );
 }
 
-function DecisionList({ view, mine }: { view: ApplicationView; mine: boolean }) {
+function DecisionList({ view, mine }: { view: DecisionTab; mine: boolean }) {
   const query = useQuery(decisionsQuery(view, mine));
   if (query.isPending) return <LoadingState label="Loading decisions…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -99,7 +111,7 @@ function DecisionList({ view, mine }: { view: ApplicationView; mine: boolean }) 
   );
 }
 
-function CountBadge({ view, mine }: { view: ApplicationView; mine: boolean }) {
+function CountBadge({ view, mine }: { view: DecisionTab; mine: boolean }) {
   const query = useQuery(decisionsQuery(view, mine));
   if (!query.data || query.data.length === 0) return null;
   return (
@@ -110,7 +122,7 @@ function CountBadge({ view, mine }: { view: ApplicationView; mine: boolean }) {
 }
 
 export function DecisionsPage() {
-  const [view, setView] = useState<ApplicationView>('needs-decision');
+  const [view, setView] = useState<DecisionTab>('needs-decision');
   const [mine, setMine] = useState(false);
   return (
     <>
@@ -126,7 +138,7 @@ export function DecisionsPage() {
           />
         }
       />
-      <Tabs value={view} onChange={(v) => v && setView(v as ApplicationView)} keepMounted={false}>
+      <Tabs value={view} onChange={(v) => v && setView(v as DecisionTab)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="needs-decision">
             Needs decision
@@ -136,12 +148,19 @@ export function DecisionsPage() {
             Overdue
             <CountBadge view="overdue" mine={mine} />
           </Tabs.Tab>
+          <Tabs.Tab value="to-tell" color="grape">
+            To tell
+            <CountBadge view="to-tell" mine={mine} />
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="needs-decision">
           <DecisionList view="needs-decision" mine={mine} />
         </Tabs.Panel>
         <Tabs.Panel value="overdue">
           <DecisionList view="overdue" mine={mine} />
+        </Tabs.Panel>
+        <Tabs.Panel value="to-tell">
+          <DecisionList view="to-tell" mine={mine} />
         </Tabs.Panel>
       </Tabs>
     </>
