@@ -22,8 +22,8 @@ const alreadyApplied = () =>
     field: 'candidateId',
   });
 
-/** Stages from which a move to an outcome is the decision the clock waits for. */
-const clockStages: readonly Stage[] = ['interviewing', 'awaiting_decision'];
+/** Stages from which a move to an outcome is a decision (a rejection at screening is one too). */
+const clockStages: readonly Stage[] = ['applied', 'interviewing', 'awaiting_decision'];
 const decisionStages: readonly Stage[] = ['offer', 'not_progressing', 'withdrawn'];
 
 /** Whether moving from `from` to `to` is the decision (recorded as decided_at for reporting). */
