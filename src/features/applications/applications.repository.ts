@@ -58,10 +58,17 @@ interface InterviewSummary {
 }
 const noInterviews: InterviewSummary = { count: 0, nextStartsAt: null, lastEndsAt: null };
 
+type OwedScorecard = Application['scorecardsOwed'][number];
+
 /** Stages in which a decision is still to be made (the clock runs once the last interview has ended). */
 export const undecidedStages = ['interviewing', 'awaiting_decision'] as const satisfies readonly Stage[];
 
-function toApplication(row: ApplicationRow, interviews: InterviewSummary, now: Date): Application {
+function toApplication(
+  row: ApplicationRow,
+  interviews: InterviewSummary,
+  owed: OwedScorecard[],
+  now: Date,
+): Application {
   const stage = row.stage as Stage;
   // The clock starts when the last interview has ended: before that there is no deadline to show.
   const lastEnd = iso(row.last_interview_ended_at);
@@ -84,6 +91,7 @@ function toApplication(row: ApplicationRow, interviews: InterviewSummary, now: D
       started && undecided && remindAt !== null && Date.parse(remindAt) <= now.getTime(),
     decidedAt: iso(row.decided_at),
     toldAt: iso(row.told_at),
+    scorecardsOwed: undecided ? owed : [],
     toTell: toTellOf(row),
     toTellReason: toTellOf(row) ? (toTellReasons[stage] ?? null) : null,
     createdAt: row.created_at,
@@ -200,19 +208,65 @@ async function interviewSummaries(
   return summaries;
 }
 
+/** Scorecards not yet submitted for ended interviews, by application: who owes them and since when. */
+export async function owedScorecards(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+  now: Date,
+): Promise<Map<string, OwedScorecard[]>> {
+  const owed = new Map<string, OwedScorecard[]>();
+  if (applicationIds.length === 0) return owed;
+  const rows = await db
+    .selectFrom('interview_interviewer as owes')
+    .innerJoin('interview', 'interview.id', 'owes.interview_id')
+    .innerJoin('user', 'user.id', 'owes.user_id')
+    .leftJoin('scorecard', (join) =>
+      join
+        .onRef('scorecard.interview_id', '=', 'interview.id')
+        .onRef('scorecard.interviewer_id', '=', 'owes.user_id'),
+    )
+    .select([
+      'interview.application_id as application_id',
+      'interview.id as interview_id',
+      'interview.ends_at as ends_at',
+      'owes.user_id as interviewer_id',
+      'user.name as interviewer_name',
+      'scorecard.id as scorecard_id',
+    ])
+    .where('interview.organisation_id', '=', organisationId)
+    .where('interview.application_id', 'in', applicationIds)
+    .where('interview.ends_at', '<=', now.toISOString())
+    .where((eb) => eb.or([eb('scorecard.id', 'is', null), eb('scorecard.status', '!=', 'submitted')]))
+    .orderBy('interview.ends_at')
+    .orderBy('owes.user_id')
+    .execute();
+  for (const r of rows) {
+    const list = owed.get(r.application_id) ?? [];
+    list.push({
+      interviewId: r.interview_id,
+      interviewerId: r.interviewer_id,
+      interviewerName: r.interviewer_name,
+      since: new Date(r.ends_at).toISOString(),
+      started: r.scorecard_id !== null,
+    });
+    owed.set(r.application_id, list);
+  }
+  return owed;
+}
+
 async function withInterviews(
   db: Kysely<Database>,
   organisationId: string,
   rows: ApplicationRow[],
   now: Date,
 ): Promise<Application[]> {
-  const summaries = await interviewSummaries(
-    db,
-    organisationId,
-    rows.map((r) => r.id),
-    now,
+  const ids = rows.map((r) => r.id);
+  const summaries = await interviewSummaries(db, organisationId, ids, now);
+  const owed = await owedScorecards(db, organisationId, ids, now);
+  return rows.map((row) =>
+    toApplication(row, summaries.get(row.id) ?? noInterviews, owed.get(row.id) ?? [], now),
   );
-  return rows.map((row) => toApplication(row, summaries.get(row.id) ?? noInterviews, now));
 }
 
 /** The role's status, or undefined when the organisation has no such role. */
@@ -326,40 +380,61 @@ export function clockRunning(eb: ExpressionBuilder<Database, 'application'>, now
   ]);
 }
 
+/** Some interviewer of an ended interview of the application has not submitted their scorecard. */
+function scorecardOwed(eb: ExpressionBuilder<Database, 'application'>, at: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('interview_interviewer as owed')
+      .innerJoin('interview as ended', 'ended.id', 'owed.interview_id')
+      .leftJoin('scorecard as done', (join) =>
+        join
+          .onRef('done.interview_id', '=', 'ended.id')
+          .onRef('done.interviewer_id', '=', 'owed.user_id')
+          .on('done.status', '=', 'submitted'),
+      )
+      .select('owed.user_id')
+      .whereRef('ended.application_id', '=', 'application.id')
+      .where('ended.ends_at', '<=', at)
+      .where('done.id', 'is', null),
+  );
+}
+
 /**
- * "Needs decision": awaiting a decision, no interview still to come, and every scorecard in — expected
- * equals submitted as the scorecards feature counts them (one per interviewer of each ended interview),
- * i.e. no interviewer of an ended interview is without a submitted scorecard.
+ * Undecided and past its last interview (none still to come). Awaiting a decision without any
+ * interview counts too: someone moved it there to decide.
+ */
+function pastLastInterview(eb: ExpressionBuilder<Database, 'application'>, at: string): Expression<SqlBool> {
+  return eb.or([
+    eb.and([
+      eb('application.stage', 'in', undecidedStages),
+      eb('application.last_interview_ended_at', '<=', at),
+    ]),
+    eb.and([
+      eb('application.stage', '=', 'awaiting_decision'),
+      eb('application.last_interview_ended_at', 'is', null),
+    ]),
+  ]);
+}
+
+/**
+ * "Needs decision" (ready to decide): past the last interview, no decision yet, and every scorecard
+ * in — no interviewer of an ended interview is without a submitted scorecard. Overdue ones included.
  */
 export function needsDecision(
   eb: ExpressionBuilder<Database, 'application'>,
   now: Date,
 ): Expression<SqlBool> {
   const at = now.toISOString();
-  return eb.and([
-    eb('application.stage', '=', 'awaiting_decision'),
-    eb.or([
-      eb('application.last_interview_ended_at', 'is', null),
-      eb('application.last_interview_ended_at', '<=', at),
-    ]),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('interview_interviewer as owed')
-          .innerJoin('interview as ended', 'ended.id', 'owed.interview_id')
-          .leftJoin('scorecard as done', (join) =>
-            join
-              .onRef('done.interview_id', '=', 'ended.id')
-              .onRef('done.interviewer_id', '=', 'owed.user_id')
-              .on('done.status', '=', 'submitted'),
-          )
-          .select('owed.user_id')
-          .whereRef('ended.application_id', '=', 'application.id')
-          .where('ended.ends_at', '<=', at)
-          .where('done.id', 'is', null),
-      ),
-    ),
-  ]);
+  return eb.and([pastLastInterview(eb, at), eb.not(scorecardOwed(eb, at))]);
+}
+
+/** "Waiting on scorecards": past the last interview, no decision yet, a scorecard still owed. */
+export function waitingOnScorecards(
+  eb: ExpressionBuilder<Database, 'application'>,
+  now: Date,
+): Expression<SqlBool> {
+  const at = now.toISOString();
+  return eb.and([pastLastInterview(eb, at), scorecardOwed(eb, at)]);
 }
 
 /** "Overdue": past the deadline and still waiting for a decision. */
@@ -411,7 +486,17 @@ export async function listApplications(
   }
 
   // A queue: sorted by deadline, soonest first (ties by id), paged by (deadline, id).
-  q = q.where((eb) => (query.view === 'overdue' ? overdue(eb, now) : needsDecision(eb, now)));
+  const view = query.view;
+  q = q.where((eb) => {
+    switch (view) {
+      case 'overdue':
+        return overdue(eb, now);
+      case 'needs-decision':
+        return needsDecision(eb, now);
+      case 'waiting-on-scorecards':
+        return waitingOnScorecards(eb, now);
+    }
+  });
   if (cursor && 'due' in cursor) {
     const { due, id } = cursor;
     q = q.where((eb) => {

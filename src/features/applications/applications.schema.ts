@@ -5,7 +5,7 @@ import { idSchema, isoDateTime, pageOf, pageQuery } from '../shared.schema.ts';
 export const stageSchema = z.enum(stages);
 
 /** Named queues of the list (sorted by deadline): see applications.repository.ts. */
-export const applicationViews = ['needs-decision', 'overdue'] as const;
+export const applicationViews = ['needs-decision', 'waiting-on-scorecards', 'overdue'] as const;
 export type ApplicationView = (typeof applicationViews)[number];
 
 export const applicationCreateSchema = z.object({
@@ -69,6 +69,17 @@ export const applicationSchema = z.object({
     .nullable()
     .describe('When the last interview ended (the decision clock started); null until then'),
   holdingUpdates: z.number().int().min(0).describe('Holding updates that moved the deadline'),
+  scorecardsOwed: z
+    .array(
+      z.object({
+        interviewId: idSchema,
+        interviewerId: idSchema,
+        interviewerName: z.string(),
+        since: isoDateTime.describe('When the interview ended: the scorecard has been owed since'),
+        started: z.boolean().describe('A draft scorecard exists'),
+      }),
+    )
+    .describe('While undecided: scorecards of ended interviews not yet submitted, oldest first'),
   holdingUpdateSuggested: z
     .boolean()
     .describe('The deadline is a working day away or has passed without a decision: send a holding update'),
@@ -134,7 +145,7 @@ export const applicationListQuery = pageQuery.extend({
     .enum(applicationViews)
     .optional()
     .describe(
-      'needs-decision: every scorecard in and no decision yet; overdue: past the deadline without a decision. Sorted by deadline, soonest first',
+      'Decisions queues, every application past its last interview without a decision: needs-decision, every scorecard in (ready to decide); waiting-on-scorecards, a scorecard still owed (see scorecardsOwed); overdue, past the deadline (also in one of the other two). Sorted by deadline, soonest first',
     ),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;

@@ -5,6 +5,7 @@ import type { ApplicationView } from '../../../src/features/applications/applica
 import type {
   DecisionClockSettings,
   HoldingUpdate,
+  ScorecardReminders,
 } from '../../../src/features/decision-clock/decision-clock.schema.ts';
 import type { NotificationPage } from '../../../src/features/notifications/notifications.schema.ts';
 import { api, fetchAll } from './client';
@@ -34,6 +35,10 @@ export const decisionsQuery = (tab: DecisionTab, mine: boolean) =>
       ),
     placeholderData: keepPreviousData,
   });
+
+/** Emails every interviewer who still owes a scorecard for the application (once a day each). */
+export const remindScorecards = (applicationId: string) =>
+  api<ScorecardReminders>(`/api/v1/applications/${applicationId}/scorecard-reminders`, { method: 'POST' });
 
 export const holdingUpdatesQuery = (applicationId: string) =>
   queryOptions({

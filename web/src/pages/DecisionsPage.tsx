@@ -1,20 +1,28 @@
-import { Badge, Card, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type DecisionTab, decisionsQuery } from '../api/decisionClock';
+import { type DecisionTab, decisionsQuery, remindScorecards } from '../api/decisionClock';
+import { refresh } from '../api/queries';
 import type { Application } from '../api/types';
 import { AnchorLink, ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { formatShortDateTime } from '../lib/dates';
 import { dueState } from '../lib/decisionClock';
+import { errorMessage } from '../lib/formErrors';
 import { useIsDesktop } from '../lib/useIsDesktop';
 
 const emptyText: Record<DecisionTab, { title: string; all: string; mine: string }> = {
   'needs-decision': {
     title: 'No decisions waiting',
-    all: 'Every interviewed candidate has an answer or a date. Candidates appear here once their last interview has ended.',
-    mine: 'Nobody on your roles is waiting: every interviewed candidate has an answer or a date.',
+    all: 'Every interviewed candidate whose scorecards are in has an answer. Candidates appear here once their last interview has ended and every scorecard is in; look at Waiting on scorecards for the rest.',
+    mine: 'Nobody on your roles is ready for a decision. Look at Waiting on scorecards for candidates whose scorecards are late.',
+  },
+  'waiting-on-scorecards': {
+    title: 'No scorecards owed',
+    all: 'Every interviewer has sent their scorecard for candidates still waiting on a decision.',
+    mine: 'Every interviewer on your roles has sent their scorecard.',
   },
   overdue: {
     title: 'Nothing overdue',
@@ -27,6 +35,47 @@ const emptyText: Record<DecisionTab, { title: string; all: string; mine: string 
     mine: 'Every outcome on your roles has its email on the way, or a logged call or meeting.',
   },
 };
+
+function OwedScorecards({ application: a }: { application: Application }) {
+  const queryClient = useQueryClient();
+  const remind = useMutation({
+    mutationFn: () => remindScorecards(a.id),
+    onSuccess: async (result) => {
+      await refresh(queryClient, 'applications', 'notifications');
+      const fresh = result.reminders.filter((r) => !r.alreadyRemindedToday);
+      notifications.show({
+        color: 'teal',
+        message:
+          fresh.length === 0
+            ? 'Already reminded today: nothing new was sent'
+            : `Reminded ${fresh.map((r) => r.interviewerName).join(', ')}; the email leaves ${formatShortDateTime(fresh[0]?.sendAfter)}`,
+      });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  return (
+    <Group gap="xs" align="center" wrap="wrap" data-testid="scorecards-owed">
+      <Text size="sm">
+        Scorecard owed by{' '}
+        {a.scorecardsOwed
+          .map(
+            (s) =>
+              `${s.interviewerName} (since ${formatShortDateTime(s.since)}${s.started ? ', started' : ''})`,
+          )
+          .join(', ')}
+      </Text>
+      <Button
+        size="compact-xs"
+        variant="light"
+        loading={remind.isPending}
+        onClick={() => remind.mutate()}
+        aria-label={`Remind the interviewers who owe a scorecard for ${a.candidate.name}`}
+      >
+        Remind
+      </Button>
+    </Group>
+  );
+}
 
 function DecisionRow({ application: a }: { application: Application }) {
   const due = a.decisionDueDate ? dueState(a.decisionDueDate, a.decisionDueAt) : null;
@@ -58,6 +107,7 @@ function DecisionRow({ application: a }: { application: Application }) {
               : ''}
           </Text>
           {a.toTellReason ? <Text size="sm">{a.toTellReason}</Text> : null}
+          {a.scorecardsOwed.length > 0 ? <OwedScorecards application={a} /> : null}
         </Stack>
         <Stack gap={6} align={desktop ? 'flex-end' : 'flex-start'} style={{ flex: '0 1 auto' }}>
           {due ? (
@@ -128,7 +178,7 @@ export function DecisionsPage() {
     <>
       <PageHeader
         title="Decisions"
-        description="Candidates whose interviews are over, soonest deadline first. Tell each one the outcome, or send a holding update with a new date, before their deadline."
+        description="Every candidate whose interviews are over, soonest deadline first: ready to decide, or waiting on scorecards (remind who owes them). Overdue ones show in both. Tell each one the outcome, or send a holding update with a new date, before their deadline."
         actions={
           <Switch
             label="Mine only"
@@ -141,8 +191,12 @@ export function DecisionsPage() {
       <Tabs value={view} onChange={(v) => v && setView(v as DecisionTab)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="needs-decision">
-            Needs decision
+            Ready to decide
             <CountBadge view="needs-decision" mine={mine} />
+          </Tabs.Tab>
+          <Tabs.Tab value="waiting-on-scorecards">
+            Waiting on scorecards
+            <CountBadge view="waiting-on-scorecards" mine={mine} />
           </Tabs.Tab>
           <Tabs.Tab value="overdue" color="red">
             Overdue
@@ -155,6 +209,9 @@ export function DecisionsPage() {
         </Tabs.List>
         <Tabs.Panel value="needs-decision">
           <DecisionList view="needs-decision" mine={mine} />
+        </Tabs.Panel>
+        <Tabs.Panel value="waiting-on-scorecards">
+          <DecisionList view="waiting-on-scorecards" mine={mine} />
         </Tabs.Panel>
         <Tabs.Panel value="overdue">
           <DecisionList view="overdue" mine={mine} />
