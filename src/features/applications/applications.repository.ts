@@ -553,7 +553,60 @@ export async function updateApplicationStage(
     .where('id', '=', id)
     .where('stage', '=', from)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const moved = Number(result.numUpdatedRows) > 0;
+  // Every way of withdrawing moves the stage here, so no interviewer is chased for this candidate.
+  if (moved && to === 'withdrawn') await stopChasingScorecards(db, organisationId, id, now);
+  return moved;
+}
+
+/** Emails that chase the team about an application: they mean nothing once the candidate withdrew. */
+export const chaserTemplates = ['scorecard_reminder', 'decision_reminder', 'escalation'] as const;
+
+/**
+ * The candidate withdrew: cancels the unsent scorecard reminders, decision reminders and escalations
+ * about the application and marks their notifications read. Owed scorecards stop being owed because
+ * listOwedBy and the sweep leave withdrawn applications out.
+ */
+export async function stopChasingScorecards(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  const cancelled = await db
+    .updateTable('message')
+    .set({ status: 'cancelled', cancelled_at: at, updated_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
+    .where('template_key', 'in', chaserTemplates)
+    .where('status', 'in', ['held', 'queued'])
+    .executeTakeFirst();
+  const scorecards = db
+    .selectFrom('scorecard')
+    .select(sql<string>`'/scorecards/' || scorecard.id`.as('path'))
+    .where('scorecard.organisation_id', '=', organisationId)
+    .where('scorecard.application_id', '=', applicationId);
+  await db
+    .updateTable('notification')
+    .set({ read_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('read_at', 'is', null)
+    .where('kind', 'in', chaserTemplates)
+    .where((eb) =>
+      eb.or([eb('link_path', '=', `/applications/${applicationId}`), eb('link_path', 'in', scorecards)]),
+    )
+    .execute();
+  return Number(cancelled.numUpdatedRows);
+}
+
+/** The candidate withdrew (the stage says so, or the application closed with that outcome). */
+export function withdrew(eb: ExpressionBuilder<Database, 'application'>): Expression<SqlBool> {
+  // Outcome is null until decided: keep the comparison out of three-valued logic under NOT.
+  return eb.or([
+    eb('application.stage', '=', 'withdrawn'),
+    eb.and([eb('application.outcome', 'is not', null), eb('application.outcome', '=', 'withdrawn')]),
+  ]);
 }
 
 /** Deletes the application; its interviews go with it (foreign keys cascade). */
