@@ -48,7 +48,7 @@ export async function remindOwedScorecards(
         template: 'scorecard_reminder',
         to: { kind: 'member', userId: s.interviewerId },
         applicationId,
-        send: 'window',
+        send: 'team_hours',
         variables: { interview: { date }, scorecard: { url: appUrl(ctx, path) } },
         createdBy: actor,
       });
