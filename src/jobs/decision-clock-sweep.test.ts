@@ -179,19 +179,19 @@ describeEachDatabase(
       expect(reminder!.text).toContain('Thursday 10 December 2026');
       expect(reminder!.text).toContain('1 working day from now');
 
-      // The deadline passes at the end of Thursday 10 (GMT): both admins are told, once; the emails
-      // wait for the sending window (Friday 09:00), the notifications are there at once.
+      // The deadline passes at the end of Thursday 10 (GMT): both admins are told, once, and at once
+      // (escalations are urgent: they do not wait for working hours), with their notifications.
       expect(await sweepAt('2026-12-10T23:59:00Z')).toEqual(zero);
       expect(await sweepAt('2026-12-11T00:00:01Z')).toEqual({ ...zero, escalations: 1 });
       expect(await sweepAt('2026-12-11T00:05:00Z')).toEqual(zero);
       const escalations = (await messages(organisationId)).filter((m) => m.template_key === 'escalation');
       expect(escalations.map((m) => [m.idempotency_key, m.to_email, m.send_after]).sort()).toEqual(
         [
-          [`escalation:${id}:2026-12-10:${team.admin.userId}`, team.admin.email, '2026-12-11T09:00:00.000Z'],
+          [`escalation:${id}:2026-12-10:${team.admin.userId}`, team.admin.email, '2026-12-11T00:00:01.000Z'],
           [
             `escalation:${id}:2026-12-10:${secondAdmin.userId}`,
             secondAdmin.email,
-            '2026-12-11T09:00:00.000Z',
+            '2026-12-11T00:00:01.000Z',
           ],
         ].sort(),
       );

@@ -88,6 +88,7 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/settings/decision-clock': { roles: admins },
   'PATCH /api/v1/settings/decision-clock': { roles: admins },
   'POST /api/v1/applications/{id}/holding-update': { roles: hiring },
+  'POST /api/v1/applications/{id}/scorecard-reminders': { roles: hiring },
   'GET /api/v1/applications/{id}/holding-updates': { roles: everyone },
   'GET /api/v1/notifications': members,
   'POST /api/v1/notifications/{id}/read': members,

@@ -1,7 +1,8 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Stage, stageLabels } from '../../domain/lifecycle.ts';
+import { outcomeTemplates } from '../closure/closure.repository.ts';
 import type { Page } from '../shared.schema.ts';
 import type { Application, ApplicationListQuery } from './applications.schema.ts';
 
@@ -40,6 +41,7 @@ interface ApplicationRow {
   decision_slips: number;
   decided_at: string | null;
   told_at: string | null;
+  to_tell: number | boolean | string;
   candidate_id: string;
   candidate_name: string;
   candidate_email: string;
@@ -56,10 +58,17 @@ interface InterviewSummary {
 }
 const noInterviews: InterviewSummary = { count: 0, nextStartsAt: null, lastEndsAt: null };
 
+type OwedScorecard = Application['scorecardsOwed'][number];
+
 /** Stages in which a decision is still to be made (the clock runs once the last interview has ended). */
 export const undecidedStages = ['interviewing', 'awaiting_decision'] as const satisfies readonly Stage[];
 
-function toApplication(row: ApplicationRow, interviews: InterviewSummary, now: Date): Application {
+function toApplication(
+  row: ApplicationRow,
+  interviews: InterviewSummary,
+  owed: OwedScorecard[],
+  now: Date,
+): Application {
   const stage = row.stage as Stage;
   // The clock starts when the last interview has ended: before that there is no deadline to show.
   const lastEnd = iso(row.last_interview_ended_at);
@@ -82,9 +91,73 @@ function toApplication(row: ApplicationRow, interviews: InterviewSummary, now: D
       started && undecided && remindAt !== null && Date.parse(remindAt) <= now.getTime(),
     decidedAt: iso(row.decided_at),
     toldAt: iso(row.told_at),
+    scorecardsOwed: undecided ? owed : [],
+    toTell: toTellOf(row),
+    toTellReason: toTellOf(row) ? (toTellReasons[stage] ?? null) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** Outcomes a candidate is told of (the application is "to tell" until they are). */
+export const toTellStages = [
+  'offer',
+  'hired',
+  'offer_declined',
+  'not_progressing',
+  'withdrawn',
+] as const satisfies readonly Stage[];
+
+/** Outbox statuses of an email that is on its way or has gone (failed and cancelled ones tell nobody). */
+const liveStatuses = ['held', 'queued', 'sending', 'sent'];
+
+/** What to do for an application that is to tell, in the hiring manager's words. */
+const toTellReasons: Partial<Record<Stage, string>> = {
+  offer:
+    'The offer was recorded without its email: send the offer (decision) or log the call or meeting in which you made it',
+  hired: 'Hired without a record of how they were told: log the call or meeting',
+  offer_declined: 'The candidate declined without a record of how: log the call or meeting',
+  not_progressing:
+    'Not progressing, and nobody has told the candidate: send the decision email or log the call or meeting',
+  withdrawn: 'Withdrawn without a record of how the candidate told you: log the call or meeting',
+};
+
+function toTellOf(row: ApplicationRow): boolean {
+  return row.to_tell === true || Number(row.to_tell) === 1;
+}
+
+/**
+ * "To tell": an outcome was reached (by PATCH, a decision or an import) but the candidate has not been
+ * told and no outcome email is on its way or sent. A failed or cancelled email leaves it to tell.
+ */
+export function toTell(eb: ExpressionBuilder<Database, 'application'>): Expression<SqlBool> {
+  return eb.and([
+    eb('application.stage', 'in', toTellStages),
+    eb('application.told_at', 'is', null),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('message as told_by')
+          .select('told_by.id')
+          .whereRef('told_by.application_id', '=', 'application.id')
+          .whereRef('told_by.organisation_id', '=', 'application.organisation_id')
+          .where('told_by.template_key', 'in', outcomeTemplates)
+          .where('told_by.status', 'in', liveStatuses),
+      ),
+    ),
+  ]);
+}
+
+/** Whether the application is to tell (an outcome nobody has told the candidate of). */
+export async function isToTell(db: Kysely<Database>, organisationId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('application')
+    .select('application.id')
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.id', '=', id)
+    .where((eb) => toTell(eb))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Timestamps are compared as text on SQLite: always store and compare UTC ISO strings. */
@@ -99,6 +172,7 @@ function selectApplications(db: Kysely<Database>, organisationId: string) {
     .innerJoin('role', 'role.id', 'application.role_id')
     .innerJoin('venue', 'venue.id', 'role.venue_id')
     .select(columns)
+    .select((eb) => sql<number | boolean>`case when ${toTell(eb)} then 1 else 0 end`.as('to_tell'))
     .where('application.organisation_id', '=', organisationId);
 }
 
@@ -134,19 +208,65 @@ async function interviewSummaries(
   return summaries;
 }
 
+/** Scorecards not yet submitted for ended interviews, by application: who owes them and since when. */
+export async function owedScorecards(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+  now: Date,
+): Promise<Map<string, OwedScorecard[]>> {
+  const owed = new Map<string, OwedScorecard[]>();
+  if (applicationIds.length === 0) return owed;
+  const rows = await db
+    .selectFrom('interview_interviewer as owes')
+    .innerJoin('interview', 'interview.id', 'owes.interview_id')
+    .innerJoin('user', 'user.id', 'owes.user_id')
+    .leftJoin('scorecard', (join) =>
+      join
+        .onRef('scorecard.interview_id', '=', 'interview.id')
+        .onRef('scorecard.interviewer_id', '=', 'owes.user_id'),
+    )
+    .select([
+      'interview.application_id as application_id',
+      'interview.id as interview_id',
+      'interview.ends_at as ends_at',
+      'owes.user_id as interviewer_id',
+      'user.name as interviewer_name',
+      'scorecard.id as scorecard_id',
+    ])
+    .where('interview.organisation_id', '=', organisationId)
+    .where('interview.application_id', 'in', applicationIds)
+    .where('interview.ends_at', '<=', now.toISOString())
+    .where((eb) => eb.or([eb('scorecard.id', 'is', null), eb('scorecard.status', '!=', 'submitted')]))
+    .orderBy('interview.ends_at')
+    .orderBy('owes.user_id')
+    .execute();
+  for (const r of rows) {
+    const list = owed.get(r.application_id) ?? [];
+    list.push({
+      interviewId: r.interview_id,
+      interviewerId: r.interviewer_id,
+      interviewerName: r.interviewer_name,
+      since: new Date(r.ends_at).toISOString(),
+      started: r.scorecard_id !== null,
+    });
+    owed.set(r.application_id, list);
+  }
+  return owed;
+}
+
 async function withInterviews(
   db: Kysely<Database>,
   organisationId: string,
   rows: ApplicationRow[],
   now: Date,
 ): Promise<Application[]> {
-  const summaries = await interviewSummaries(
-    db,
-    organisationId,
-    rows.map((r) => r.id),
-    now,
+  const ids = rows.map((r) => r.id);
+  const summaries = await interviewSummaries(db, organisationId, ids, now);
+  const owed = await owedScorecards(db, organisationId, ids, now);
+  return rows.map((row) =>
+    toApplication(row, summaries.get(row.id) ?? noInterviews, owed.get(row.id) ?? [], now),
   );
-  return rows.map((row) => toApplication(row, summaries.get(row.id) ?? noInterviews, now));
 }
 
 /** The role's status, or undefined when the organisation has no such role. */
@@ -260,40 +380,61 @@ export function clockRunning(eb: ExpressionBuilder<Database, 'application'>, now
   ]);
 }
 
+/** Some interviewer of an ended interview of the application has not submitted their scorecard. */
+function scorecardOwed(eb: ExpressionBuilder<Database, 'application'>, at: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('interview_interviewer as owed')
+      .innerJoin('interview as ended', 'ended.id', 'owed.interview_id')
+      .leftJoin('scorecard as done', (join) =>
+        join
+          .onRef('done.interview_id', '=', 'ended.id')
+          .onRef('done.interviewer_id', '=', 'owed.user_id')
+          .on('done.status', '=', 'submitted'),
+      )
+      .select('owed.user_id')
+      .whereRef('ended.application_id', '=', 'application.id')
+      .where('ended.ends_at', '<=', at)
+      .where('done.id', 'is', null),
+  );
+}
+
 /**
- * "Needs decision": awaiting a decision, no interview still to come, and every scorecard in — expected
- * equals submitted as the scorecards feature counts them (one per interviewer of each ended interview),
- * i.e. no interviewer of an ended interview is without a submitted scorecard.
+ * Undecided and past its last interview (none still to come). Awaiting a decision without any
+ * interview counts too: someone moved it there to decide.
+ */
+function pastLastInterview(eb: ExpressionBuilder<Database, 'application'>, at: string): Expression<SqlBool> {
+  return eb.or([
+    eb.and([
+      eb('application.stage', 'in', undecidedStages),
+      eb('application.last_interview_ended_at', '<=', at),
+    ]),
+    eb.and([
+      eb('application.stage', '=', 'awaiting_decision'),
+      eb('application.last_interview_ended_at', 'is', null),
+    ]),
+  ]);
+}
+
+/**
+ * "Needs decision" (ready to decide): past the last interview, no decision yet, and every scorecard
+ * in — no interviewer of an ended interview is without a submitted scorecard. Overdue ones included.
  */
 export function needsDecision(
   eb: ExpressionBuilder<Database, 'application'>,
   now: Date,
 ): Expression<SqlBool> {
   const at = now.toISOString();
-  return eb.and([
-    eb('application.stage', '=', 'awaiting_decision'),
-    eb.or([
-      eb('application.last_interview_ended_at', 'is', null),
-      eb('application.last_interview_ended_at', '<=', at),
-    ]),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('interview_interviewer as owed')
-          .innerJoin('interview as ended', 'ended.id', 'owed.interview_id')
-          .leftJoin('scorecard as done', (join) =>
-            join
-              .onRef('done.interview_id', '=', 'ended.id')
-              .onRef('done.interviewer_id', '=', 'owed.user_id')
-              .on('done.status', '=', 'submitted'),
-          )
-          .select('owed.user_id')
-          .whereRef('ended.application_id', '=', 'application.id')
-          .where('ended.ends_at', '<=', at)
-          .where('done.id', 'is', null),
-      ),
-    ),
-  ]);
+  return eb.and([pastLastInterview(eb, at), eb.not(scorecardOwed(eb, at))]);
+}
+
+/** "Waiting on scorecards": past the last interview, no decision yet, a scorecard still owed. */
+export function waitingOnScorecards(
+  eb: ExpressionBuilder<Database, 'application'>,
+  now: Date,
+): Expression<SqlBool> {
+  const at = now.toISOString();
+  return eb.and([pastLastInterview(eb, at), scorecardOwed(eb, at)]);
 }
 
 /** "Overdue": past the deadline and still waiting for a decision. */
@@ -325,6 +466,9 @@ export async function listApplications(
   if (query.candidateId) q = q.where('application.candidate_id', '=', query.candidateId);
   if (query.stage) q = q.where('application.stage', 'in', query.stage);
   if (query.hiringManagerId) q = q.where('role.hiring_manager_id', '=', query.hiringManagerId);
+  if (query.toTell !== undefined) {
+    q = q.where((eb) => (query.toTell ? toTell(eb) : eb.not(toTell(eb))));
+  }
   if (query.q) {
     const text = query.q;
     q = q.where((eb) =>
@@ -342,7 +486,17 @@ export async function listApplications(
   }
 
   // A queue: sorted by deadline, soonest first (ties by id), paged by (deadline, id).
-  q = q.where((eb) => (query.view === 'overdue' ? overdue(eb, now) : needsDecision(eb, now)));
+  const view = query.view;
+  q = q.where((eb) => {
+    switch (view) {
+      case 'overdue':
+        return overdue(eb, now);
+      case 'needs-decision':
+        return needsDecision(eb, now);
+      case 'waiting-on-scorecards':
+        return waitingOnScorecards(eb, now);
+    }
+  });
   if (cursor && 'due' in cursor) {
     const { due, id } = cursor;
     q = q.where((eb) => {
@@ -399,7 +553,60 @@ export async function updateApplicationStage(
     .where('id', '=', id)
     .where('stage', '=', from)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const moved = Number(result.numUpdatedRows) > 0;
+  // Every way of withdrawing moves the stage here, so no interviewer is chased for this candidate.
+  if (moved && to === 'withdrawn') await stopChasingScorecards(db, organisationId, id, now);
+  return moved;
+}
+
+/** Emails that chase the team about an application: they mean nothing once the candidate withdrew. */
+export const chaserTemplates = ['scorecard_reminder', 'decision_reminder', 'escalation'] as const;
+
+/**
+ * The candidate withdrew: cancels the unsent scorecard reminders, decision reminders and escalations
+ * about the application and marks their notifications read. Owed scorecards stop being owed because
+ * listOwedBy and the sweep leave withdrawn applications out.
+ */
+export async function stopChasingScorecards(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  const cancelled = await db
+    .updateTable('message')
+    .set({ status: 'cancelled', cancelled_at: at, updated_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
+    .where('template_key', 'in', chaserTemplates)
+    .where('status', 'in', ['held', 'queued'])
+    .executeTakeFirst();
+  const scorecards = db
+    .selectFrom('scorecard')
+    .select(sql<string>`'/scorecards/' || scorecard.id`.as('path'))
+    .where('scorecard.organisation_id', '=', organisationId)
+    .where('scorecard.application_id', '=', applicationId);
+  await db
+    .updateTable('notification')
+    .set({ read_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('read_at', 'is', null)
+    .where('kind', 'in', chaserTemplates)
+    .where((eb) =>
+      eb.or([eb('link_path', '=', `/applications/${applicationId}`), eb('link_path', 'in', scorecards)]),
+    )
+    .execute();
+  return Number(cancelled.numUpdatedRows);
+}
+
+/** The candidate withdrew (the stage says so, or the application closed with that outcome). */
+export function withdrew(eb: ExpressionBuilder<Database, 'application'>): Expression<SqlBool> {
+  // Outcome is null until decided: keep the comparison out of three-valued logic under NOT.
+  return eb.or([
+    eb('application.stage', '=', 'withdrawn'),
+    eb.and([eb('application.outcome', 'is not', null), eb('application.outcome', '=', 'withdrawn')]),
+  ]);
 }
 
 /** Deletes the application; its interviews go with it (foreign keys cascade). */

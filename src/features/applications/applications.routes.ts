@@ -7,6 +7,7 @@ import {
   applicationListQuery,
   applicationPageSchema,
   applicationSchema,
+  applicationUpdatedSchema,
   applicationUpdateSchema,
 } from './applications.schema.ts';
 import { applicationService } from './applications.service.ts';
@@ -73,9 +74,11 @@ export function applicationRoutes(app: ApiApp, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Move an application to its next stage (not to closed: closure records how they were told)',
+        description:
+          'A stage-only move to an outcome (offer, hired, offer declined, not progressing, withdrawn) sends no email: the response has `toTell: true` and the application waits in the to-tell queue (`GET /api/v1/applications?toTell=true`, the "To tell" tab of Decisions) until the candidate is told, by the decision email or a call or meeting logged with `POST /api/v1/applications/{id}/told`. Send `tell: true` (with `note`, `message` or `sendAt` as the decision takes) to move and tell in one step, exactly as `POST /api/v1/applications/{id}/decision` does; `tell: true` on an application already at that outcome and still to tell sends its email.',
         params: idParams,
         body: applicationUpdateSchema,
-        response: { 200: applicationSchema, ...errorResponses },
+        response: { 200: applicationUpdatedSchema, ...errorResponses },
       },
     },
     async (request) => {

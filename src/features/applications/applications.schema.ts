@@ -5,7 +5,7 @@ import { idSchema, isoDateTime, pageOf, pageQuery } from '../shared.schema.ts';
 export const stageSchema = z.enum(stages);
 
 /** Named queues of the list (sorted by deadline): see applications.repository.ts. */
-export const applicationViews = ['needs-decision', 'overdue'] as const;
+export const applicationViews = ['needs-decision', 'waiting-on-scorecards', 'overdue'] as const;
 export type ApplicationView = (typeof applicationViews)[number];
 
 export const applicationCreateSchema = z.object({
@@ -18,6 +18,31 @@ export const applicationUpdateSchema = z.object({
   stage: stageSchema.describe(
     'The next stage (see the lifecycle in the API guide); closure is recorded apart',
   ),
+  tell: z
+    .boolean()
+    .optional()
+    .describe(
+      'With an outcome stage: tell the candidate as POST /applications/{id}/decision does (the offer or not-progressing email, which needs approved feedback; for hired, offer declined and withdrawn, record that the candidate told you). Also sends the email of an application already at that outcome and still to tell. Without it, an outcome sends nothing and the application is to tell (toTell)',
+    ),
+  note: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe(
+      'With tell: how and why the candidate withdrew (required for withdrawn), or a note on their answer',
+    ),
+  message: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .optional()
+    .describe('With tell and offer: details added to the offer email'),
+  sendAt: z
+    .enum(['window', 'now'])
+    .optional()
+    .describe("With tell and not progressing: window (default), the venue's sending window; now, at once"),
 });
 export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
 
@@ -44,15 +69,39 @@ export const applicationSchema = z.object({
     .nullable()
     .describe('When the last interview ended (the decision clock started); null until then'),
   holdingUpdates: z.number().int().min(0).describe('Holding updates that moved the deadline'),
+  scorecardsOwed: z
+    .array(
+      z.object({
+        interviewId: idSchema,
+        interviewerId: idSchema,
+        interviewerName: z.string(),
+        since: isoDateTime.describe('When the interview ended: the scorecard has been owed since'),
+        started: z.boolean().describe('A draft scorecard exists'),
+      }),
+    )
+    .describe('While undecided: scorecards of ended interviews not yet submitted, oldest first'),
   holdingUpdateSuggested: z
     .boolean()
     .describe('The deadline is a working day away or has passed without a decision: send a holding update'),
   decidedAt: isoDateTime.nullable().describe('When the decision was made'),
   toldAt: isoDateTime.nullable().describe('When the candidate was told the outcome'),
+  toTell: z
+    .boolean()
+    .describe(
+      'An outcome was reached but the candidate has not been told and no outcome email is on its way (e.g. a stage-only PATCH, or the email failed or was cancelled): it is in the to-tell queue until they are',
+    ),
+  toTellReason: z.string().nullable().describe('When toTell: what to do next'),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
 export type Application = z.infer<typeof applicationSchema>;
+
+export const applicationUpdatedSchema = applicationSchema.extend({
+  messageId: idSchema
+    .nullable()
+    .describe('With tell: the email the decision caused (null when none); null for a stage-only move'),
+});
+export type ApplicationUpdated = z.infer<typeof applicationUpdatedSchema>;
 
 /** A comma-separated list of stages, e.g. `applied,interviewing`. */
 const stageList = z
@@ -85,11 +134,18 @@ export const applicationListQuery = pageQuery.extend({
   hiringManagerId: idSchema
     .optional()
     .describe('Only applications for roles this user is hiring manager of; `me` for yours'),
+  toTell: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe(
+      'true: the to-tell queue, outcomes the candidate has not been told of and no email is on its way for; false: the others',
+    ),
   view: z
     .enum(applicationViews)
     .optional()
     .describe(
-      'needs-decision: every scorecard in and no decision yet; overdue: past the deadline without a decision. Sorted by deadline, soonest first',
+      'Decisions queues, every application past its last interview without a decision: needs-decision, every scorecard in (ready to decide); waiting-on-scorecards, a scorecard still owed (see scorecardsOwed); overdue, past the deadline (also in one of the other two). Sorted by deadline, soonest first',
     ),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;

@@ -4,6 +4,7 @@ import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { closureService } from '../closure/closure.service.ts';
 import type { Page } from '../shared.schema.ts';
 import * as repo from './applications.repository.ts';
 import type {
@@ -11,6 +12,7 @@ import type {
   ApplicationCreate,
   ApplicationListQuery,
   ApplicationUpdate,
+  ApplicationUpdated,
 } from './applications.schema.ts';
 
 export const closeByPatchMessage =
@@ -20,8 +22,8 @@ const alreadyApplied = () =>
     field: 'candidateId',
   });
 
-/** Stages from which a move to an outcome is the decision the clock waits for. */
-const clockStages: readonly Stage[] = ['interviewing', 'awaiting_decision'];
+/** Stages from which a move to an outcome is a decision (a rejection at screening is one too). */
+const clockStages: readonly Stage[] = ['applied', 'interviewing', 'awaiting_decision'];
 const decisionStages: readonly Stage[] = ['offer', 'not_progressing', 'withdrawn'];
 
 /** Whether moving from `from` to `to` is the decision (recorded as decided_at for reporting). */
@@ -30,6 +32,83 @@ export function isDecision(from: Stage, to: Stage): boolean {
 }
 
 export function applicationService(ctx: AppContext) {
+  /** A stage-only move: no email; an outcome reached this way is to tell (see applications.repository.ts). */
+  async function moveStage(
+    organisationId: string,
+    id: string,
+    input: ApplicationUpdate,
+    actor: Actor,
+  ): Promise<Application> {
+    const now = ctx.now();
+
+    return ctx.kysely.transaction().execute(async (tx) => {
+      const from = await repo.findApplicationStage(tx, organisationId, id);
+      if (!from) throw notFound('Application');
+      const to = input.stage;
+      if (to === 'closed') {
+        throw new AppError('invalid_transition', closeByPatchMessage, { field: 'stage' });
+      }
+      const problem = transitionProblem(from, to);
+      if (problem) throw new AppError('invalid_transition', problem, { field: 'stage' });
+      if (from !== to) {
+        if (!(await repo.updateApplicationStage(tx, organisationId, id, from, to, now))) {
+          throw new AppError(
+            'conflict',
+            `This application has just left ${stageLabels[from].toLowerCase()}: reload it and try again`,
+          );
+        }
+        if (isDecision(from, to)) await repo.setDecidedAt(tx, organisationId, id, now);
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: 'application.stage_changed',
+            subjectType: 'application',
+            subjectId: id,
+            detail: { from, to },
+          },
+          now,
+        );
+      }
+      return (await repo.findApplication(tx, organisationId, id, now))!;
+    });
+  }
+
+  /** An outcome with `tell`: the decision endpoint's rules and email (approved feedback, notes). */
+  async function tellThrough(
+    organisationId: string,
+    id: string,
+    input: ApplicationUpdate,
+    actor: Actor,
+  ): Promise<ApplicationUpdated> {
+    const outcome = input.stage;
+    switch (outcome) {
+      case 'offer':
+        return closureService(ctx).decide(organisationId, id, { outcome, message: input.message }, actor);
+      case 'not_progressing':
+        return closureService(ctx).decide(organisationId, id, { outcome, sendAt: input.sendAt }, actor);
+      case 'hired':
+        return closureService(ctx).decide(organisationId, id, { outcome }, actor);
+      case 'offer_declined':
+        return closureService(ctx).decide(organisationId, id, { outcome, note: input.note }, actor);
+      case 'withdrawn': {
+        if (!input.note || input.note.length < 5) {
+          throw invalidField('note', 'say how and why the candidate withdrew (5 characters or more)');
+        }
+        return closureService(ctx).decide(organisationId, id, { outcome, note: input.note }, actor);
+      }
+      case 'applied':
+      case 'interviewing':
+      case 'awaiting_decision':
+      case 'closed':
+        throw invalidField(
+          'tell',
+          `only an outcome (offer, hired, offer declined, not progressing, withdrawn) is told; ${stageLabels[outcome].toLowerCase()} is not one`,
+        );
+    }
+  }
+
   return {
     /** A candidate applies for an open role; they start at `applied`. */
     async create(organisationId: string, input: ApplicationCreate): Promise<Application> {
@@ -95,46 +174,19 @@ export function applicationService(ctx: AppContext) {
       );
     },
 
-    /** Moves the application along its lifecycle; closure is recorded with how the candidate was told. */
+    /**
+     * Moves the application along its lifecycle; closure is recorded with how the candidate was told.
+     * With `tell`, an outcome goes through the decision (and its email); without, it is left to tell.
+     */
     async update(
       organisationId: string,
       id: string,
       input: ApplicationUpdate,
       actor: Actor,
-    ): Promise<Application> {
-      const now = ctx.now();
-      return ctx.kysely.transaction().execute(async (tx) => {
-        const from = await repo.findApplicationStage(tx, organisationId, id);
-        if (!from) throw notFound('Application');
-        const to = input.stage;
-        if (to === 'closed') {
-          throw new AppError('invalid_transition', closeByPatchMessage, { field: 'stage' });
-        }
-        const problem = transitionProblem(from, to);
-        if (problem) throw new AppError('invalid_transition', problem, { field: 'stage' });
-        if (from !== to) {
-          if (!(await repo.updateApplicationStage(tx, organisationId, id, from, to, now))) {
-            throw new AppError(
-              'conflict',
-              `This application has just left ${stageLabels[from].toLowerCase()}: reload it and try again`,
-            );
-          }
-          if (isDecision(from, to)) await repo.setDecidedAt(tx, organisationId, id, now);
-          await recordAudit(
-            tx,
-            organisationId,
-            actor,
-            {
-              action: 'application.stage_changed',
-              subjectType: 'application',
-              subjectId: id,
-              detail: { from, to },
-            },
-            now,
-          );
-        }
-        return (await repo.findApplication(tx, organisationId, id, now))!;
-      });
+    ): Promise<ApplicationUpdated> {
+      if (input.tell) return tellThrough(organisationId, id, input, actor);
+      const application = await moveStage(organisationId, id, input, actor);
+      return { ...application, messageId: null };
     },
 
     /** Removes an application entered by mistake, with its interviews. */

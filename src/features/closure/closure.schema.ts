@@ -28,11 +28,20 @@ export const decisionResponseSchema = applicationSchema.extend({
 });
 export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
 
-export const toldRequestSchema = z.object({
-  via: z.enum(['call', 'meeting']),
-  at: isoDateTime.describe('When the candidate was told; not in the future'),
-  note: z.string().trim().min(1).max(2000),
-});
+export const toldRequestSchema = z
+  .object({
+    via: z.enum(['call', 'meeting']),
+    toldAt: isoDateTime
+      .optional()
+      .describe('When the candidate was told: not before the decision (decidedAt), not in the future'),
+    at: isoDateTime.optional().describe('The former name of toldAt, still accepted'),
+    note: z.string().trim().min(1).max(2000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.toldAt === undefined && value.at === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['toldAt'], message: 'say when the candidate was told' });
+    }
+  });
 export type ToldRequest = z.infer<typeof toldRequestSchema>;
 
 export const feedbackStatusSchema = z.enum(['none', 'draft', 'approved']);

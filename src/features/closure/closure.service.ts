@@ -25,6 +25,7 @@ import type {
   ToldRequest,
 } from './closure.schema.ts';
 import { buildTimeline } from './timeline.ts';
+import { toldTimeProblem } from './told-time.ts';
 
 export const approveFeedbackFirst = 'Approve the feedback first';
 
@@ -45,7 +46,8 @@ async function move(
   action = 'application.stage_changed',
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  if (!(await applications.updateApplicationStage(tx, organisationId, id, from, to, now))) {
+  const stays = from === to;
+  if (!stays && !(await applications.updateApplicationStage(tx, organisationId, id, from, to, now))) {
     throw movedMeanwhile(from);
   }
   await recordAudit(
@@ -76,14 +78,15 @@ export function closureService(ctx: AppContext) {
     if (!facts) throw notFound('Application');
     const from = facts.stage;
     const to: Stage = input.outcome;
-    if (input.outcome === 'offer' && !['interviewing', 'awaiting_decision'].includes(from)) {
+    if (input.outcome === 'offer' && !['interviewing', 'awaiting_decision', 'offer'].includes(from)) {
       throw new AppError(
         'invalid_transition',
         `An offer follows an interview: this application is ${stageLabels[from].toLowerCase()}`,
         { field: 'outcome' },
       );
     }
-    if (from === to) {
+    // Already at this outcome (a stage-only PATCH): the decision then only tells, if still to tell.
+    if (from === to && !(await applications.isToTell(tx, organisationId, id))) {
       throw new AppError(
         'invalid_transition',
         `This application is already ${stageLabels[from].toLowerCase()}`,
@@ -192,8 +195,7 @@ export function closureService(ctx: AppContext) {
     /** Logs that the candidate was told by call or meeting; the application closes. */
     async told(organisationId: string, id: string, input: ToldRequest, actor: Actor) {
       const now = ctx.now();
-      const at = new Date(input.at);
-      if (at.getTime() > now.getTime()) throw invalidField('at', 'is in the future');
+      const at = new Date((input.toldAt ?? input.at)!);
       return ctx.kysely.transaction().execute(async (tx) => {
         const facts = await repo.findClosureFacts(tx, organisationId, id);
         if (!facts) throw notFound('Application');
@@ -203,6 +205,8 @@ export function closureService(ctx: AppContext) {
             `Record how the candidate was told once there is an outcome (hired, offer declined, not progressing or withdrawn); this application is ${stageLabels[facts.stage].toLowerCase()}`,
           );
         }
+        const problem = await toldTimeProblem(tx, organisationId, facts, at, now);
+        if (problem) throw invalidField('toldAt', problem);
         await repo.markTold(tx, organisationId, id, { at, via: input.via, note: input.note });
         // An outcome reached by a stage change rather than a decision is kept for the report.
         if (!facts.outcome) await repo.setOutcome(tx, organisationId, id, facts.stage, now);

@@ -11,8 +11,10 @@ import {
   holdingUpdateCreateSchema,
   holdingUpdateListSchema,
   holdingUpdateSchema,
+  scorecardRemindersSchema,
 } from './decision-clock.schema.ts';
 import { decisionClockService } from './decision-clock.service.ts';
+import { remindOwedScorecards } from './scorecard-reminders.ts';
 
 export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
   const clock = decisionClockService(ctx);
@@ -93,6 +95,25 @@ export function decisionClockRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       return { data: await clock.listHoldingUpdates(actor.organisationId, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/scorecard-reminders',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['applications'],
+        summary: 'Remind every interviewer who still owes a scorecard for the application (once a day each)',
+        description:
+          'Emails and notifies each interviewer of an ended interview whose scorecard is not submitted (see scorecardsOwed on the application). A second call the same day sends nothing new and says so (alreadyRemindedToday). 409 when every scorecard is in or there is an outcome.',
+        params: idParams,
+        response: { 200: scorecardRemindersSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return remindOwedScorecards(ctx, actor.organisationId, request.params.id, actor);
     },
   );
 }

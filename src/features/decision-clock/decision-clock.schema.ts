@@ -89,3 +89,19 @@ export const holdingUpdateSchema = z.object({
 });
 export type HoldingUpdate = z.infer<typeof holdingUpdateSchema>;
 export const holdingUpdateListSchema = z.object({ data: z.array(holdingUpdateSchema) });
+
+export const scorecardRemindersSchema = z.object({
+  reminders: z.array(
+    z.object({
+      interviewId: idSchema,
+      interviewerId: idSchema,
+      interviewerName: z.string(),
+      messageId: idSchema.describe('The reminder email in the outbox'),
+      sendAfter: isoDateTime.describe('When the email leaves'),
+      alreadyRemindedToday: z
+        .boolean()
+        .describe('A reminder was already sent today for this scorecard: nothing new was sent'),
+    }),
+  ),
+});
+export type ScorecardReminders = z.infer<typeof scorecardRemindersSchema>;

@@ -132,7 +132,8 @@ export async function escalateToAdmins(
       template: 'escalation',
       to: { kind: 'member', userId },
       applicationId,
-      send: 'window',
+      // Urgent: a candidate is past their deadline, so admins hear at once, whatever the hour.
+      send: 'now',
       variables: { decision: { ...escalation.decision, url: appUrl(ctx, path) } },
       createdBy: 'system',
     });

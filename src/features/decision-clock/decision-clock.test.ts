@@ -586,10 +586,23 @@ describeEachDatabase(
         return response.json();
       };
       const ids = (page: { data: { id: string }[] }) => page.data.map((r) => r.id);
-      // Needs decision: awaiting, every scorecard in; by deadline (Fay 9, Abe 10, Cal 15). Bea has a
-      // scorecard missing, Dee is still interviewing, Eve is decided.
-      expect(ids(await list('view=needs-decision'))).toEqual([f, a, c]);
-      expect(ids(await list('view=needs-decision&hiringManagerId=me'))).toEqual([a, c]);
+      // Needs decision (ready to decide): past the last interview, undecided, every scorecard in; by
+      // deadline (Fay 9, Abe 10, Dee 11, Cal 15). Dee is overdue and still at interviewing: she shows
+      // here and in overdue. Bea has a scorecard missing, Gus an interview to come, Eve is decided.
+      expect(ids(await list('view=needs-decision'))).toEqual([f, a, d, c]);
+      expect(ids(await list('view=needs-decision&hiringManagerId=me'))).toEqual([a, d, c]);
+      // Waiting on scorecards: Bea, with who owes it and since when.
+      const waiting = await list('view=waiting-on-scorecards');
+      expect(ids(waiting)).toEqual([b]);
+      expect(waiting.data[0].scorecardsOwed).toEqual([
+        {
+          interviewId: expect.any(String),
+          interviewerId: interviewer,
+          interviewerName: 'Queues Interviewer',
+          since: '2026-12-07T16:00:00.000Z',
+          started: false,
+        },
+      ]);
       expect(ids(await list(`view=needs-decision&hiringManagerId=${team.admin.userId}`))).toEqual([f]);
       // Overdue at Monday 14 December noon: due before now and undecided (Fay 9, Abe 10, Dee 11); Bea is
       // due at the end of today; Eve is decided.

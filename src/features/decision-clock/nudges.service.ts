@@ -205,7 +205,7 @@ export async function sendDecisionReminders(
         template: 'decision_reminder',
         to: { kind: 'member', userId: managerId },
         applicationId: row.applicationId,
-        send: 'window',
+        send: 'team_hours',
         variables: { decision: { dueOn, timeLeft, url: appUrl(ctx, path) } },
         createdBy: 'system',
       });
@@ -382,7 +382,7 @@ export async function sendScorecardReminders(
         template: 'scorecard_reminder',
         to: { kind: 'member', userId },
         applicationId,
-        send: 'window',
+        send: 'team_hours',
         variables: { interview: { date }, scorecard: { url: appUrl(ctx, path) } },
         createdBy: 'system',
       });

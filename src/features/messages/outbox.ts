@@ -4,7 +4,12 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
-import { nextSendingMoment, nextWorkingMorning, type WorkingCalendar } from '../../domain/calendar.ts';
+import {
+  nextSendingMoment,
+  nextWorkingMorning,
+  type SendingWindow,
+  type WorkingCalendar,
+} from '../../domain/calendar.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
@@ -33,10 +38,17 @@ import {
 /**
  * When an email may leave. Candidate emails default to `window`: the venue's working hours
  * (09:00–17:30 local on working days). `now` sends as soon as a worker picks it up;
- * `tomorrow_morning` is the start of the next working day; `{ at }` is an exact time.
+ * `tomorrow_morning` is the start of the next working day; `team_hours` is the working hours of the
+ * venue for emails to members (teamWorkingHours); `{ at }` is an exact time.
  * Anything not yet sent can be cancelled.
  */
-export type SendTiming = 'window' | 'now' | 'tomorrow_morning' | { at: Date };
+export type SendTiming = 'window' | 'team_hours' | 'now' | 'tomorrow_morning' | { at: Date };
+
+/**
+ * Working hours for emails to members (`team_hours`): 08:00–18:00 local on the venue's working days,
+ * so reminders reach people at work; urgent ones (escalations) go `now`.
+ */
+export const teamWorkingHours: SendingWindow = Object.freeze({ start: '08:00', end: '18:00' });
 
 export interface CalendarInviteInput {
   /** Stable for the event, e.g. `feedback-call:<application id>`. */
@@ -127,6 +139,10 @@ function timing(
 ): { sendAfter: Date; window: WorkingCalendar | null } {
   if (when === 'now') return { sendAfter: now, window: null };
   if (when === 'window') return { sendAfter: nextSendingMoment(calendar, now), window: calendar };
+  if (when === 'team_hours') {
+    const hours = { ...calendar, window: teamWorkingHours };
+    return { sendAfter: nextSendingMoment(hours, now), window: hours };
+  }
   if (when === 'tomorrow_morning') return { sendAfter: nextWorkingMorning(calendar, now), window: calendar };
   return { sendAfter: when.at.getTime() > now.getTime() ? when.at : now, window: null };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Recommendation, SubmittedScorecard } from '../../domain/aggregation.ts';
 import type { Level } from '../../domain/frameworks/types.ts';
 import type { ScorecardStatus } from '../../domain/scorecards.ts';
+import { withdrew } from '../applications/applications.repository.ts';
 import type { ScorecardListItem } from './scorecards.schema.ts';
 
 /** An interview as scorecards need it. */
@@ -456,6 +457,7 @@ export async function listOwedBy(
     .where('interview.organisation_id', '=', organisationId)
     .where('interview_interviewer.user_id', '=', userId)
     .where('interview.ends_at', '<=', now.toISOString())
+    .where((eb) => eb.not(withdrew(eb)))
     .where((eb) => eb.or([eb('scorecard.id', 'is', null), eb('scorecard.status', '!=', 'submitted')]))
     .orderBy('interview.ends_at')
     .orderBy('interview.id')
@@ -593,7 +595,9 @@ export async function dueScorecardReminders(
       'interview.ends_at as ends_at',
       'scorecard.id as scorecard_id',
     ])
+    .innerJoin('application', 'application.id', 'interview.application_id')
     .where('interview.ends_at', '<=', now.toISOString())
+    .where((eb) => eb.not(withdrew(eb)))
     .where((eb) => eb.or([eb('scorecard.id', 'is', null), eb('scorecard.status', '!=', 'submitted')]))
     .orderBy('interview.ends_at')
     .orderBy('interview.id')

@@ -5,6 +5,7 @@ import type { ApplicationView } from '../../../src/features/applications/applica
 import type {
   DecisionClockSettings,
   HoldingUpdate,
+  ScorecardReminders,
 } from '../../../src/features/decision-clock/decision-clock.schema.ts';
 import type { NotificationPage } from '../../../src/features/notifications/notifications.schema.ts';
 import { api, fetchAll } from './client';
@@ -16,14 +17,28 @@ export type {
 } from '../../../src/features/notifications/notifications.schema.ts';
 export type { DecisionClockSettings, HoldingUpdate };
 
-/** Applications waiting for a decision (or past their deadline), soonest deadline first. */
-export const decisionsQuery = (view: ApplicationView, mine: boolean) =>
+/** Tabs of the Decisions page: the deadline queues, and outcomes nobody has told the candidate of. */
+export type DecisionTab = ApplicationView | 'to-tell';
+
+/** Applications waiting for a decision (or past their deadline, or to tell), soonest deadline first. */
+export const decisionsQuery = (tab: DecisionTab, mine: boolean) =>
   queryOptions({
-    queryKey: ['applications', 'decisions', { view, mine }],
+    queryKey: ['applications', 'decisions', { tab, mine }],
     queryFn: () =>
-      fetchAll<Application>('/api/v1/applications', { view, hiringManagerId: mine ? 'me' : undefined }, 500),
+      fetchAll<Application>(
+        '/api/v1/applications',
+        {
+          ...(tab === 'to-tell' ? { toTell: 'true' } : { view: tab }),
+          hiringManagerId: mine ? 'me' : undefined,
+        },
+        500,
+      ),
     placeholderData: keepPreviousData,
   });
+
+/** Emails every interviewer who still owes a scorecard for the application (once a day each). */
+export const remindScorecards = (applicationId: string) =>
+  api<ScorecardReminders>(`/api/v1/applications/${applicationId}/scorecard-reminders`, { method: 'POST' });
 
 export const holdingUpdatesQuery = (applicationId: string) =>
   queryOptions({

@@ -74,7 +74,7 @@ function DecisionForm({
   const save = useMutation({
     mutationFn: async (): Promise<string> => {
       if (dialog === 'told') {
-        await logTold(a.id, { via, at: localInputToIso(at), note: note.trim() });
+        await logTold(a.id, { via, toldAt: localInputToIso(at), note: note.trim() });
         return `Logged that ${name} was told by ${via}. The application is closed.`;
       }
       const body: DecisionRequest =
@@ -109,6 +109,9 @@ function DecisionForm({
       const iso = localInputToIso(at);
       if (!iso) return setFieldError('Give the date and time you told them');
       if (new Date(iso).getTime() > Date.now()) return setFieldError('That is in the future');
+      if (a.decidedAt && new Date(iso).getTime() < Date.parse(a.decidedAt)) {
+        return setFieldError(`That is before the decision, made ${formatDateTime(a.decidedAt)}`);
+      }
       if (!note.trim()) return setFieldError('Add a note of what was said');
     }
     save.mutate();

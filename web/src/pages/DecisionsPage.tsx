@@ -1,28 +1,81 @@
-import { Badge, Card, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ApplicationView } from '../../../src/features/applications/applications.schema.ts';
-import { decisionsQuery } from '../api/decisionClock';
+import { type DecisionTab, decisionsQuery, remindScorecards } from '../api/decisionClock';
+import { refresh } from '../api/queries';
 import type { Application } from '../api/types';
 import { AnchorLink, ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { formatShortDateTime } from '../lib/dates';
 import { dueState } from '../lib/decisionClock';
+import { errorMessage } from '../lib/formErrors';
 import { useIsDesktop } from '../lib/useIsDesktop';
 
-const emptyText: Record<ApplicationView, { title: string; all: string; mine: string }> = {
+const emptyText: Record<DecisionTab, { title: string; all: string; mine: string }> = {
   'needs-decision': {
     title: 'No decisions waiting',
-    all: 'Every interviewed candidate has an answer or a date. Candidates appear here once their last interview has ended.',
-    mine: 'Nobody on your roles is waiting: every interviewed candidate has an answer or a date.',
+    all: 'Every interviewed candidate whose scorecards are in has an answer. Candidates appear here once their last interview has ended and every scorecard is in; look at Waiting on scorecards for the rest.',
+    mine: 'Nobody on your roles is ready for a decision. Look at Waiting on scorecards for candidates whose scorecards are late.',
+  },
+  'waiting-on-scorecards': {
+    title: 'No scorecards owed',
+    all: 'Every interviewer has sent their scorecard for candidates still waiting on a decision.',
+    mine: 'Every interviewer on your roles has sent their scorecard.',
   },
   overdue: {
     title: 'Nothing overdue',
     all: 'Every candidate waiting for a decision is still within their deadline, or has been sent a new date.',
     mine: 'Every candidate on your roles is still within their deadline, or has been sent a new date.',
   },
+  'to-tell': {
+    title: 'Nobody left to tell',
+    all: 'Every outcome has its email on the way, or a logged call or meeting. An outcome set without an email (a stage change, a cancelled email) appears here.',
+    mine: 'Every outcome on your roles has its email on the way, or a logged call or meeting.',
+  },
 };
+
+function OwedScorecards({ application: a }: { application: Application }) {
+  const queryClient = useQueryClient();
+  const remind = useMutation({
+    mutationFn: () => remindScorecards(a.id),
+    onSuccess: async (result) => {
+      await refresh(queryClient, 'applications', 'notifications');
+      const fresh = result.reminders.filter((r) => !r.alreadyRemindedToday);
+      notifications.show({
+        color: 'teal',
+        message:
+          fresh.length === 0
+            ? 'Already reminded today: nothing new was sent'
+            : `Reminded ${fresh.map((r) => r.interviewerName).join(', ')}; the email leaves ${formatShortDateTime(fresh[0]?.sendAfter)}`,
+      });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  return (
+    <Group gap="xs" align="center" wrap="wrap" data-testid="scorecards-owed">
+      <Text size="sm">
+        Scorecard owed by{' '}
+        {a.scorecardsOwed
+          .map(
+            (s) =>
+              `${s.interviewerName} (since ${formatShortDateTime(s.since)}${s.started ? ', started' : ''})`,
+          )
+          .join(', ')}
+      </Text>
+      <Button
+        size="compact-xs"
+        variant="light"
+        loading={remind.isPending}
+        onClick={() => remind.mutate()}
+        aria-label={`Remind the interviewers who owe a scorecard for ${a.candidate.name}`}
+      >
+        Remind
+      </Button>
+    </Group>
+  );
+}
 
 function DecisionRow({ application: a }: { application: Application }) {
   const due = a.decisionDueDate ? dueState(a.decisionDueDate, a.decisionDueAt) : null;
@@ -46,11 +99,15 @@ function DecisionRow({ application: a }: { application: Application }) {
             </Text>
           </Text>
           <Text size="xs" c="dimmed">
-            Last interview ended {formatShortDateTime(a.lastInterviewEndedAt)}
+            {a.lastInterviewEndedAt
+              ? `Last interview ended ${formatShortDateTime(a.lastInterviewEndedAt)}`
+              : 'Not interviewed'}
             {a.holdingUpdates > 0
               ? ` · ${a.holdingUpdates} holding update${a.holdingUpdates === 1 ? '' : 's'} sent`
               : ''}
           </Text>
+          {a.toTellReason ? <Text size="sm">{a.toTellReason}</Text> : null}
+          {a.scorecardsOwed.length > 0 ? <OwedScorecards application={a} /> : null}
         </Stack>
         <Stack gap={6} align={desktop ? 'flex-end' : 'flex-start'} style={{ flex: '0 1 auto' }}>
           {due ? (
@@ -62,6 +119,11 @@ function DecisionRow({ application: a }: { application: Application }) {
               No deadline yet
             </Text>
           )}
+          {a.toTell ? (
+            <Badge color="grape" variant="light">
+              {a.stageLabel}: to tell
+            </Badge>
+          ) : null}
           {a.holdingUpdateSuggested ? (
             <Badge color="orange" variant="light">
               Holding update suggested
@@ -82,7 +144,7 @@ function DecisionRow({ application: a }: { application: Application }) {
   );
 }
 
-function DecisionList({ view, mine }: { view: ApplicationView; mine: boolean }) {
+function DecisionList({ view, mine }: { view: DecisionTab; mine: boolean }) {
   const query = useQuery(decisionsQuery(view, mine));
   if (query.isPending) return <LoadingState label="Loading decisions…" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -99,7 +161,7 @@ function DecisionList({ view, mine }: { view: ApplicationView; mine: boolean }) 
   );
 }
 
-function CountBadge({ view, mine }: { view: ApplicationView; mine: boolean }) {
+function CountBadge({ view, mine }: { view: DecisionTab; mine: boolean }) {
   const query = useQuery(decisionsQuery(view, mine));
   if (!query.data || query.data.length === 0) return null;
   return (
@@ -110,13 +172,13 @@ function CountBadge({ view, mine }: { view: ApplicationView; mine: boolean }) {
 }
 
 export function DecisionsPage() {
-  const [view, setView] = useState<ApplicationView>('needs-decision');
+  const [view, setView] = useState<DecisionTab>('needs-decision');
   const [mine, setMine] = useState(false);
   return (
     <>
       <PageHeader
         title="Decisions"
-        description="Candidates whose interviews are over, soonest deadline first. Tell each one the outcome, or send a holding update with a new date, before their deadline."
+        description="Every candidate whose interviews are over, soonest deadline first: ready to decide, or waiting on scorecards (remind who owes them). Overdue ones show in both. Tell each one the outcome, or send a holding update with a new date, before their deadline."
         actions={
           <Switch
             label="Mine only"
@@ -126,22 +188,36 @@ export function DecisionsPage() {
           />
         }
       />
-      <Tabs value={view} onChange={(v) => v && setView(v as ApplicationView)} keepMounted={false}>
+      <Tabs value={view} onChange={(v) => v && setView(v as DecisionTab)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="needs-decision">
-            Needs decision
+            Ready to decide
             <CountBadge view="needs-decision" mine={mine} />
+          </Tabs.Tab>
+          <Tabs.Tab value="waiting-on-scorecards">
+            Waiting on scorecards
+            <CountBadge view="waiting-on-scorecards" mine={mine} />
           </Tabs.Tab>
           <Tabs.Tab value="overdue" color="red">
             Overdue
             <CountBadge view="overdue" mine={mine} />
           </Tabs.Tab>
+          <Tabs.Tab value="to-tell" color="grape">
+            To tell
+            <CountBadge view="to-tell" mine={mine} />
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="needs-decision">
           <DecisionList view="needs-decision" mine={mine} />
         </Tabs.Panel>
+        <Tabs.Panel value="waiting-on-scorecards">
+          <DecisionList view="waiting-on-scorecards" mine={mine} />
+        </Tabs.Panel>
         <Tabs.Panel value="overdue">
           <DecisionList view="overdue" mine={mine} />
+        </Tabs.Panel>
+        <Tabs.Panel value="to-tell">
+          <DecisionList view="to-tell" mine={mine} />
         </Tabs.Panel>
       </Tabs>
     </>
