@@ -28,6 +28,9 @@ const zero: DecisionClockSweepResult = {
   automaticHoldingUpdates: 0,
   scorecardReminders: 0,
   managerDigests: 0,
+  futureFitReminders: 0,
+  reconsentRequests: 0,
+  networkExpiries: 0,
   failed: 0,
 };
 
