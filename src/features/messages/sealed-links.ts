@@ -14,7 +14,7 @@ export const personalLinkMarker = 'personal-link-added-when-sent';
 /** Where an invitation's link goes in a stored email (`${PUBLIC_URL}/invite/<marker>`). */
 export const invitationLinkMarker = 'invitation-link-added-when-sent';
 /** Where a talent-network one-click unsubscribe link goes (`${PUBLIC_URL}/c/unsubscribe/<marker>`). */
-export const unsubscribeLinkMarker = 'unsubscribe-link-added-when-sent';
+export const unsubscribeLinkMarker = 'unsubscribe-added-when-sent';
 
 export type SealedLink =
   /** `revokeOlder`: the new link replaces every earlier one (a fresh link the candidate asked for). */
