@@ -22,7 +22,7 @@ describeEachDatabase(
     let outsider: TestMember;
     let smtp: TestSmtpServer;
     let organisationId: string;
-    let members: Record<string, string>;
+    let members: { strong: string; casual: string; unassessed: string; elsewhere: string };
     let roleId: string;
 
     beforeAll(async () => {
