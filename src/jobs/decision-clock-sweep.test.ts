@@ -411,6 +411,9 @@ describeEachDatabase(
         decisionReminders: 8,
         escalations: 4,
         automaticHoldingUpdates: 4,
+        futureFitReminders: 0,
+        reconsentRequests: 0,
+        networkExpiries: 0,
         failed: 0,
       });
 
