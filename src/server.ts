@@ -27,6 +27,8 @@ import { interviewRoutes } from './features/interviews/interviews.routes.ts';
 import { jobRoutes } from './features/jobs/jobs.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
 import { messageRoutes } from './features/messages/messages.routes.ts';
+import { networkRoutes } from './features/network/network.routes.ts';
+import { unsubscribeRoutes } from './features/network/network.unsubscribe.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
 import { scorecardRoutes } from './features/scorecards/scorecards.routes.ts';
@@ -180,6 +182,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   notificationRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   portalRoutes(app, ctx);
+  networkRoutes(app, ctx);
+  unsubscribeRoutes(app, ctx);
   closureRoutes(app, ctx);
   dataRequestRoutes(app, ctx);
   jobRoutes(app, ctx);

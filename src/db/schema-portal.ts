@@ -1,5 +1,6 @@
 // Tables of the candidate's own page (migration 0008); part of the Database interface in schema.ts.
 // Timestamps are ISO-8601 strings in UTC.
+import type { Generated } from 'kysely';
 
 /** A personal link: only the SHA-256 (hex) of the token is stored. */
 export interface CandidateLinkTable {
@@ -43,6 +44,8 @@ export interface TalentNetworkMemberTable {
   joined_at: string;
   expires_at: string;
   left_at: string | null;
+  /** How consent was given: candidate_page | email | import (0013). */
+  source: Generated<string>;
 }
 
 /** A candidate's rating of the process; one per application, reported without names. */

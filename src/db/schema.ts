@@ -5,6 +5,7 @@ import type { ApplicationDecisionColumns, DecisionTables, RoleDecisionColumns } 
 import type { FeedbackTables } from './schema-feedback.ts';
 import type { JobTables } from './schema-jobs.ts';
 import type { MessagingTables } from './schema-messaging.ts';
+import type { NetworkTables } from './schema-network.ts';
 import type { PortalTables } from './schema-portal.ts';
 
 // Timestamps are ISO-8601 strings in UTC on both databases; flags are 0/1 integers.
@@ -150,7 +151,8 @@ export interface Database
     FeedbackTables,
     ClosureTables,
     PortalTables,
-    JobTables {
+    JobTables,
+    NetworkTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

@@ -23,6 +23,8 @@ export const rateLimits = {
   portalPerLink: { max: 60, timeWindow: '1 minute' },
   freshLinkPerAddress: { max: 5, timeWindow: '1 hour' },
   freshLinkPerEmail: { max: 5, timeWindow: '1 hour' },
+  unsubscribePerAddress: { max: 30, timeWindow: '1 minute' },
+  unsubscribePerToken: { max: 10, timeWindow: '1 hour' },
   feedbackCheckPerAddress: { max: 120, timeWindow: '1 minute' },
   feedbackCheckPerCaller: { max: 120, timeWindow: '1 minute' },
 } as const satisfies Record<string, Limit>;

@@ -28,6 +28,9 @@ const zero: DecisionClockSweepResult = {
   automaticHoldingUpdates: 0,
   scorecardReminders: 0,
   managerDigests: 0,
+  futureFitReminders: 0,
+  reconsentRequests: 0,
+  networkExpiries: 0,
   failed: 0,
 };
 
@@ -408,6 +411,9 @@ describeEachDatabase(
         decisionReminders: 8,
         escalations: 4,
         automaticHoldingUpdates: 4,
+        futureFitReminders: 0,
+        reconsentRequests: 0,
+        networkExpiries: 0,
         failed: 0,
       });
 

@@ -16,6 +16,11 @@ import {
   sendManagerDigests,
   sendScorecardReminders,
 } from '../features/decision-clock/nudges.service.ts';
+import {
+  expireMemberships,
+  sendFutureFitReminders,
+  sendReconsentRequests,
+} from '../features/network/network-sweep.ts';
 import { sweepDuration } from '../metrics.ts';
 import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
 
@@ -28,6 +33,9 @@ export interface DecisionClockSweepResult {
   automaticHoldingUpdates: number;
   scorecardReminders: number;
   managerDigests: number;
+  futureFitReminders: number;
+  reconsentRequests: number;
+  networkExpiries: number;
   /** Items or steps that failed (logged; tried again next time). */
   failed: number;
 }
@@ -44,6 +52,9 @@ const steps = [
   ['automaticHoldingUpdates', sendAutomaticHoldingUpdates],
   ['scorecardReminders', sendScorecardReminders],
   ['managerDigests', sendManagerDigests],
+  ['futureFitReminders', sendFutureFitReminders],
+  ['reconsentRequests', sendReconsentRequests],
+  ['networkExpiries', expireMemberships],
 ] as const;
 
 /** One sweep at the context's `now`. */
@@ -61,6 +72,9 @@ export async function runDecisionClockSweep(
     automaticHoldingUpdates: 0,
     scorecardReminders: 0,
     managerDigests: 0,
+    futureFitReminders: 0,
+    reconsentRequests: 0,
+    networkExpiries: 0,
     failed: 0,
   };
   for (const [name, step] of steps) {

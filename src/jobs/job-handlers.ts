@@ -1,5 +1,6 @@
 // Every kind of background job the runner can run. A feature adds its handler (defineJobHandler in
 // features/jobs/jobs.service.ts) to this list; a kind registered twice refuses to start.
 import type { RegisteredJobHandler } from '../features/jobs/jobs.service.ts';
+import { opportunitiesJob } from '../features/network/network-opportunities.ts';
 
-export const jobHandlers: readonly RegisteredJobHandler[] = [];
+export const jobHandlers: readonly RegisteredJobHandler[] = [opportunitiesJob];

@@ -271,6 +271,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         ...toOutgoingMail(message, options.mailFrom),
         html: unsealed.html,
         text: unsealed.text,
+        ...(unsealed.listUnsubscribe && { listUnsubscribe: unsealed.listUnsubscribe }),
       });
       handedOver = true;
       // One transaction: the message is sent and, for an outcome email, the candidate is told (and a

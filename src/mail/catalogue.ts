@@ -6,6 +6,7 @@ import * as escalation from './defaults/escalation.ts';
 import * as experienceSurvey from './defaults/experience-survey.ts';
 import * as feedbackCall from './defaults/feedback-call.ts';
 import * as freshLink from './defaults/fresh-link.ts';
+import * as futureFitReminder from './defaults/future-fit-reminder.ts';
 import * as holdingUpdate from './defaults/holding-update.ts';
 import * as managerDigest from './defaults/manager-digest.ts';
 import * as newOpportunity from './defaults/new-opportunity.ts';
@@ -53,6 +54,7 @@ export interface TemplateExtras {
     inviter: { name: string };
   };
   fresh_link: Record<string, never>;
+  future_fit_reminder: { futureFit: { candidate: string; forRole: string; after: string; url: string } };
 }
 
 export type TemplateKey = keyof TemplateExtras;
@@ -289,6 +291,25 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
       },
     },
     defaults: escalation,
+  },
+  future_fit_reminder: {
+    key: 'future_fit_reminder',
+    name: 'Future-fit reminder',
+    description:
+      'Reminds a manager, on the day they chose, to get back in touch with a future-fit candidate.',
+    audience: 'member',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      futureFit: {
+        candidate: 'Sam Rigby',
+        forRole: 'Senior AV Technician',
+        after: 'a season running RF at a touring venue',
+        url: 'https://hiring.example.co.uk/network?reengage=1',
+      },
+    },
+    defaults: futureFitReminder,
   },
   manager_digest: {
     key: 'manager_digest',

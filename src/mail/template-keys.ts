@@ -15,4 +15,5 @@ export const templateKeys = [
   'manager_digest',
   'organisation_invitation',
   'fresh_link',
+  'future_fit_reminder',
 ] as const;

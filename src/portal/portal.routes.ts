@@ -9,6 +9,12 @@ import type { AppContext } from '../app-context.ts';
 import { approvedFeedbackFor } from '../features/feedback/feedback.service.ts';
 import { enqueue } from '../features/messages/outbox.ts';
 import { findOrganisationName } from '../features/messages/outbox-context.ts';
+import {
+  defaultConsentMonths,
+  joinNetwork,
+  leaveNetwork,
+  networkConsentVersion,
+} from '../features/network/network.service.ts';
 import { insertNotification } from '../features/notifications/notifications.repository.ts';
 import { findBranding } from '../features/templates/templates.repository.ts';
 import { hashedKey, keyedLimit, rateLimits } from '../http/rate-limits.ts';
@@ -32,8 +38,9 @@ import { portalCss } from './portal.css.ts';
 import * as repo from './portal.repository.ts';
 
 /** The version of the talent-network consent text below; recorded with every join. */
-export const networkConsentVersion = 'network-consent-2026-11';
-export const networkConsentMonths = 12;
+export { networkConsentVersion };
+
+const networkConsentMonths = defaultConsentMonths;
 const decidedStages = ['offer', 'hired', 'offer_declined', 'not_progressing', 'withdrawn', 'closed'];
 const feedbackStages = ['not_progressing', 'closed'];
 
@@ -144,6 +151,7 @@ const notices: Record<string, string> = {
   call: "Thank you. We've asked the hiring manager to arrange a feedback call with you.",
   joined: "You've joined the talent network. You can leave at any time on this page.",
   left: "You've left the talent network. We won't contact you about future roles.",
+  renewed: "Thank you: you're in the talent network for another year.",
   survey: 'Thank you for rating your experience.',
   'survey-done': "You've already rated your experience for this application. Thank you.",
   deletion: "We've received your request to delete your data.",
@@ -364,6 +372,7 @@ ${applications.length === 0 ? html`<p>We have no applications from you.</p>` : s
 ${
   current
     ? html`<p class="notice">You joined on ${ukDate(current.joined_at)}. Your membership lasts until ${ukDate(current.expires_at)}.</p>
+<form method="post" action="/c/${token}/network/renew"><input type="hidden" name="csrf" value="${csrf('network-renew')}"><button type="submit">Yes, keep me in the network for another ${networkConsentMonths} months</button></form>
 <form method="post" action="/c/${token}/network/leave"><input type="hidden" name="csrf" value="${csrf('network-leave')}"><button type="submit" class="secondary">Leave the talent network</button></form>`
     : html`<form method="post" action="/c/${token}/network/join"><input type="hidden" name="csrf" value="${csrf('network-join')}"><button type="submit">Join the talent network</button></form>`
 }
@@ -506,18 +515,14 @@ ${
       const memberships = await repo.listNetworkMemberships(tx, link.organisationId, link.candidateId);
       if (memberships.some((m) => m.left_at === null && new Date(m.expires_at).getTime() > now.getTime()))
         return;
-      const expiresAt =
-        DateTime.fromJSDate(now, { zone: 'utc' }).plus({ months: networkConsentMonths }).toISO() ?? '';
-      const id = await repo.insertNetworkMembership(
+      const { expiresAt, membershipId } = await joinNetwork(
         tx,
-        {
-          organisationId: link.organisationId,
-          candidateId: link.candidateId,
-          consentVersion: networkConsentVersion,
-          expiresAt,
-        },
+        link.organisationId,
+        link.candidateId,
+        'candidate_page',
         now,
       );
+      const id = membershipId ?? '';
       await repo.recordCandidateAudit(
         tx,
         link.organisationId,
@@ -534,13 +539,35 @@ ${
     return reply.redirect(back(request, 'joined'), 303);
   });
 
+  // Renewing from the re-consent email's link (the page's #h-network section): extends the consent.
+  portal.post('/c/:token/network/renew', { config: { rateLimit } }, async (request, reply) => {
+    const link = await linkOf(request, reply);
+    if (!link || !(await formAllowed(request, reply, link, 'network-renew'))) return reply;
+    const now = ctx.now();
+    await db.transaction().execute(async (tx) => {
+      const { expiresAt } = await joinNetwork(tx, link.organisationId, link.candidateId, 'email', now);
+      await repo.recordCandidateAudit(
+        tx,
+        link.organisationId,
+        link.candidateId,
+        {
+          action: 'portal.network_renewed',
+          subjectType: 'candidate',
+          subjectId: link.candidateId,
+          detail: { consentVersion: networkConsentVersion, expiresAt },
+        },
+        now,
+      );
+    });
+    return reply.redirect(back(request, 'renewed', 'h-network'), 303);
+  });
+
   portal.post('/c/:token/network/leave', { config: { rateLimit } }, async (request, reply) => {
     const link = await linkOf(request, reply);
     if (!link || !(await formAllowed(request, reply, link, 'network-leave'))) return reply;
     const now = ctx.now();
     await db.transaction().execute(async (tx) => {
-      const ended = await repo.leaveNetwork(tx, link.organisationId, link.candidateId, now);
-      if (ended > 0) {
+      if (await leaveNetwork(tx, link.organisationId, link.candidateId, 'left', now)) {
         await repo.recordCandidateAudit(
           tx,
           link.organisationId,

@@ -435,6 +435,20 @@ describeEachDatabase('candidate portal', (get) => {
     expect(Math.round((expires.getTime() - joined.getTime()) / 86_400_000)).toBeGreaterThanOrEqual(365);
     body = (await page()).body;
     expect(body).toContain('Leave the talent network');
+    // Renewing (the re-consent email's link leads here) records consent again, from the email.
+    const renew = await post(`${path}/network/renew`, { csrf: csrfFor(body, `${path}/network/renew`) });
+    expect(renew.statusCode).toBe(303);
+    const consents = await ctx.kysely
+      .selectFrom('network_consent')
+      .select(['kind', 'source'])
+      .where('candidate_id', '=', candidateId)
+      .orderBy('id')
+      .execute();
+    expect(consents.slice(-2)).toEqual([
+      { kind: 'given', source: 'candidate_page' },
+      { kind: 'renewed', source: 'email' },
+    ]);
+    body = (await page()).body;
     const leave = await post(`${path}/network/leave`, { csrf: csrfFor(body, `${path}/network/leave`) });
     expect(leave.statusCode).toBe(303);
     rows = await ctx.kysely

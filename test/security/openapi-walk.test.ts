@@ -113,6 +113,13 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/jobs/{id}/cancel': { roles: hiring },
   'GET /api/v1/data-requests': { roles: admins },
   'POST /api/v1/data-requests/{id}/refuse': { roles: admins },
+  'GET /api/v1/network': { roles: hiring },
+  'GET /api/v1/network/re-engage': { roles: hiring },
+  'GET /api/v1/network/{candidateId}': { roles: hiring },
+  'POST /api/v1/candidates/{id}/future-fit': { roles: hiring },
+  'GET /api/v1/roles/{id}/network-matches': { roles: hiring },
+  'POST /api/v1/roles/{id}/opportunities/preview': { roles: hiring },
+  'POST /api/v1/roles/{id}/opportunities': { roles: hiring },
 };
 
 /** Path parameters that name no organisation's record (a template key is the same everywhere). */
@@ -123,6 +130,7 @@ const idFields: Record<string, string> = {
   applicationId: 'applications',
   roleId: 'roles',
   candidateId: 'candidates',
+  candidateIds: 'candidates',
   venueId: 'venues',
   interviewId: 'interviews',
   frameworkId: 'frameworks',
@@ -144,6 +152,7 @@ function hintsFor(world: World): Hints {
     if (name === 'endsAt') return '2026-12-07T11:00:00.000Z';
     if (name === 'at') return '2026-11-02T10:00:00.000Z';
     if (name === 'newDate') return '2026-12-24';
+    if (name === 'reengageOn') return '2099-01-01';
     if (name === 'email') return `walker.${Date.now()}@example.test`;
     return undefined;
   };

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/app-context.ts';
 import { insertJob } from '../../src/features/jobs/jobs.repository.ts';
+import { joinNetwork } from '../../src/features/network/network.service.ts';
 import { insertNotification } from '../../src/features/notifications/notifications.repository.ts';
 import type { ApiApp } from '../../src/http/types.ts';
 import { newId } from '../../src/ids.ts';
@@ -119,6 +120,10 @@ export async function makeWorld(ctx: AppContext, app: ApiApp): Promise<World> {
     ctx.now(),
   );
 
+  await ctx.kysely
+    .transaction()
+    .execute((tx) => joinNetwork(tx, organisationId, candidate.id, 'candidate_page', ctx.now()));
+
   const jobId = newId();
   await insertJob(
     ctx.kysely,
@@ -148,11 +153,15 @@ export async function makeWorld(ctx: AppContext, app: ApiApp): Promise<World> {
       'data-requests': dataRequest,
       users: manager.userId,
       jobs: jobId,
+      network: candidate.id,
     },
   };
 }
 
-/** The collection a path's `{id}` belongs to: `/api/v1/roles/{id}/closure-report` → `roles`. */
+/**
+ * The collection a path's id belongs to: `/api/v1/roles/{id}/closure-report` → `roles`,
+ * `/api/v1/network/{candidateId}` → `network`.
+ */
 export function collectionOf(path: string): string | undefined {
-  return /^\/api\/v1\/([a-z-]+)\/\{id\}/.exec(path)?.[1];
+  return /^\/api\/v1\/([a-z-]+)\/\{(?:id|[a-z]+Id)\}/.exec(path)?.[1];
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_closure.ts';
 import * as m0008 from './0008_portal.ts';
 import * as m0009 from './0009_sealed_links.ts';
 import * as m0010jobs from './0010_jobs.ts';
+import * as m0013network from './0013_talent_network.ts';
 import * as m0014indexes from './0014_indexes.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009_sealed_links': m0009,
   '0010_jobs': m0010jobs,
   '0014_indexes': m0014indexes,
+  '0013_talent_network': m0013network,
 };
 
 export const migrationProvider: MigrationProvider = {

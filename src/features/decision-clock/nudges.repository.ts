@@ -13,7 +13,8 @@ export type NudgeKind =
   | 'slip_escalation'
   | 'automatic_holding_update'
   | 'manager_digest'
-  | 'scorecard_reminder';
+  | 'scorecard_reminder'
+  | 'network_reconsent';
 
 export interface Nudge {
   key: string;

@@ -33,6 +33,7 @@ import {
   personalLinkMarker,
   personalPageUrl,
   type SealedLink,
+  unsubscribeLinkMarker,
 } from './sealed-links.ts';
 
 /**
@@ -254,11 +255,13 @@ export async function enqueue<K extends TemplateKey>(
     text: rendered.text,
     variables,
     ics,
+    listUnsubscribe: unsubscribeUrl ?? null,
   });
   const sealedKinds = new Set(sealedLinks.map((l) => l.kind));
   for (const [kind, marker] of [
     ['candidate_page', personalLinkMarker],
     ['invitation', invitationLinkMarker],
+    ['network_unsubscribe', unsubscribeLinkMarker],
   ] as const) {
     if (!sealedKinds.has(kind) && `${rendered.html}${rendered.text}`.includes(marker)) {
       throw new Error(`The ${input.template} email has a ${kind} link but does not seal one`);

@@ -2,22 +2,31 @@
 // the email with a marker where the link goes, and the worker mints the link (a new token, only its
 // hash stored) as it hands the email to the mail server. Nobody reading the outbox, the API or a
 // backup can use a link; only the recipient's inbox holds one.
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
 import { deleteInvitationLinks, mintInvitationToken } from '../members/invitations.repository.ts';
+import { deleteUnsubscribeTokens, insertUnsubscribeToken } from '../network/network.repository.ts';
 
 /** Where a candidate's personal link goes in a stored email (`${PUBLIC_URL}/c/<marker>`). */
 export const personalLinkMarker = 'personal-link-added-when-sent';
 /** Where an invitation's link goes in a stored email (`${PUBLIC_URL}/invite/<marker>`). */
 export const invitationLinkMarker = 'invitation-link-added-when-sent';
+/** Where a talent-network one-click unsubscribe link goes (`${PUBLIC_URL}/c/unsubscribe/<marker>`). */
+export const unsubscribeLinkMarker = 'unsubscribe-added-when-sent';
 
 export type SealedLink =
   /** `revokeOlder`: the new link replaces every earlier one (a fresh link the candidate asked for). */
   | { kind: 'candidate_page'; candidateId: string; revokeOlder?: boolean }
-  | { kind: 'invitation'; invitationId: string };
+  | { kind: 'invitation'; invitationId: string }
+  | { kind: 'network_unsubscribe'; candidateId: string };
 
-const markerOf = { candidate_page: personalLinkMarker, invitation: invitationLinkMarker } as const;
+const markerOf = {
+  candidate_page: personalLinkMarker,
+  invitation: invitationLinkMarker,
+  network_unsubscribe: unsubscribeLinkMarker,
+} as const;
 
 /** A candidate's personal page (optionally a page under it) as a stored email writes it. */
 export function personalPageUrl(publicUrl: string, path = ''): string {
@@ -26,6 +35,11 @@ export function personalPageUrl(publicUrl: string, path = ''): string {
 
 export function sealedInvitationUrl(publicUrl: string): string {
   return `${publicUrl}/invite/${invitationLinkMarker}`;
+}
+
+/** The one-click unsubscribe link of a talent-network email (the body's link and List-Unsubscribe). */
+export function sealedUnsubscribeUrl(publicUrl: string): string {
+  return `${publicUrl}/c/unsubscribe/${unsubscribeLinkMarker}`;
 }
 
 /** A working link of ours: a path segment under PUBLIC_URL as long as a token (32+ base64url). */
@@ -58,6 +72,7 @@ export interface SealedMessage {
   sealed_links: string | null;
   html: string;
   text: string;
+  list_unsubscribe?: string | null;
 }
 
 export type Unsealed =
@@ -65,6 +80,7 @@ export type Unsealed =
       ok: true;
       html: string;
       text: string;
+      listUnsubscribe: string | null;
       /** In the transaction that records the email as sent: a replacing link retires the older ones. */
       sent(tx: Kysely<Database>, now: Date): Promise<void>;
       /** Withdraws what was minted when the email then does not go. */
@@ -82,6 +98,7 @@ export async function unsealLinks(
   const organisationId = message.organisation_id;
   const candidateLinkIds: string[] = [];
   const invitationLinkIds: string[] = [];
+  const unsubscribeTokenIds: string[] = [];
   const replacing: { candidateId: string; except: string }[] = [];
   const tokens = new Map<string, string>();
   const problem = await db.transaction().execute(async (tx) => {
@@ -110,6 +127,17 @@ export async function unsealLinks(
           tokens.set(markerOf.invitation, minted.token);
           break;
         }
+        case 'network_unsubscribe': {
+          if (!(await candidateExists(tx, organisationId, link.candidateId))) {
+            return 'The candidate no longer exists (their data was erased): nothing was sent';
+          }
+          const token = randomBytes(32).toString('base64url');
+          unsubscribeTokenIds.push(
+            await insertUnsubscribeToken(tx, organisationId, link.candidateId, token, now),
+          );
+          tokens.set(markerOf.network_unsubscribe, token);
+          break;
+        }
         default:
           link satisfies never;
       }
@@ -126,12 +154,14 @@ export async function unsealLinks(
     ok: true,
     html: fill(message.html),
     text: fill(message.text),
+    listUnsubscribe: message.list_unsubscribe ? fill(message.list_unsubscribe) : null,
     async sent(tx, at) {
       for (const r of replacing) await revokeCandidateLinks(tx, { organisationId, ...r }, at);
     },
     async withdraw(handle, at) {
       await revokeCandidateLinks(handle, { linkIds: candidateLinkIds }, at);
       await deleteInvitationLinks(handle, invitationLinkIds);
+      await deleteUnsubscribeTokens(handle, unsubscribeTokenIds);
     },
   };
 }

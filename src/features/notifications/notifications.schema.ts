@@ -12,6 +12,8 @@ export const notificationKinds = [
   'feedback_call_request',
   'data_request',
   'security',
+  'future_fit',
+  'network_training',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

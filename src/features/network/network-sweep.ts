@@ -1,0 +1,162 @@
+// The talent network's steps in the daily sweep (src/jobs/decision-clock-sweep.ts): on a future-fit
+// mark's re-engage date the manager is reminded (notification and email); a month before consent
+// ends the member is asked once to renew (`reconsent:<candidate>:<expiry>` in the nudge ledger); at
+// the end without renewal they leave the network (history kept). Each item is claimed in the same
+// transaction as what it causes, so any number of workers do it exactly once.
+import { DateTime } from 'luxon';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { claimNudge } from '../decision-clock/nudges.repository.ts';
+import type { StepResult, SweepContext, SweepLogger } from '../decision-clock/nudges.service.ts';
+import { enqueue } from '../messages/outbox.ts';
+import { personalPageUrl, sealedUnsubscribeUrl } from '../messages/sealed-links.ts';
+import { insertNotification } from '../notifications/notifications.repository.ts';
+import * as repo from './network.repository.ts';
+import { leaveNetwork } from './network.service.ts';
+
+const batch = 500;
+const dayMs = 86_400_000;
+
+async function each<T>(
+  items: readonly T[],
+  step: string,
+  log: SweepLogger,
+  work: (item: T) => Promise<boolean>,
+) {
+  const result: StepResult = { done: 0, failed: 0 };
+  for (const item of items) {
+    try {
+      if (await work(item)) result.done += 1;
+    } catch (err) {
+      result.failed += 1;
+      log.error({ step, err }, 'talent network: a sweep item failed; it is tried again at the next sweep');
+    }
+  }
+  return result;
+}
+
+/** The manager who marked a future fit, on its re-engage date: notification and email. */
+export async function sendFutureFitReminders(
+  ctx: SweepContext,
+  now: Date,
+  log: SweepLogger,
+): Promise<StepResult> {
+  const today =
+    DateTime.fromJSDate(now, { zone: 'Europe/London' }).toISODate() ?? now.toISOString().slice(0, 10);
+  const rows = await repo.findFutureFitsToRemind(ctx.kysely, today, batch);
+  return each(rows, 'future_fit_reminder', log, (row) =>
+    ctx.kysely.transaction().execute(async (tx) => {
+      if (!(await repo.markFutureFitReminded(tx, row.id, now))) return false;
+      const key = `future-fit:${row.id}`;
+      const path = `/network?reengage=1`;
+      await insertNotification(
+        tx,
+        {
+          organisationId: row.organisation_id,
+          userId: row.manager_id!,
+          kind: 'future_fit',
+          title: `Get back in touch: ${row.name}`,
+          body: `You marked ${row.name} as a future fit for ${row.for_role} after ${row.after}. Today is the day you chose to re-engage.`,
+          linkPath: path,
+          dedupeKey: key,
+        },
+        now,
+      );
+      await enqueue(tx, ctx, {
+        organisationId: row.organisation_id,
+        idempotencyKey: key,
+        template: 'future_fit_reminder',
+        to: { kind: 'member', userId: row.manager_id! },
+        variables: {
+          futureFit: {
+            candidate: row.name,
+            forRole: row.for_role,
+            after: row.after,
+            url: `${ctx.config.publicUrl}${path}`,
+          },
+        },
+        createdBy: 'system',
+      });
+      return true;
+    }),
+  );
+}
+
+/** Members whose consent ends within a month, asked once to renew. */
+export async function sendReconsentRequests(
+  ctx: SweepContext,
+  now: Date,
+  log: SweepLogger,
+): Promise<StepResult> {
+  const rows = await ctx.kysely
+    .selectFrom('network_profile')
+    .select(['organisation_id', 'candidate_id', 'consent_expires_at', 'unsubscribed_at'])
+    .where('status', '=', 'member')
+    .where('consent_expires_at', '>', now.toISOString())
+    .where('consent_expires_at', '<=', new Date(now.getTime() + repo.expiringDays * dayMs).toISOString())
+    .limit(batch)
+    .execute();
+  return each(rows, 'reconsent', log, (row) =>
+    ctx.kysely.transaction().execute(async (tx) => {
+      const expiresAt = new Date(row.consent_expires_at).toISOString();
+      const key = `reconsent:${row.candidate_id}:${expiresAt}`;
+      const claimed = await claimNudge(
+        tx,
+        { key, organisationId: row.organisation_id, kind: 'network_reconsent', subject: row.candidate_id },
+        now,
+      );
+      if (!claimed) return false;
+      await enqueue(tx, ctx, {
+        organisationId: row.organisation_id,
+        idempotencyKey: key,
+        template: 'reconsent',
+        to: { kind: 'candidate', candidateId: row.candidate_id },
+        unsubscribeUrl: sealedUnsubscribeUrl(ctx.config.publicUrl),
+        sealedLinks: [{ kind: 'network_unsubscribe', candidateId: row.candidate_id }],
+        variables: {
+          consent: {
+            expiresOn: DateTime.fromISO(expiresAt, { zone: 'Europe/London' }).toFormat('d LLLL yyyy'),
+            renewUrl: personalPageUrl(ctx.config.publicUrl, '#h-network'),
+          },
+        },
+        createdBy: 'system',
+      });
+      await repo.insertHistory(
+        tx,
+        row.organisation_id,
+        row.candidate_id,
+        { kind: 'reconsent_asked', summary: 'Asked to renew their consent before it ends' },
+        now,
+      );
+      return true;
+    }),
+  );
+}
+
+/** Consent ended without renewal: the member leaves the network; their history stays. */
+export async function expireMemberships(ctx: SweepContext, now: Date, log: SweepLogger): Promise<StepResult> {
+  const rows = await ctx.kysely
+    .selectFrom('network_profile')
+    .select(['organisation_id', 'candidate_id'])
+    .where('status', '=', 'member')
+    .where('consent_expires_at', '<=', now.toISOString())
+    .limit(batch)
+    .execute();
+  return each(rows, 'network_expiry', log, (row) =>
+    ctx.kysely.transaction().execute(async (tx) => {
+      if (!(await leaveNetwork(tx, row.organisation_id, row.candidate_id, 'expired', now))) return false;
+      await recordAudit(
+        tx,
+        row.organisation_id,
+        'system',
+        {
+          action: 'network.consent_expired',
+          subjectType: 'candidate',
+          subjectId: row.candidate_id,
+          detail: {},
+        },
+        now,
+      );
+      return true;
+    }),
+  );
+}

@@ -1,0 +1,252 @@
+// The talent network's use cases: joining and leaving (from the candidate page, an email or an
+// import), the hiring team's list and a member's history, future-fit marks and the re-engage queue.
+// Matching and opportunities live in network-opportunities.ts; the sweep's steps in network-sweep.ts.
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { AppContext } from '../../app-context.ts';
+import type { Database } from '../../db/schema.ts';
+import { invalidField, notFound } from '../../errors.ts';
+import type { Actor } from '../../http/actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Page } from '../shared.schema.ts';
+import * as repo from './network.repository.ts';
+import type {
+  ConsentSource,
+  FutureFit,
+  FutureFitCreate,
+  NetworkListQuery,
+  NetworkMember,
+  NetworkMembership,
+  ProfileFields,
+} from './network.schema.ts';
+
+/** The version of the consent text the candidate agrees to; recorded with every join and renewal. */
+export const networkConsentVersion = 'network-consent-2026-11';
+/** How long consent lasts unless the organisation chose otherwise. */
+export const defaultConsentMonths = 12;
+
+const sourceLabels: Record<ConsentSource, string> = {
+  candidate_page: 'their page',
+  email: 'an email',
+  import: 'an import',
+};
+
+/** The organisation's consent period in months (organisation metadata `networkConsentMonths`). */
+export async function consentMonthsOf(db: Kysely<Database>, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('organization')
+    .select(['metadata'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  try {
+    const months = (JSON.parse(row?.metadata ?? '{}') as { networkConsentMonths?: unknown })
+      .networkConsentMonths;
+    return typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= 36
+      ? months
+      : defaultConsentMonths;
+  } catch {
+    return defaultConsentMonths;
+  }
+}
+
+const plusMonths = (now: Date, months: number) =>
+  DateTime.fromJSDate(now, { zone: 'utc' }).plus({ months }).toUTC().toISO() ?? now.toISOString();
+
+/**
+ * The candidate joins the network (or renews, when they are a member already): a membership period,
+ * a consent record and a history entry, in the caller's transaction. Returns the new expiry.
+ */
+export async function joinNetwork(
+  tx: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  source: ConsentSource,
+  now: Date,
+  options: { interests?: ProfileFields } = {},
+): Promise<{ expiresAt: string; renewed: boolean; membershipId: string | null }> {
+  const months = await consentMonthsOf(tx, organisationId);
+  const expiresAt = plusMonths(now, months);
+  const profile = await repo.findProfile(tx, organisationId, candidateId);
+  const current =
+    profile !== undefined &&
+    repo.consentStatusOf(profile, now) !== 'left' &&
+    repo.consentStatusOf(profile, now) !== 'expired';
+  let membershipId: string | null = null;
+  if (current) {
+    await tx
+      .updateTable('talent_network_member')
+      .set({ expires_at: expiresAt, consent_version: networkConsentVersion })
+      .where('organisation_id', '=', organisationId)
+      .where('candidate_id', '=', candidateId)
+      .where('left_at', 'is', null)
+      .execute();
+  } else {
+    membershipId = repo.newMembershipId(now);
+    await tx
+      .insertInto('talent_network_member')
+      .values({
+        id: membershipId,
+        organisation_id: organisationId,
+        candidate_id: candidateId,
+        consent_version: networkConsentVersion,
+        joined_at: now.toISOString(),
+        expires_at: expiresAt,
+        left_at: null,
+        source,
+      })
+      .execute();
+  }
+  await repo.openProfile(
+    tx,
+    organisationId,
+    candidateId,
+    { version: networkConsentVersion, expiresAt, rejoined: !current },
+    now,
+  );
+  if (options.interests)
+    await repo.updateProfileFields(tx, organisationId, candidateId, options.interests, now);
+  await repo.insertConsent(
+    tx,
+    organisationId,
+    candidateId,
+    { kind: current ? 'renewed' : 'given', textVersion: networkConsentVersion, source, expiresAt },
+    now,
+  );
+  const until = DateTime.fromISO(expiresAt, { zone: 'Europe/London' }).toFormat('d LLLL yyyy');
+  await repo.insertHistory(
+    tx,
+    organisationId,
+    candidateId,
+    current
+      ? { kind: 'renewed', summary: `Renewed their consent from ${sourceLabels[source]}, until ${until}` }
+      : { kind: 'joined', summary: `Joined the talent network from ${sourceLabels[source]}, until ${until}` },
+    now,
+  );
+  return { expiresAt, renewed: current, membershipId };
+}
+
+/** The member leaves (or their consent ran out): every current period ends; the history stays. */
+export async function leaveNetwork(
+  tx: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  reason: 'left' | 'expired',
+  now: Date,
+): Promise<boolean> {
+  const ended = await tx
+    .updateTable('talent_network_member')
+    .set({ left_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('candidate_id', '=', candidateId)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+  const closed = await repo.closeProfile(tx, organisationId, candidateId, now);
+  if (Number(ended.numUpdatedRows) === 0 && !closed) return false;
+  if (reason === 'left') {
+    await repo.insertConsent(
+      tx,
+      organisationId,
+      candidateId,
+      { kind: 'withdrawn', textVersion: networkConsentVersion, source: 'candidate_page', expiresAt: null },
+      now,
+    );
+  }
+  await repo.insertHistory(
+    tx,
+    organisationId,
+    candidateId,
+    reason === 'left'
+      ? { kind: 'left', summary: 'Left the talent network' }
+      : { kind: 'expired', summary: 'Consent ran out without renewal: left the talent network' },
+    now,
+  );
+  return true;
+}
+
+export function networkService(ctx: AppContext) {
+  return {
+    async list(organisationId: string, query: NetworkListQuery): Promise<Page<NetworkMember>> {
+      const now = ctx.now();
+      const page = await repo.listProfiles(ctx.kysely, organisationId, query, now);
+      const details = await repo.memberDetails(
+        ctx.kysely,
+        organisationId,
+        page.rows.map((r) => r.candidate_id),
+      );
+      return {
+        data: page.rows.map((r) => repo.toNetworkMember(r, details, now)),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    /** A candidate's membership (null if they never joined), consents and history. */
+    async membership(organisationId: string, candidateId: string): Promise<NetworkMembership> {
+      const now = ctx.now();
+      if ((await repo.findCandidateName(ctx.kysely, organisationId, candidateId)) === undefined) {
+        throw notFound('Candidate');
+      }
+      const profile = await repo.findProfile(ctx.kysely, organisationId, candidateId);
+      const details = await repo.memberDetails(ctx.kysely, organisationId, [candidateId]);
+      return {
+        candidateId,
+        member: profile ? repo.toNetworkMember(profile, details, now) : null,
+        consents: await repo.listConsents(ctx.kysely, organisationId, candidateId),
+        history: await repo.listHistory(ctx.kysely, organisationId, candidateId),
+      };
+    },
+
+    /** A manager marks a candidate "future fit for <role> after <development>", to re-engage on a date. */
+    async markFutureFit(
+      organisationId: string,
+      candidateId: string,
+      input: FutureFitCreate,
+      actor: Actor,
+    ): Promise<FutureFit> {
+      const now = ctx.now();
+      if (input.reengageOn <= now.toISOString().slice(0, 10)) {
+        throw invalidField('reengageOn', 'must be after today');
+      }
+      const id = await ctx.kysely.transaction().execute(async (tx) => {
+        const name = await repo.findCandidateName(tx, organisationId, candidateId);
+        if (name === undefined) throw notFound('Candidate');
+        const managerId = actor.kind === 'member' ? actor.userId : null;
+        const fitId = await repo.insertFutureFit(
+          tx,
+          organisationId,
+          candidateId,
+          { managerId, ...input },
+          now,
+        );
+        await repo.insertHistory(
+          tx,
+          organisationId,
+          candidateId,
+          {
+            kind: 'future_fit',
+            summary: `Marked future fit for ${input.forRole} after ${input.after}; re-engage on ${input.reengageOn}`,
+          },
+          now,
+        );
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: 'network.future_fit_marked',
+            subjectType: 'candidate',
+            subjectId: candidateId,
+            detail: { futureFitId: fitId, reengageOn: input.reengageOn },
+          },
+          now,
+        );
+        return fitId;
+      });
+      return (await repo.findFutureFit(ctx.kysely, organisationId, id))!;
+    },
+
+    reengage(organisationId: string, query: { limit: number; cursor?: string | undefined }) {
+      return repo.listReengageDue(ctx.kysely, organisationId, ctx.now().toISOString().slice(0, 10), query);
+    },
+  };
+}
+export type NetworkService = ReturnType<typeof networkService>;
