@@ -15,6 +15,7 @@ export const feedbackFindingKindSchema = z.enum([
   'private-note-leak',
   'interviewer-name',
   'tone',
+  'grammar',
   'length',
 ]);
 
