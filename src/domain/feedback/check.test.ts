@@ -46,6 +46,7 @@ describe('checkFeedback: the baseline', () => {
       'private-note-leak',
       'interviewer-name',
       'tone',
+      'grammar',
       'length',
     ]);
   });
@@ -152,7 +153,7 @@ describe('missing strength, development area, next step', () => {
   });
 
   it('reads "What went well" and "Where to develop next" sections', () => {
-    const text = `Dear Sam,\n\nThank you for interviewing with us; we won't be offering you the role this time.\n\n## What went well\n- **Signal flow and fault-finding:** Traced the planted fault to the crossed tie line at the stage box.\n\n## Where to develop next\n- **Networking and control:** Dante clock leader election and sample rates. A good next step: Dante Certification Level 2.\n\nWe'd be glad to see you apply again once you have it.`;
+    const text = `Dear Sam,\n\nThank you for interviewing with us; we won't be offering you the role this time.\n\n## What went well\n- **Signal flow and fault-finding:** You traced the planted fault to the crossed tie line at the stage box.\n\n## Where to develop next\n- **Networking and control:** Dante clock leader election and sample rates. A good next step: Dante Certification Level 2.\n\nWe'd be glad to see you apply again once you have it.`;
     expect(checkFeedback(text).findings.map((f) => f.kind)).toEqual([]);
   });
 

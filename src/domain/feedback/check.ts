@@ -2,6 +2,7 @@
 // what would make it vague, unhelpful, discriminatory, leaky or harsh, with character offsets so the
 // editor can highlight each finding. Pure: no I/O, deterministic.
 
+import { secondPersonProblems } from './grammar.ts';
 import { interviewerMentions, mergeSpans, privateNoteOverlaps } from './leaks.ts';
 import {
   achievementPattern,
@@ -35,6 +36,7 @@ export const feedbackFindingKinds = [
   'private-note-leak',
   'interviewer-name',
   'tone',
+  'grammar',
   'length',
 ] as const;
 export type FeedbackFindingKind = (typeof feedbackFindingKinds)[number];
@@ -281,6 +283,19 @@ export function checkFeedback(text: string, context: FeedbackCheckContext = {}):
     }
   }
   findings.push(...withoutOverlaps(toneFindings));
+
+  // Second person that does not agree ("you was", "…but was unsure") or a sentence with no subject:
+  // a candidate reads these as carelessness in a message meant to show care.
+  for (const problem of secondPersonProblems(analysed, sentences)) {
+    findings.push({
+      kind: 'grammar',
+      severity: 'warning',
+      message: problem.message,
+      start: problem.start,
+      end: problem.end,
+      suggestion: problem.suggestion,
+    });
+  }
 
   // Private notes repeated in the text.
   for (const span of privateNoteOverlaps(source, context.privateNotes ?? [])) {

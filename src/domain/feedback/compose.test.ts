@@ -233,12 +233,10 @@ describe('composing feedback', () => {
       level: 2,
       evidence: 'You were not sure about EDID; you needed prompting to check the projector input.',
     });
-    expect(structured.developmentAreas[0]!.suggestions.map((s) => s.id)).toEqual([
-      'camera-streaming-practice',
-      'extron-courses',
-    ]);
+    // An EDID gap gets the video-switching course, and an external candidate no on-the-job practice.
+    expect(structured.developmentAreas[0]!.suggestions.map((s) => s.id)).toEqual(['extron-courses']);
     expect(structured.developmentAreas[0]!.training).toContain(
-      'Video switching and signal distribution courses from Extron',
+      'Video switching and signal distribution courses — Extron — for ',
     );
     expect(structured.encouragement).toMatchObject({
       kind: 'reapply_after_training',

@@ -50,6 +50,7 @@ import {
   type TrainingSuggestion,
 } from './document.ts';
 import { lowerFirstWord, rephraseEvidence } from './rephrase.ts';
+import { chooseTraining, trainingText } from './training.ts';
 
 export interface ComposeInput {
   /** The application's aggregated scorecards (src/domain/aggregation.ts). */
@@ -59,6 +60,10 @@ export interface ComposeInput {
   role: { title: string; level: RoleLevelKey };
   /** The venue the role is at, named in the encouragement. */
   venueName: string;
+  /** One of our own staff: on-the-job practice at our venue may be suggested. Default false (external). */
+  internalCandidate?: boolean;
+  /** Training suggestions per development area: 1 (default) or 2. */
+  trainingPerArea?: 1 | 2;
 }
 
 /** What must never appear, and who the candidate is: the same context the check is given. */
@@ -146,11 +151,6 @@ function lowerFirstIfWord(value: string): string {
   return /^\p{Lu}\p{Ll}/u.test(value) ? value[0]!.toLowerCase() + value.slice(1) : value;
 }
 
-function endSentence(value: string): string {
-  const s = value.trim();
-  return /[.!?]$/.test(s) ? s : `${s}.`;
-}
-
 /**
  * How a catalogue entry is named to the candidate: "Dante Certification Level 2 from Audinate (level
  * 2, online with a hands-on test)"; "ABTT Bronze Award (5-day foundation course)" when the name
@@ -177,16 +177,6 @@ export function trainingTitle(t: Pick<TrainingEntry, 'name' | 'provider' | 'form
     name.includes(provider.toLowerCase()) ||
     (!/\s/.test(provider) && name.includes(provider.toLowerCase()));
   return named ? `${t.name} (${form})` : `${t.name} from ${acronym ?? provider} (${form})`;
-}
-
-function trainingText(entries: readonly TrainingEntry[], criterionName: string): string {
-  const [first, second] = entries;
-  if (!first) {
-    return `ask to shadow an experienced technician on ${criterionName.toLowerCase()} at your current venue, and keep a log of what you practise.`;
-  }
-  let text = `${trainingTitle(first)}. ${endSentence(first.builds)}`;
-  if (second) text += ` Alongside it: ${trainingTitle(second)}. ${endSentence(second.builds)}`;
-  return text;
 }
 
 function suggestionOf(t: TrainingEntry): TrainingSuggestion {
@@ -416,8 +406,20 @@ function build(input: ComposeInput, context: ComposeContext, fallbacks: Fallback
     ({ criterion: c, reason }, i) => {
       const level = currentLevel(c.mean ?? 1);
       const framework = criterionOf.get(c.key);
-      const catalogue = framework ? trainingSuggestionsFor(framework, level) : [];
-      const entries = fallbacks.training.has(i) ? [] : catalogue.slice(0, 2);
+      // The gap's own evidence (lowest ratings first) says which entry fits: RF gap → RF course.
+      const raw = [...c.ratings]
+        .sort((a, b) => a.rating - b.rating)
+        .flatMap((r) => (r.evidence ? [r.evidence] : []));
+      const chosenTraining = framework
+        ? chooseTraining(framework.training, {
+            evidence: reason === 'go_further' ? raw.reverse() : raw,
+            level,
+            internalCandidate: input.internalCandidate ?? false,
+            count: input.trainingPerArea ?? 1,
+            goFurther: reason === 'go_further',
+          })
+        : [];
+      const entries = fallbacks.training.has(i) ? [] : chosenTraining;
       let evidence: string;
       if (reason === 'go_further' || fallbacks.development.has(i)) {
         evidence = developmentFallback(c, reason);

@@ -3,18 +3,21 @@
 // speaks to the candidate ("You traced the fault…"). The rules:
 //
 // 1. Split into sentences (note-style lines and bullets too), at most `maxSentences` kept.
-// 2. Second person: "the candidate", "candidate", "applicant", the candidate's own name, he / she /
-//    they → "you" (with the verb agreeing: "he was" → "you were", "she knows" → "you know");
-//    his / their / the candidate's → "your"; him / himself / themselves → "you" / "yourself";
-//    "her" → "your" before a noun, else "you". A note that starts with a verb or an adjective gets
-//    a subject: "Traced the fault…" → "You traced the fault…", "Calm on comms" → "You were calm on
-//    comms". The interviewer's "I / me / my" become the panel's "we / us / our".
+// 2. Second person: "the candidate", "candidate", "applicant", the candidate's own name, he / she →
+//    "you"; "they" / "their" / "them" too, unless someone else (the client, the presenter) came
+//    first in the sentence; his → "your"; "her" → "your" before a noun, else "you". Verbs are then
+//    made to agree by compromise (grammar.ts): "you was" → "you were", "…but was unsure" → "…but were
+//    unsure", "you seems" → "you seem". A note (or a clause after a semicolon) without a subject gets
+//    one by what compromise says its first word is: "Traced the fault" → "You traced the fault",
+//    "Calm on comms" → "You were calm on comms", "Needs practice" → "You need practice". The
+//    interviewer's "I / me / my" become the panel's "we / us / our".
 // 3. Sentences are dropped, never repaired, when they name an interviewer, repeat a private note
 //    (the check's own definition: a run of 6 words or 40 characters), touch a protected
 //    characteristic, judge the person (tone), say something vague, give a hiring verdict
 //    ("would hire", "strong no") or talk about pay.
 // 4. Each sentence is cut to `maxWords` at a clause boundary; technical words are never changed.
 
+import { otherPeople, repairSecondPerson, verbForYou, withSubject as withSubjectOf } from './grammar.ts';
 import { interviewerMentions, privateNoteOverlaps } from './leaks.ts';
 import { commonWordNames, competencyPattern } from './lexicon.ts';
 import { matchRule } from './patterns.ts';
@@ -61,45 +64,10 @@ export function evidenceSentences(evidence: string): string[] {
 
 // ── Verb agreement ──────────────────────────────────────────────────────────────────────────────
 
-const irregularAgreement: Readonly<Record<string, string>> = {
-  is: 'are',
-  was: 'were',
-  has: 'have',
-  does: 'do',
-  "isn't": "aren't",
-  "wasn't": "weren't",
-  "hasn't": "haven't",
-  "doesn't": "don't",
-  am: 'are',
-  goes: 'go',
-};
-
-/** Words ending in s that are not third-person verbs: left alone after a new "you". */
-const notVerbs = new Set(
-  'always perhaps sometimes nevertheless regardless besides across as us this thus plus yes unless less bus gas lens series various previous obvious nervous anxious serious cautious conscious generous famous tremendous ridiculous continuous numerous its his hers yours ours theirs was is has does focus status process analysis basis emphasis bias canvas chassis'.split(
-    ' ',
-  ),
-);
-
-/** Verbs that end in "ses" after a stem ending in s: "focuses" → "focus". */
-const sesStems: Readonly<Record<string, string>> = { focuses: 'focus', biases: 'bias' };
-
-/** The form of a present-tense verb after "you": "knows" → "know", "tries" → "try", "watches" → "watch". */
+/** The form of a present-tense verb after "you" (compromise conjugates it): "knows" → "know", "is" → "are". */
 export function agreeWithYou(word: string): string {
-  const lower = word.toLowerCase();
-  const keepCase = (out: string) => (word[0] === word[0]?.toUpperCase() ? upperFirst(out) : out);
-  if (irregularAgreement[lower]) return keepCase(irregularAgreement[lower]);
-  if (sesStems[lower]) return keepCase(sesStems[lower]);
-  if (lower.length <= 3 || !lower.endsWith('s') || lower.endsWith('ss') || notVerbs.has(lower)) return word;
-  if (/['’]/.test(lower)) return word;
-  if (/(?:ous|ics|ness|less)$/.test(lower)) return word;
-  if (/[^aeiou]ies$/.test(lower)) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|sh|ch|x|z|o)es$/.test(lower)) return word.slice(0, -2);
-  return word.slice(0, -1);
+  return verbForYou(word);
 }
-
-/** Words allowed between a subject and its verb ("he quickly traced", "she did not"). */
-const between = /^(?:\w+ly|not|also|always|never|just|still|then|often|usually|sometimes|rarely|even|only)$/i;
 
 // ── Subjects and pronouns ───────────────────────────────────────────────────────────────────────
 
@@ -139,36 +107,6 @@ const afterObjectHer = new Set(
 /** Verbs that take a person: "asked them", "told them" — where "them" is the candidate. */
 const personVerbs = new Set(
   'asked told gave showed let helped prompted pushed challenged pressed reminded interrupted stopped thanked guided offered'.split(
-    ' ',
-  ),
-);
-
-const pastIrregular = new Set(
-  'found knew made took ran built kept set put got drew wrote led spoke heard saw did gave chose caught understood brought thought held began showed lost sent spent stood told won went came fell felt left meant met paid read said sold taught hung lit struck swung threw rang cut hit dealt drove flew forgot grew hid laid let rode rose shook shot slid sprang stuck swept tore wore woke wound became bought sought dug spun'.split(
-    ' ',
-  ),
-);
-
-/** Third-person verbs that open a note ("Needs more practice…", "Knows Dante well"). */
-const presentStarts = new Set(
-  'needs knows understands explains has is was struggles lacks shows seems uses handles works communicates listens keeps takes makes gets follows asks wants thinks tends likes speaks reads writes labels checks tests finds traces sets comes goes does talks plans documents programs patches mixes runs builds leads stays remains rushes panics hesitates focuses rigs focuses isolates diagnoses configures routes calls briefs'.split(
-    ' ',
-  ),
-);
-
-/** Adjectives that open a note ("Calm on comms", "Not sure about clocking") → "You were …". */
-const adjectiveStarts = new Set(
-  'good strong solid clear calm methodical confident weak unsure sure certain aware fast sharp meticulous relaxed friendly approachable articulate slow quick very really quite not bit excellent great thorough careful tidy logical systematic knowledgeable comfortable familiar unfamiliar able unable keen hesitant nervous fluent rusty shaky efficient organised precise accurate safe patient professional polished assured composed competent capable'.split(
-    ' ',
-  ),
-);
-
-/** Words of degree before an adjective ("very calm", "a bit hesitant", "not sure"). */
-const degreeWords = new Set('very really quite not bit a fairly rather too slightly little so'.split(' '));
-
-/** Words after an adjective that make it a description of the person ("calm on comms"). */
-const prepositions = new Set(
-  'on at with under to and in about when during for throughout but overall if while once from around by or as'.split(
     ' ',
   ),
 );
@@ -214,19 +152,6 @@ function markCandidate(sentence: string, names: Names): string {
   return out;
 }
 
-/** After a verb made to agree with "you", a known verb after "and" / "or" / "but" in the clause agrees too. */
-function agreeCoordinated(tokens: Token[], from: number): void {
-  for (let j = nextWord(tokens, from); j !== -1; j = nextWord(tokens, j)) {
-    if (!/^(?:and|or|but|then)$/i.test(tokens[j]!.text)) continue;
-    let k = nextWord(tokens, j);
-    while (k !== -1 && between.test(tokens[k]!.text)) k = nextWord(tokens, k);
-    if (k === -1) return;
-    const word = tokens[k]!.text.toLowerCase();
-    if (presentStarts.has(word) || sesStems[word]) tokens[k]!.text = agreeWithYou(tokens[k]!.text);
-    return;
-  }
-}
-
 /** Sentence-level second person, with agreement. */
 function toSecondPerson(sentence: string, names: Names): string {
   const tokens = tokenise(markCandidate(sentence, names));
@@ -244,24 +169,18 @@ function toSecondPerson(sentence: string, names: Names): string {
       return '';
     })();
 
-    // A subject that becomes "you": conjugate the verb that follows (skipping adverbs and "not").
-    const singularSubject = lower === 'he' || lower === 'she' || lower === 'you';
-    if (singularSubject || lower === 'they') {
+    // A subject that becomes "you"; its verb is made to agree afterwards (repairSecondPerson).
+    if (lower === 'he' || lower === 'she' || lower === 'you') {
       put('you');
-      if (singularSubject) {
-        let j = nextWord(tokens, i);
-        while (j !== -1 && between.test(tokens[j]!.text) && !/^not$/i.test(tokens[j]!.text)) {
-          const k = nextWord(tokens, j);
-          if (k === -1) break;
-          j = k;
-        }
-        if (j !== -1) {
-          const before = tokens[j]!.text;
-          tokens[j]!.text = agreeWithYou(before);
-          // "checks polarity and focuses the lanterns": a second verb of the same subject agrees too.
-          if (tokens[j]!.text !== before) agreeCoordinated(tokens, j);
-        }
-      }
+      continue;
+    }
+    if (lower === 'they' || lower === 'them' || lower === 'their') {
+      // "did not confirm what they needed": after the client, "they" is the client.
+      const aboutSomeoneElse = tokens
+        .slice(0, i)
+        .some((t) => t.word && otherPeople.has(t.text.toLowerCase()));
+      if (!aboutSomeoneElse && (lower !== 'them' || personVerbs.has(previous)))
+        put(lower === 'their' ? 'your' : 'you');
       continue;
     }
     switch (lower) {
@@ -296,7 +215,6 @@ function toSecondPerson(sentence: string, names: Names): string {
         put('you');
         break;
       case 'his':
-      case 'their':
         put('your');
         break;
       case 'hers':
@@ -315,9 +233,6 @@ function toSecondPerson(sentence: string, names: Names): string {
         put(next === '' || afterObjectHer.has(next) ? 'you' : 'your');
         break;
       }
-      case 'them':
-        if (personVerbs.has(previous)) put('you');
-        break;
       case 'i':
         if (token.text === 'I' && !/[-/]$/.test(tokens[i - 1]?.text ?? '')) {
           token.text = capital && i === firstWordIndex ? 'We' : 'we';
@@ -350,47 +265,21 @@ function toSecondPerson(sentence: string, names: Names): string {
         break;
     }
   }
-  let out = tokens
+  const out = tokens
     .map((t) => t.text)
     .join('')
     .replaceAll(mark, '');
-  out = out.replace(/\byou was\b/gi, (m) => (isCapitalised(m) ? 'You were' : 'you were'));
-  return out;
+  return repairSecondPerson(out);
 }
 
-/** Gives a note without a subject one: "Traced the fault" → "You traced the fault". */
-function withSubject(sentence: string): string {
-  const m = /^([\p{L}']+)(.*)$/su.exec(sentence);
-  if (!m) return sentence;
-  const first = m[1]!;
-  const lower = first.toLowerCase();
-  if (neutralStarts.has(lower) || /^you/i.test(first)) return sentence;
-  // A capitalised technical word or a name ("Dante", "QLab", "EQ") stays the subject.
-  if (/^\p{Lu}[\p{Lu}\d]+/u.test(first)) return sentence;
-  if ((lower.length > 4 && lower.endsWith('ed') && !lower.endsWith('eed')) || pastIrregular.has(lower))
-    return `You ${lower}${m[2]}`;
-  if (presentStarts.has(lower)) return `You ${agreeWithYou(lower)}${m[2]}`;
-  if (adjectiveStarts.has(lower) || (lower === 'a' && /^\s+bit\b/i.test(m[2]!))) {
-    // "Calm on comms", "Very methodical" → "You were …"; "Strong rigging knowledge" → "You showed …".
-    const words = sentence.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-    let i = 0;
-    while (i < words.length && degreeWords.has(words[i]!)) i++;
-    if (lower === 'a') i = Math.max(i, 2);
-    const next = words[i];
-    const afterAdjective = words[i + 1];
-    if (next === undefined || prepositions.has(next)) return `You were ${lower}${m[2]}`;
-    if (adjectiveStarts.has(next) && !degreeWords.has(next)) {
-      if (
-        afterAdjective === undefined ||
-        prepositions.has(afterAdjective) ||
-        adjectiveStarts.has(afterAdjective)
-      )
-        return `You were ${lower}${m[2]}`;
-      return i === 0 || !['not', 'bit'].includes(lower) ? `You showed ${lower}${m[2]}` : sentence;
-    }
-    return sentence;
-  }
-  return sentence;
+/** Gives a note without a subject one (grammar.ts): "Traced the fault" → "You traced the fault". */
+function withSubject(sentence: string, names: Names): string {
+  return withSubjectOf(
+    sentence,
+    (first) =>
+      (neutralStarts.has(first) && !/^a\s+bit\b/i.test(sentence)) ||
+      names.candidate.some((n) => n.toLowerCase().startsWith(first)),
+  );
 }
 
 // ── Filters ─────────────────────────────────────────────────────────────────────────────────────
@@ -479,13 +368,12 @@ export function rephraseEvidence(
     // The original is judged too: a name or a note must not survive by being rephrased.
     if (mentionsInterviewer(raw, context.interviewerNames ?? [], context.candidateName)) continue;
     // Each clause of a note gets its subject: "Rang out the wedges; knew gain structure" → "…; you knew…".
-    const withSubjects = withSubject(raw).replace(
-      /([;,]\s+)([\p{Ll}][\p{L}']*)(?=\s)/gu,
-      (m, sep: string, word: string) =>
-        pastIrregular.has(word) ||
-        (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed') && sep.startsWith(';'))
-          ? `${sep}you ${word}`
-          : m,
+    const withSubjects = withSubject(raw, names).replace(
+      /(;\s+)([\p{Ll}][^;]*)/gu,
+      (m, sep: string, clause: string) => {
+        const given = withSubject(clause, names);
+        return given === clause ? m : `${sep}${lowerFirstWord(given)}`;
+      },
     );
     const rephrased = toSecondPerson(withSubjects, names);
     const trimmed = trimSentence(rephrased, maxWords);

@@ -3,7 +3,7 @@ import type { Recommendation } from '../../domain/aggregation.ts';
 
 type Tier = 1 | 2 | 3 | 4;
 
-const evidence: Record<string, Record<Tier, string>> = {
+export const demoEvidenceByCriterion: Record<string, Record<Tier, string>> = {
   signal_flow: {
     1: 'Swapped cables at random on the patched fault; did not isolate the channel or check the patch bay.',
     2: 'Found the muted channel on the desk but needed a prompt to check the stage box input.',
@@ -62,7 +62,8 @@ const evidence: Record<string, Record<Tier, string>> = {
 
 export function demoEvidence(criterionKey: string, rating: Tier): string {
   return (
-    evidence[criterionKey]?.[rating] ?? 'Answered the questions on this with examples from recent shows.'
+    demoEvidenceByCriterion[criterionKey]?.[rating] ??
+    'Answered the questions on this with examples from recent shows.'
   );
 }
 

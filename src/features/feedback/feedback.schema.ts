@@ -15,6 +15,7 @@ export const feedbackFindingKindSchema = z.enum([
   'private-note-leak',
   'interviewer-name',
   'tone',
+  'grammar',
   'length',
 ]);
 
@@ -144,6 +145,10 @@ export const feedbackDraftRequestSchema = z
       .boolean()
       .default(false)
       .describe('Compose again over approved feedback (the approval is withdrawn)'),
+    trainingPerArea: z
+      .union([z.literal(1), z.literal(2)])
+      .default(1)
+      .describe('Training suggestions per development area: 1, or 2 for a second one'),
   })
   .nullish()
   .describe('Optional: { "recompose": true } to compose over approved feedback');

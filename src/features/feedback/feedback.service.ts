@@ -243,6 +243,9 @@ export function feedbackService(ctx: AppContext) {
             criteria: loaded.requirements.version.criteria,
             role: { title: loaded.requirements.role.title, level: loaded.requirements.role.level },
             venueName: facts.venue.name,
+            // Applicants are external: the product has no record of a candidate being our own staff.
+            internalCandidate: false,
+            trainingPerArea: input?.trainingPerArea ?? 1,
           },
           context,
         );

@@ -182,4 +182,47 @@ Technical Services Manager`,
     labels: { pass: true, kinds: ['length'] },
     note: 'Good but over 600 words: a length warning.',
   },
+  {
+    id: 'grammar-01-you-was',
+    text: `Dear Erin,
+
+Thank you for interviewing for the Sound Technician role.
+
+## What went well
+- **Audio:** You set gains sensibly on the desk but was unsure how to co-ordinate the radio mic frequencies for six channels.
+- **Show operation:** You ran the cues accurately and kept the show moving when the playback failed.
+
+## Where to develop next
+- **Audio:** RF co-ordination is the area to develop: you could not yet plan frequencies for six radio mics. A good next step: the Shure wireless workshop, which covers frequency planning.
+
+We would welcome a new application once you have done it.`,
+    labels: { pass: true, kinds: ['grammar'] },
+    note: 'Edited by hand after rephrasing: "you … but was unsure" does not agree (a warning).',
+  },
+  {
+    id: 'grammar-02-you-seems',
+    text: `Dear Tariq,
+
+Thank you for coming in for the Lighting Technician interview. Your focusing was quick and tidy, and you recorded each state with sensible fade times.
+
+You seems less sure of DMX addressing: you could not yet explain why two fixtures responded to the same channel. The ETC Eos Level 1 course online would help, and we would be glad to see you apply again once you have done it.`,
+    labels: { pass: true, kinds: ['grammar'] },
+    note: '"You seems" does not agree.',
+  },
+  {
+    id: 'grammar-03-no-subject',
+    text: `Dear Ffion,
+
+Thank you for interviewing for the AV Technician role.
+
+## What went well
+- **Signal flow:** Traced the hum to a ground loop on the DI and lifted it without prompting.
+
+## Where to develop next
+- **Networking and control:** you were unsure what a subnet mask does, and you could not find the Dante device on the network. A good next step: Dante Certification Level 1 from Audinate, online.
+
+We would welcome an application once you have done it.`,
+    labels: { pass: true, kinds: ['grammar'] },
+    note: 'A note pasted in without a subject: the candidate cannot tell who traced the hum.',
+  },
 ];

@@ -42,6 +42,7 @@ export const kindLabels: Record<FeedbackFindingResponse['kind'], string> = {
   'private-note-leak': 'Private note',
   'interviewer-name': 'Interviewer named',
   tone: 'Tone',
+  grammar: 'Grammar',
   length: 'Length',
 };
 
