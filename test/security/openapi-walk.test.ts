@@ -101,6 +101,7 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/applications/{id}/decision': { roles: hiring },
   'POST /api/v1/applications/{id}/feedback-call': { roles: hiring },
   'POST /api/v1/applications/{id}/told': { roles: hiring },
+  'GET /api/v1/roles/{id}/screening-reasons': { roles: hiring },
   'POST /api/v1/roles/{id}/close-the-rest': { roles: hiring },
   'GET /api/v1/roles/{id}/close-the-rest': { roles: hiring },
   'POST /api/v1/roles/{id}/close-the-rest/send': { roles: hiring },

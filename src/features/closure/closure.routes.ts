@@ -11,6 +11,7 @@ import {
   queueSchema,
   reportQuerySchema,
   reportSchema,
+  screeningReasonsSchema,
   sendRequestSchema,
   sendResultSchema,
   timelineSchema,
@@ -18,6 +19,7 @@ import {
 } from './closure.schema.ts';
 import { closureService, reportCsv } from './closure.service.ts';
 import { inviteToFeedbackCall } from './feedback-call.ts';
+import { screeningReasonsOf } from './screening.ts';
 
 export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   const closure = closureService(ctx);
@@ -81,6 +83,26 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       return closure.told(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.get(
+    '/api/v1/roles/:id/screening-reasons',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['roles'],
+        summary:
+          'Ready-made candidate-facing reasons per criterion the role assesses, for turning a candidate down before an interview',
+        description:
+          "Built from the criteria of the role's framework version and the level the role needs of each. Use them as `screening.reasons` of a not-progressing decision (criterionKey, and optionally your own text).",
+        params: idParams,
+        response: { 200: screeningReasonsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return screeningReasonsOf(ctx.kysely, actor.organisationId, request.params.id);
     },
   );
 

@@ -24,9 +24,15 @@ import type {
   TimelineEvent,
   ToldRequest,
 } from './closure.schema.ts';
+import { composeScreening, describeErrors, screeningCriteriaOf } from './screening.ts';
 import { buildTimeline } from './timeline.ts';
 
 export const approveFeedbackFirst = 'Approve the feedback first';
+
+const chaseScorecards = (name: string) =>
+  `${name} has been interviewed but no scorecard has been submitted: chase the scorecards so the feedback can be composed from them, or decide without them with a screening reason and a withoutScorecardsNote saying why (audited)`;
+const screeningFirst = (name: string) =>
+  `${name} has not been interviewed, so there is no feedback from scorecards: give a screening reason from the role's requirements (screening.reasons; see GET /api/v1/roles/{id}/screening-reasons)`;
 
 const movedMeanwhile = (from: Stage) =>
   new AppError(
@@ -63,6 +69,100 @@ const closableStages: readonly Stage[] = outcomeStages;
 export function closureService(ctx: AppContext) {
   const feedback = feedbackService(ctx);
 
+  /**
+   * Not progressing: with approved feedback once an interview has been scored; with a screening
+   * reason before that (an interviewed candidate without scorecards needs a note saying why).
+   */
+  async function notProgressingIn(
+    tx: Kysely<Database>,
+    organisationId: string,
+    facts: repo.ClosureFacts,
+    input: Extract<DecisionRequest, { outcome: 'not_progressing' }>,
+    actor: Actor,
+    now: Date,
+    detail: Record<string, unknown>,
+  ): Promise<string> {
+    const id = facts.id;
+    const interview = (await repo.listInterviewFacts(tx, organisationId, [id], now)).get(id)!;
+    const interviewed = interview.lastInterviewEndedAt !== null;
+    const send = input.sendAt === 'now' ? 'now' : 'window';
+    if (!input.screening) {
+      const approved = await approvedFeedbackFor(tx, organisationId, id);
+      if (!approved) {
+        if (interview.submittedScorecards > 0) throw new AppError('conflict', approveFeedbackFirst);
+        throw new AppError(
+          'conflict',
+          interviewed ? chaseScorecards(facts.candidateName) : screeningFirst(facts.candidateName),
+          { field: 'screening' },
+        );
+      }
+      await move(tx, organisationId, id, facts.stage, 'not_progressing', actor, now, 'application.decision', {
+        ...detail,
+        feedbackId: approved.feedbackId,
+      });
+      const sent = await enqueue(tx, ctx, {
+        organisationId,
+        idempotencyKey: `decision:not_progressing:${id}`,
+        template: 'not_progressing',
+        variables: { feedback: approved.variables },
+        applicationId: id,
+        send,
+        createdBy: actor,
+      });
+      return sent.id;
+    }
+    if (interview.submittedScorecards > 0) {
+      throw new AppError(
+        'conflict',
+        `${facts.candidateName}'s interview has been scored: send feedback from the scorecards instead (draft it, approve it, then decide without "screening")`,
+        { field: 'screening' },
+      );
+    }
+    if (interviewed && !input.withoutScorecardsNote) {
+      throw new AppError('conflict', chaseScorecards(facts.candidateName), {
+        field: 'withoutScorecardsNote',
+      });
+    }
+    const criteria = await screeningCriteriaOf(tx, organisationId, facts.roleId);
+    const composed = await composeScreening(tx, organisationId, id, criteria, input.screening, interviewed);
+    if (!composed.check.pass) {
+      throw new AppError(
+        'validation_failed',
+        `screening: the message does not pass the feedback check. ${describeErrors(composed.check)}`,
+        { field: 'screening' },
+      );
+    }
+    await move(tx, organisationId, id, facts.stage, 'not_progressing', actor, now, 'application.decision', {
+      ...detail,
+      screening: input.screening.reasons.map((r) => r.criterionKey),
+      checkScore: composed.check.score,
+    });
+    if (interviewed) {
+      await recordAudit(
+        tx,
+        organisationId,
+        actor,
+        {
+          action: 'decision.without_scorecards',
+          subjectType: 'application',
+          subjectId: id,
+          detail: { note: input.withoutScorecardsNote, lastInterviewEndedAt: interview.lastInterviewEndedAt },
+        },
+        now,
+      );
+    }
+    const sent = await enqueue(tx, ctx, {
+      organisationId,
+      idempotencyKey: `decision:not_progressing:${id}`,
+      template: 'not_progressing_screening',
+      variables: { screening: composed.variables },
+      applicationId: id,
+      send,
+      createdBy: actor,
+    });
+    return sent.id;
+  }
+
   /** The decision inside `tx`: the stage, the outcome, and the email it causes. */
   async function decideIn(
     tx: Kysely<Database>,
@@ -98,22 +198,7 @@ export function closureService(ctx: AppContext) {
     let messageId: string | null = null;
     const detail: Record<string, unknown> = { outcome: to };
     if (input.outcome === 'not_progressing') {
-      const approved = await approvedFeedbackFor(tx, organisationId, id);
-      if (!approved) throw new AppError('conflict', approveFeedbackFirst);
-      await move(tx, organisationId, id, from, to, actor, now, 'application.decision', {
-        ...detail,
-        feedbackId: approved.feedbackId,
-      });
-      const sent = await enqueue(tx, ctx, {
-        organisationId,
-        idempotencyKey: `decision:not_progressing:${id}`,
-        template: 'not_progressing',
-        variables: { feedback: approved.variables },
-        applicationId: id,
-        send: input.sendAt === 'now' ? 'now' : 'window',
-        createdBy: actor,
-      });
-      messageId = sent.id;
+      messageId = await notProgressingIn(tx, organisationId, facts, input, actor, now, detail);
     } else if (input.outcome === 'offer') {
       await move(tx, organisationId, id, from, to, actor, now, 'application.decision', detail);
       const sent = await enqueue(tx, ctx, {

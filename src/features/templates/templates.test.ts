@@ -295,7 +295,7 @@ describeEachDatabase('branding settings API', (get) => {
 });
 
 describe('template keys', () => {
-  it('are fifteen, one per email the product sends', () => {
-    expect(templateKeys).toHaveLength(15);
+  it('are sixteen, one per email the product sends', () => {
+    expect(templateKeys).toHaveLength(16);
   });
 });
