@@ -99,6 +99,7 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/applications/{id}/feedback/approve': { roles: hiring },
   'GET /api/v1/training': { roles: everyone },
   'POST /api/v1/applications/{id}/decision': { roles: hiring },
+  'POST /api/v1/applications/{id}/decision/send-again': { roles: hiring },
   'POST /api/v1/applications/{id}/feedback-call': { roles: hiring },
   'POST /api/v1/applications/{id}/told': { roles: hiring },
   'GET /api/v1/roles/{id}/screening-reasons': { roles: hiring },

@@ -451,3 +451,56 @@ export async function listInterviewFacts(
   }
   return facts;
 }
+
+// ---- Decision emails, re-sent ---------------------------------------------------------------------
+
+export interface DecisionEmail {
+  id: string;
+  templateKey: string;
+  status: string;
+  idempotencyKey: string;
+  /** The context it was rendered with (JSON), to send the same again. */
+  variables: string;
+}
+
+/** The application's latest decision email (offer or not progressing), if any. */
+export async function findLatestDecisionEmail(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+): Promise<DecisionEmail | undefined> {
+  const row = await db
+    .selectFrom('message')
+    .select(['id', 'template_key', 'status', 'idempotency_key', 'variables'])
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
+    .where('template_key', 'in', outcomeTemplates)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    templateKey: row.template_key,
+    status: row.status,
+    idempotencyKey: row.idempotency_key,
+    variables: row.variables,
+  };
+}
+
+/** How many emails were written under a decision's key or its later attempts. */
+export async function countDecisionAttempts(
+  db: Kysely<Database>,
+  organisationId: string,
+  baseKey: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('message')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([eb('idempotency_key', '=', baseKey), eb('idempotency_key', 'like', `${baseKey}:attempt-%`)]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -12,6 +12,7 @@ import {
   reportQuerySchema,
   reportSchema,
   screeningReasonsSchema,
+  sendAgainRequestSchema,
   sendRequestSchema,
   sendResultSchema,
   timelineSchema,
@@ -40,6 +41,26 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       return closure.decide(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/decision/send-again',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['applications'],
+        summary: 'Send the decision email again after it was cancelled or failed (a fresh email)',
+        description:
+          'The cancelled or failed offer or not-progressing email is written again as it was, under a new idempotency key. To replace it with a different message instead, record the same decision again (e.g. not_progressing with other screening reasons, or after re-approving the feedback).',
+        params: idParams,
+        body: sendAgainRequestSchema,
+        response: { 200: decisionResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return closure.sendAgain(actor.organisationId, request.params.id, request.body, actor);
     },
   );
 

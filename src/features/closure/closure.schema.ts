@@ -79,6 +79,16 @@ export const screeningReasonsSchema = z.object({
 });
 export type ScreeningReasons = z.infer<typeof screeningReasonsSchema>;
 
+export const sendAgainRequestSchema = z
+  .object({
+    sendAt: z
+      .enum(['window', 'now'])
+      .optional()
+      .describe("window (default): the venue's sending window; now: as soon as a worker picks it up"),
+  })
+  .nullish();
+export type SendAgainRequest = z.infer<typeof sendAgainRequestSchema>;
+
 export const toldRequestSchema = z.object({
   via: z.enum(['call', 'meeting']),
   at: isoDateTime.describe('When the candidate was told; not in the future'),

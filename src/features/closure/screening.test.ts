@@ -235,6 +235,74 @@ describeEachDatabase(
       expect(plain.json().error.message).toBe('Approve the feedback first');
       expect(await messagesOf(a.id)).toEqual([]);
     });
+
+    it('a cancelled decision email is sent again, or replaced by a new decision; each a fresh email', async () => {
+      clock = new Date('2026-11-25T10:00:00.000Z');
+      const a = await applicant('Cy Cancelled');
+      const decide = (criterionKey: string) =>
+        post(team.manager, `/api/v1/applications/${a.id}/decision`, {
+          outcome: 'not_progressing',
+          screening: { reasons: [{ criterionKey }] },
+        });
+      const sendAgain = () => post(team.manager, `/api/v1/applications/${a.id}/decision/send-again`, {});
+      const cancel = async (messageId: string) => {
+        const res = await post(team.manager, `/api/v1/messages/${messageId}/cancel`, {});
+        expect(res.statusCode, res.body).toBe(200);
+      };
+      const keys = async () =>
+        (
+          await get()
+            .ctx.kysely.selectFrom('message')
+            .select(['idempotency_key', 'status', 'text'])
+            .where('application_id', '=', a.id)
+            .orderBy('created_at')
+            .orderBy('id')
+            .execute()
+        ).map((m) => [m.idempotency_key, m.status, m.text]);
+
+      const first = await decide('audio');
+      expect(first.statusCode, first.body).toBe(200);
+      const waiting = await sendAgain();
+      expect(waiting.statusCode).toBe(409);
+      expect(waiting.json().error.message).toContain('still held');
+      const twice = await decide('audio');
+      expect(twice.statusCode).toBe(409);
+
+      await cancel(first.json().messageId);
+      const again = await sendAgain();
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().messageId).not.toBe(first.json().messageId);
+      await cancel(again.json().messageId);
+      const replaced = await decide('lighting');
+      expect(replaced.statusCode, replaced.body).toBe(200);
+
+      const written = await keys();
+      expect(written.map(([key, status]) => [key, status])).toEqual([
+        [`decision:not_progressing:${a.id}`, 'cancelled'],
+        [`decision:not_progressing:${a.id}:attempt-2`, 'cancelled'],
+        [`decision:not_progressing:${a.id}:attempt-3`, 'held'],
+      ]);
+      expect(written[1]![2]).toBe(written[0]![2]);
+      expect(written[2]![2]).toContain('lighting at the "Competent" level');
+      const audit = (await auditOf(a.id)).map((e) => e.action);
+      expect(audit).toContain('application.decision_email_resent');
+      expect(audit).toContain('application.decision_email_replaced');
+
+      const [{ to_email }] = await get()
+        .ctx.kysely.selectFrom('message')
+        .select('to_email')
+        .where('application_id', '=', a.id)
+        .limit(1)
+        .execute();
+      const mails = await deliverOutbox(get().ctx, smtp);
+      // Only the replacement reaches the candidate: the cancelled ones never leave.
+      const theirs = mails.filter((m) => JSON.stringify(m.to).includes(to_email!));
+      expect(theirs).toHaveLength(1);
+      expect(theirs[0]!.text).toContain('lighting at the "Competent" level');
+      expect(await row(a.id)).toMatchObject({ stage: 'closed', told_via: 'email' });
+      const told = await sendAgain();
+      expect(told.statusCode).toBe(409);
+    });
   },
   { now: () => clock },
 );
