@@ -288,15 +288,15 @@ describeEachDatabase(
       expect(audit).toContain('application.decision_email_resent');
       expect(audit).toContain('application.decision_email_replaced');
 
-      const [{ to_email }] = await get()
+      const { to_email } = await get()
         .ctx.kysely.selectFrom('message')
         .select('to_email')
         .where('application_id', '=', a.id)
         .limit(1)
-        .execute();
+        .executeTakeFirstOrThrow();
       const mails = await deliverOutbox(get().ctx, smtp);
       // Only the replacement reaches the candidate: the cancelled ones never leave.
-      const theirs = mails.filter((m) => JSON.stringify(m.to).includes(to_email!));
+      const theirs = mails.filter((m) => JSON.stringify(m.to).includes(to_email));
       expect(theirs).toHaveLength(1);
       expect(theirs[0]!.text).toContain('lighting at the "Competent" level');
       expect(await row(a.id)).toMatchObject({ stage: 'closed', told_via: 'email' });
