@@ -11,6 +11,7 @@ import * as holdingUpdate from './defaults/holding-update.ts';
 import * as managerDigest from './defaults/manager-digest.ts';
 import * as newOpportunity from './defaults/new-opportunity.ts';
 import * as notProgressing from './defaults/not-progressing.ts';
+import * as notProgressingScreening from './defaults/not-progressing-screening.ts';
 import * as offer from './defaults/offer.ts';
 import * as organisationInvitation from './defaults/organisation-invitation.ts';
 import * as reconsent from './defaults/reconsent.ts';
@@ -27,6 +28,14 @@ export interface TemplateExtras {
       strengths: { criterion: string; evidence: string }[];
       developmentAreas: { criterion: string; evidence: string; training: string }[];
       encouragement: string;
+    };
+  };
+  not_progressing_screening: {
+    screening: {
+      interviewed: boolean;
+      reasons: { criterion: string; text: string }[];
+      note: string;
+      nextSteps: { criterion: string; step: string }[];
     };
   };
   holding_update: { update: { newDate: string; reason: string } };
@@ -141,6 +150,35 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
       },
     },
     defaults: notProgressing,
+  },
+  not_progressing_screening: {
+    key: 'not_progressing_screening',
+    name: 'Not progressing, with a screening reason',
+    description:
+      'Tells a candidate turned down before an interview was scored why, from what the role needs, and what would make a future application strong.',
+    audience: 'candidate',
+    aboutApplication: true,
+    listUnsubscribe: false,
+    footerReason: candidateReason,
+    sample: {
+      screening: {
+        interviewed: false,
+        reasons: [
+          {
+            criterion: 'Rigging, power and safety',
+            text: 'The role needs rigging, power and safety at the "Competent" level from the start: someone who already works safely at height, with suspended loads and with temporary power. Your application did not yet show us that experience.',
+          },
+        ],
+        note: 'We had over forty applications for this role.',
+        nextSteps: [
+          {
+            criterion: 'Rigging, power and safety',
+            step: 'A good next step: the IPAF PAL Card (IPAF, operator course, about a day per category group). Safe operation of mobile elevating work platforms such as scissor and boom lifts.',
+          },
+        ],
+      },
+    },
+    defaults: notProgressingScreening,
   },
   holding_update: {
     key: 'holding_update',

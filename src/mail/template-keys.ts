@@ -2,6 +2,7 @@
 export const templateKeys = [
   'offer',
   'not_progressing',
+  'not_progressing_screening',
   'holding_update',
   'feedback_call',
   'talent_network_invitation',

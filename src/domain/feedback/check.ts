@@ -75,6 +75,15 @@ export interface FeedbackCheckContext {
 
 /** Word counts: below `tooShort` is an error, below `short` a warning, above `long` a warning. */
 export const feedbackLength = { tooShort: 30, short: 60, long: 600 } as const;
+/** A screening message (no interview to draw on) is a reason and a next step: shorter is right. */
+export const screeningLength = { tooShort: 12, short: 20, long: 300 } as const;
+
+/**
+ * Which rules apply: `feedback` after an interview (strength, development area, next step, 30+
+ * words); `screening` for a candidate turned down before an interview, where there is no strength
+ * to name — tone, leaks, protected characteristics and vagueness still apply, with a shorter length.
+ */
+export type FeedbackCheckRules = 'feedback' | 'screening';
 
 /** Points taken off the score per finding of each severity. */
 export const scorePenalty: Record<FeedbackSeverity, number> = { error: 20, warning: 5 };
@@ -193,7 +202,13 @@ function candidateNameSpans(text: string, name: string | undefined): Span[] {
 }
 
 /** Checks candidate-facing feedback; `pass` is true when no finding is an error. */
-export function checkFeedback(text: string, context: FeedbackCheckContext = {}): FeedbackCheck {
+export function checkFeedback(
+  text: string,
+  context: FeedbackCheckContext = {},
+  rules: FeedbackCheckRules = 'feedback',
+): FeedbackCheck {
+  const screening = rules === 'screening';
+  const length = screening ? screeningLength : feedbackLength;
   const findings: FeedbackFinding[] = [];
   const source = plain(text);
 
@@ -312,7 +327,7 @@ export function checkFeedback(text: string, context: FeedbackCheckContext = {}):
 
   // The text as a whole: strength, development area, next step, length.
   const whole = wholeSpan(text);
-  if (!evidence.strength) {
+  if (!evidence.strength && !screening) {
     findings.push({
       kind: 'missing-strength',
       severity: 'error',
@@ -322,7 +337,7 @@ export function checkFeedback(text: string, context: FeedbackCheckContext = {}):
         "e.g. 'Your RF plan was methodical: you scanned the room first and left guard bands between the IEMs and the radio mics.'",
     });
   }
-  if (!evidence.development) {
+  if (!evidence.development && !screening) {
     findings.push({
       kind: 'missing-development-area',
       severity: 'error',
@@ -344,25 +359,32 @@ export function checkFeedback(text: string, context: FeedbackCheckContext = {}):
     });
   }
   const wordCount = wordTokens(text).length;
-  if (wordCount < feedbackLength.short) {
+  if (wordCount < length.short) {
+    const tooShort = wordCount < length.tooShort;
     findings.push({
       kind: 'length',
-      severity: wordCount < feedbackLength.tooShort ? 'error' : 'warning',
-      message:
-        wordCount < feedbackLength.tooShort
+      severity: tooShort ? 'error' : 'warning',
+      message: screening
+        ? tooShort
+          ? `At ${wordCount} words this is too short to give the candidate a reason and a next step.`
+          : `At ${wordCount} words this is brief: check that the reason says what the role needs.`
+        : tooShort
           ? `At ${wordCount} words this is too short to name a strength, a development area and a next step.`
           : `At ${wordCount} words this is brief: check that the strength and the development area each have the evidence behind them.`,
       ...whole,
-      suggestion:
-        'Aim for 80–300 words: 1–3 strengths, 1–2 development areas, each with what you saw, and a next step.',
+      suggestion: screening
+        ? 'Say what the role needs that the application did not show, and what would make a future application strong.'
+        : 'Aim for 80–300 words: 1–3 strengths, 1–2 development areas, each with what you saw, and a next step.',
     });
-  } else if (wordCount > feedbackLength.long) {
+  } else if (wordCount > length.long) {
     findings.push({
       kind: 'length',
       severity: 'warning',
       message: `At ${wordCount} words this is long: the candidate may not reach the part that matters.`,
       ...whole,
-      suggestion: 'Keep to 1–3 strengths and 1–2 development areas, each in a sentence or two.',
+      suggestion: screening
+        ? 'Keep to one or two reasons and a next step.'
+        : 'Keep to 1–3 strengths and 1–2 development areas, each in a sentence or two.',
     });
   }
 

@@ -90,7 +90,9 @@ export async function markTold(
 }
 
 /** The outcome emails whose delivery tells the candidate. */
-export const outcomeTemplates = ['offer', 'not_progressing'] as const;
+export const outcomeTemplates = ['offer', 'not_progressing', 'not_progressing_screening'] as const;
+/** The not-progressing emails (feedback from scorecards, or a screening reason): sent, the application closes. */
+export const notProgressingTemplates: readonly string[] = ['not_progressing', 'not_progressing_screening'];
 
 /**
  * The outbox worker's hook, called in the transaction that marks the message sent: an outcome email
@@ -123,7 +125,7 @@ export async function recordToldByEmail(tx: Kysely<Database>, messageId: string,
       now,
     );
   }
-  if (message.template_key !== 'not_progressing') return;
+  if (!notProgressingTemplates.includes(message.template_key)) return;
   const closed = await tx
     .updateTable('application')
     .set({ stage: 'closed', stage_changed_at: now.toISOString(), updated_at: now.toISOString() })
@@ -398,4 +400,107 @@ export async function findApplicationTimezone(
     .where('application.id', '=', applicationId)
     .executeTakeFirst();
   return row?.timezone;
+}
+
+// ---- Interviews and scorecards, as closure reads them ---------------------------------------------
+
+export interface InterviewFacts {
+  /** When the last interview that has ended ended; null when none has (never interviewed). */
+  lastInterviewEndedAt: string | null;
+  submittedScorecards: number;
+}
+
+/** For each application: whether it has had an interview and how many scorecards are in (two queries). */
+export async function listInterviewFacts(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+  now: Date,
+): Promise<Map<string, InterviewFacts>> {
+  const facts = new Map<string, InterviewFacts>(
+    applicationIds.map((id) => [id, { lastInterviewEndedAt: null, submittedScorecards: 0 }]),
+  );
+  for (let i = 0; i < applicationIds.length; i += 500) {
+    const ids = applicationIds.slice(i, i + 500);
+    const [interviews, scorecards] = await Promise.all([
+      db
+        .selectFrom('interview')
+        .select(['application_id', (eb) => eb.fn.max('ends_at').as('last_end')])
+        .where('organisation_id', '=', organisationId)
+        .where('application_id', 'in', ids)
+        .where('ends_at', '<=', now.toISOString())
+        .groupBy('application_id')
+        .execute(),
+      db
+        .selectFrom('scorecard')
+        .select(['application_id', (eb) => eb.fn.countAll<string | number>().as('submitted')])
+        .where('organisation_id', '=', organisationId)
+        .where('application_id', 'in', ids)
+        .where('status', '=', 'submitted')
+        .groupBy('application_id')
+        .execute(),
+    ]);
+    for (const row of interviews) {
+      const f = facts.get(row.application_id);
+      if (f && row.last_end) f.lastInterviewEndedAt = new Date(row.last_end as string | Date).toISOString();
+    }
+    for (const row of scorecards) {
+      const f = facts.get(row.application_id);
+      if (f) f.submittedScorecards = Number(row.submitted);
+    }
+  }
+  return facts;
+}
+
+// ---- Decision emails, re-sent ---------------------------------------------------------------------
+
+export interface DecisionEmail {
+  id: string;
+  templateKey: string;
+  status: string;
+  idempotencyKey: string;
+  /** The context it was rendered with (JSON), to send the same again. */
+  variables: string;
+}
+
+/** The application's latest decision email (offer or not progressing), if any. */
+export async function findLatestDecisionEmail(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+): Promise<DecisionEmail | undefined> {
+  const row = await db
+    .selectFrom('message')
+    .select(['id', 'template_key', 'status', 'idempotency_key', 'variables'])
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
+    .where('template_key', 'in', outcomeTemplates)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    templateKey: row.template_key,
+    status: row.status,
+    idempotencyKey: row.idempotency_key,
+    variables: row.variables,
+  };
+}
+
+/** How many emails were written under a decision's key or its later attempts. */
+export async function countDecisionAttempts(
+  db: Kysely<Database>,
+  organisationId: string,
+  baseKey: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('message')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([eb('idempotency_key', '=', baseKey), eb('idempotency_key', 'like', `${baseKey}:attempt-%`)]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

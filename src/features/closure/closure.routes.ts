@@ -11,6 +11,8 @@ import {
   queueSchema,
   reportQuerySchema,
   reportSchema,
+  screeningReasonsSchema,
+  sendAgainRequestSchema,
   sendRequestSchema,
   sendResultSchema,
   timelineSchema,
@@ -18,6 +20,7 @@ import {
 } from './closure.schema.ts';
 import { closureService, reportCsv } from './closure.service.ts';
 import { inviteToFeedbackCall } from './feedback-call.ts';
+import { screeningReasonsOf } from './screening.ts';
 
 export function closureRoutes(app: ApiApp, ctx: AppContext): void {
   const closure = closureService(ctx);
@@ -38,6 +41,26 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       return closure.decide(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/decision/send-again',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['applications'],
+        summary: 'Send the decision email again after it was cancelled or failed (a fresh email)',
+        description:
+          'The cancelled or failed offer or not-progressing email is written again as it was, under a new idempotency key. To replace it with a different message instead, record the same decision again (e.g. not_progressing with other screening reasons, or after re-approving the feedback).',
+        params: idParams,
+        body: sendAgainRequestSchema,
+        response: { 200: decisionResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return closure.sendAgain(actor.organisationId, request.params.id, request.body, actor);
     },
   );
 
@@ -81,6 +104,26 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       return closure.told(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.get(
+    '/api/v1/roles/:id/screening-reasons',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['roles'],
+        summary:
+          'Ready-made candidate-facing reasons per criterion the role assesses, for turning a candidate down before an interview',
+        description:
+          "Built from the criteria of the role's framework version and the level the role needs of each. Use them as `screening.reasons` of a not-progressing decision (criterionKey, and optionally your own text).",
+        params: idParams,
+        response: { 200: screeningReasonsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return screeningReasonsOf(ctx.kysely, actor.organisationId, request.params.id);
     },
   );
 

@@ -2,6 +2,28 @@ import { z } from 'zod';
 import { applicationSchema } from '../applications/applications.schema.ts';
 import { idSchema, isoDateTime, optionalText, requiredText } from '../shared.schema.ts';
 
+export const screeningChoiceSchema = z.object({
+  reasons: z
+    .array(
+      z.object({
+        criterionKey: z.string().trim().min(1).max(80).describe("A criterion of the role's framework"),
+        text: z
+          .string()
+          .trim()
+          .min(1)
+          .max(600)
+          .optional()
+          .describe(
+            'Your own sentence for it; the ready-made reason otherwise (GET …/roles/{id}/screening-reasons)',
+          ),
+      }),
+    )
+    .min(1)
+    .max(3),
+  note: z.string().trim().max(1000).optional().describe('Optional text added after the reasons; checked'),
+});
+export type ScreeningChoiceInput = z.infer<typeof screeningChoiceSchema>;
+
 export const decisionRequestSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('offer'),
@@ -15,6 +37,20 @@ export const decisionRequestSchema = z.discriminatedUnion('outcome', [
       .enum(['window', 'now'])
       .optional()
       .describe("window (default): the venue's sending window; now: as soon as a worker picks it up"),
+    screening: screeningChoiceSchema
+      .optional()
+      .describe(
+        "Before an interview has been scored: the reason from the role's requirements, instead of approved feedback (sent as not_progressing_screening)",
+      ),
+    withoutScorecardsNote: z
+      .string()
+      .trim()
+      .min(10)
+      .max(2000)
+      .optional()
+      .describe(
+        'Interviewed but no scorecard submitted: why you decide without them (audited, never sent). Otherwise chase the scorecards.',
+      ),
   }),
   z.object({
     outcome: z.literal('withdrawn'),
@@ -27,6 +63,31 @@ export const decisionResponseSchema = applicationSchema.extend({
   messageId: idSchema.nullable().describe('The email the decision caused, or null'),
 });
 export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
+
+export const readyReasonSchema = z.object({
+  criterionKey: z.string(),
+  criterionName: z.string(),
+  requiredLevel: z.number().int().min(1).max(4),
+  requiredLevelLabel: z.string(),
+  text: z.string().describe('The ready-made candidate-facing reason: what the role needs'),
+  comparative: z.string().describe('"We chose candidates with more experience in …", naming no shortfall'),
+  nextStep: z.string().describe('What would make a future application strong (from the training catalogue)'),
+});
+export const screeningReasonsSchema = z.object({
+  roleId: idSchema,
+  reasons: z.array(readyReasonSchema).describe('Per criterion the role assesses, the most important first'),
+});
+export type ScreeningReasons = z.infer<typeof screeningReasonsSchema>;
+
+export const sendAgainRequestSchema = z
+  .object({
+    sendAt: z
+      .enum(['window', 'now'])
+      .optional()
+      .describe("window (default): the venue's sending window; now: as soon as a worker picks it up"),
+  })
+  .nullish();
+export type SendAgainRequest = z.infer<typeof sendAgainRequestSchema>;
 
 export const toldRequestSchema = z
   .object({

@@ -20,14 +20,21 @@ import type {
   DecisionRequest,
   DecisionResponse,
   QueueItem,
+  SendAgainRequest,
   SendResult,
   TimelineEvent,
   ToldRequest,
 } from './closure.schema.ts';
+import { composeScreening, describeErrors, screeningCriteriaOf } from './screening.ts';
 import { buildTimeline } from './timeline.ts';
 import { toldTimeProblem } from './told-time.ts';
 
 export const approveFeedbackFirst = 'Approve the feedback first';
+
+const chaseScorecards = (name: string) =>
+  `${name} has been interviewed but no scorecard has been submitted: chase the scorecards so the feedback can be composed from them, or decide without them with a screening reason and a withoutScorecardsNote saying why (audited)`;
+const screeningFirst = (name: string) =>
+  `${name} has not been interviewed, so there is no feedback from scorecards: give a screening reason from the role's requirements (screening.reasons; see GET /api/v1/roles/{id}/screening-reasons)`;
 
 const movedMeanwhile = (from: Stage) =>
   new AppError(
@@ -59,11 +66,146 @@ async function move(
   );
 }
 
+/** Decision emails that can be sent again once cancelled or failed (nothing reached the candidate). */
+const resendableStatuses = ['cancelled', 'failed'];
+
+/** The variables each decision email adds to the common ones, to send the same again. */
+const decisionExtras = {
+  offer: 'offer',
+  not_progressing: 'feedback',
+  not_progressing_screening: 'screening',
+} as const;
+type DecisionTemplate = keyof typeof decisionExtras;
+
+/**
+ * The idempotency key of a decision's next email: the first is `decision:<outcome>:<id>` (so a
+ * decision made twice at once writes one), each replacement after a cancellation `…:attempt-<n>`.
+ */
+async function nextDecisionKey(
+  tx: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  outcome: 'offer' | 'not_progressing',
+): Promise<string> {
+  const base = `decision:${outcome}:${id}`;
+  const written = await repo.countDecisionAttempts(tx, organisationId, base);
+  return written === 0 ? base : `${base}:attempt-${written + 1}`;
+}
+
 /** Outcome stages an application closes from once the candidate has been told. */
 const closableStages: readonly Stage[] = outcomeStages;
 
 export function closureService(ctx: AppContext) {
   const feedback = feedbackService(ctx);
+
+  /**
+   * Not progressing: with approved feedback once an interview has been scored; with a screening
+   * reason before that (an interviewed candidate without scorecards needs a note saying why).
+   */
+  async function notProgressingIn(
+    tx: Kysely<Database>,
+    organisationId: string,
+    facts: repo.ClosureFacts,
+    input: Extract<DecisionRequest, { outcome: 'not_progressing' }>,
+    actor: Actor,
+    now: Date,
+    detail: Record<string, unknown>,
+    replacing: boolean,
+  ): Promise<string> {
+    const id = facts.id;
+    const decided = (more: Record<string, unknown>) =>
+      replacing
+        ? recordAudit(
+            tx,
+            organisationId,
+            actor,
+            {
+              action: 'application.decision_email_replaced',
+              subjectType: 'application',
+              subjectId: id,
+              detail: { ...detail, ...more },
+            },
+            now,
+          )
+        : move(tx, organisationId, id, facts.stage, 'not_progressing', actor, now, 'application.decision', {
+            ...detail,
+            ...more,
+          });
+    const interview = (await repo.listInterviewFacts(tx, organisationId, [id], now)).get(id)!;
+    const interviewed = interview.lastInterviewEndedAt !== null;
+    const send = input.sendAt === 'now' ? 'now' : 'window';
+    if (!input.screening) {
+      const approved = await approvedFeedbackFor(tx, organisationId, id);
+      if (!approved) {
+        if (interview.submittedScorecards > 0) throw new AppError('conflict', approveFeedbackFirst);
+        throw new AppError(
+          'conflict',
+          interviewed ? chaseScorecards(facts.candidateName) : screeningFirst(facts.candidateName),
+          { field: 'screening' },
+        );
+      }
+      await decided({ feedbackId: approved.feedbackId });
+      const sent = await enqueue(tx, ctx, {
+        organisationId,
+        idempotencyKey: await nextDecisionKey(tx, organisationId, id, 'not_progressing'),
+        template: 'not_progressing',
+        variables: { feedback: approved.variables },
+        applicationId: id,
+        send,
+        createdBy: actor,
+      });
+      return sent.id;
+    }
+    if (interview.submittedScorecards > 0) {
+      throw new AppError(
+        'conflict',
+        `${facts.candidateName}'s interview has been scored: send feedback from the scorecards instead (draft it, approve it, then decide without "screening")`,
+        { field: 'screening' },
+      );
+    }
+    if (interviewed && !input.withoutScorecardsNote) {
+      throw new AppError('conflict', chaseScorecards(facts.candidateName), {
+        field: 'withoutScorecardsNote',
+      });
+    }
+    const criteria = await screeningCriteriaOf(tx, organisationId, facts.roleId);
+    const composed = await composeScreening(tx, organisationId, id, criteria, input.screening, interviewed);
+    if (!composed.check.pass) {
+      throw new AppError(
+        'validation_failed',
+        `screening: the message does not pass the feedback check. ${describeErrors(composed.check)}`,
+        { field: 'screening' },
+      );
+    }
+    await decided({
+      screening: input.screening.reasons.map((r) => r.criterionKey),
+      checkScore: composed.check.score,
+    });
+    if (interviewed) {
+      await recordAudit(
+        tx,
+        organisationId,
+        actor,
+        {
+          action: 'decision.without_scorecards',
+          subjectType: 'application',
+          subjectId: id,
+          detail: { note: input.withoutScorecardsNote, lastInterviewEndedAt: interview.lastInterviewEndedAt },
+        },
+        now,
+      );
+    }
+    const sent = await enqueue(tx, ctx, {
+      organisationId,
+      idempotencyKey: await nextDecisionKey(tx, organisationId, id, 'not_progressing'),
+      template: 'not_progressing_screening',
+      variables: { screening: composed.variables },
+      applicationId: id,
+      send,
+      createdBy: actor,
+    });
+    return sent.id;
+  }
 
   /** The decision inside `tx`: the stage, the outcome, and the email it causes. */
   async function decideIn(
@@ -78,6 +220,7 @@ export function closureService(ctx: AppContext) {
     if (!facts) throw notFound('Application');
     const from = facts.stage;
     const to: Stage = input.outcome;
+    const detail: Record<string, unknown> = { outcome: to };
     if (input.outcome === 'offer' && !['interviewing', 'awaiting_decision', 'offer'].includes(from)) {
       throw new AppError(
         'invalid_transition',
@@ -85,8 +228,15 @@ export function closureService(ctx: AppContext) {
         { field: 'outcome' },
       );
     }
-    // Already at this outcome (a stage-only PATCH): the decision then only tells, if still to tell.
-    if (from === to && !(await applications.isToTell(tx, organisationId, id))) {
+    // The same decision again after its email was cancelled (or failed): a fresh email replaces it.
+    const latest =
+      from === to && (to === 'offer' || to === 'not_progressing') && !facts.toldAt
+        ? await repo.findLatestDecisionEmail(tx, organisationId, id)
+        : undefined;
+    const replacing = latest !== undefined && resendableStatuses.includes(latest.status);
+    if (replacing) detail.replaces = latest.id;
+    // Already at this outcome with no email (a stage-only PATCH): the decision then only tells.
+    if (from === to && !replacing && !(await applications.isToTell(tx, organisationId, id))) {
       throw new AppError(
         'invalid_transition',
         `This application is already ${stageLabels[from].toLowerCase()}`,
@@ -99,29 +249,26 @@ export function closureService(ctx: AppContext) {
     if (problem) throw new AppError('invalid_transition', problem, { field: 'outcome' });
 
     let messageId: string | null = null;
-    const detail: Record<string, unknown> = { outcome: to };
     if (input.outcome === 'not_progressing') {
-      const approved = await approvedFeedbackFor(tx, organisationId, id);
-      if (!approved) throw new AppError('conflict', approveFeedbackFirst);
-      await move(tx, organisationId, id, from, to, actor, now, 'application.decision', {
-        ...detail,
-        feedbackId: approved.feedbackId,
-      });
-      const sent = await enqueue(tx, ctx, {
-        organisationId,
-        idempotencyKey: `decision:not_progressing:${id}`,
-        template: 'not_progressing',
-        variables: { feedback: approved.variables },
-        applicationId: id,
-        send: input.sendAt === 'now' ? 'now' : 'window',
-        createdBy: actor,
-      });
-      messageId = sent.id;
+      messageId = await notProgressingIn(tx, organisationId, facts, input, actor, now, detail, replacing);
     } else if (input.outcome === 'offer') {
-      await move(tx, organisationId, id, from, to, actor, now, 'application.decision', detail);
+      if (replacing) {
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: 'application.decision_email_replaced',
+            subjectType: 'application',
+            subjectId: id,
+            detail,
+          },
+          now,
+        );
+      } else await move(tx, organisationId, id, from, to, actor, now, 'application.decision', detail);
       const sent = await enqueue(tx, ctx, {
         organisationId,
-        idempotencyKey: `decision:offer:${id}`,
+        idempotencyKey: await nextDecisionKey(tx, organisationId, id, 'offer'),
         template: 'offer',
         variables: {
           offer: {
@@ -189,8 +336,69 @@ export function closureService(ctx: AppContext) {
     return role;
   }
 
+  /** The cancelled (or failed) decision email, sent again as it was: a fresh email, a new key. */
+  async function sendAgain(
+    organisationId: string,
+    id: string,
+    input: SendAgainRequest,
+    actor: Actor,
+  ): Promise<DecisionResponse> {
+    const now = ctx.now();
+    return ctx.kysely.transaction().execute(async (tx) => {
+      const facts = await repo.findClosureFacts(tx, organisationId, id);
+      if (!facts) throw notFound('Application');
+      const latest = await repo.findLatestDecisionEmail(tx, organisationId, id);
+      if (!latest || !(latest.templateKey in decisionExtras)) {
+        throw new AppError(
+          'conflict',
+          'This application has no decision email to send again: record the decision',
+        );
+      }
+      const template = latest.templateKey as DecisionTemplate;
+      const outcome = template === 'offer' ? 'offer' : 'not_progressing';
+      if (facts.toldAt || facts.stage !== outcome) {
+        throw new AppError(
+          'conflict',
+          `${facts.candidateName} is ${facts.toldAt ? 'already told' : stageLabels[facts.stage].toLowerCase()}: there is no decision email to send again`,
+        );
+      }
+      if (!resendableStatuses.includes(latest.status)) {
+        throw new AppError(
+          'conflict',
+          `The decision email is ${latest.status === 'sent' ? 'already sent' : `still ${latest.status}`}: only a cancelled or failed one is sent again`,
+        );
+      }
+      const extraKey = decisionExtras[template];
+      const context = JSON.parse(latest.variables) as Record<string, unknown>;
+      const sent = await enqueue(tx, ctx, {
+        organisationId,
+        idempotencyKey: await nextDecisionKey(tx, organisationId, id, outcome),
+        template,
+        variables: { [extraKey]: context[extraKey] } as never,
+        applicationId: id,
+        send: input?.sendAt === 'now' ? 'now' : 'window',
+        createdBy: actor,
+      });
+      await recordAudit(
+        tx,
+        organisationId,
+        actor,
+        {
+          action: 'application.decision_email_resent',
+          subjectType: 'application',
+          subjectId: id,
+          detail: { template, replaces: latest.id, messageId: sent.id },
+        },
+        now,
+      );
+      const application = (await applications.findApplication(tx, organisationId, id, now))!;
+      return { ...application, messageId: sent.id };
+    });
+  }
+
   return {
     decide,
+    sendAgain,
 
     /** Logs that the candidate was told by call or meeting; the application closes. */
     async told(organisationId: string, id: string, input: ToldRequest, actor: Actor) {
