@@ -125,7 +125,8 @@ export const permissions: Record<string, Expected> = {
 };
 
 /** Path parameters that name no organisation's record (a template key is the same everywhere). */
-const sharedParams = new Set(['key', 'token']);
+// Path parameters that are not another organisation's ids: template keys, link tokens, export kinds.
+const sharedParams = new Set(['key', 'token', 'kind']);
 
 /** A body field holding an id, and the collection it belongs to. */
 const idFields: Record<string, string> = {

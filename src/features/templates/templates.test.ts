@@ -295,7 +295,7 @@ describeEachDatabase('branding settings API', (get) => {
 });
 
 describe('template keys', () => {
-  it('are sixteen, one per email the product sends', () => {
-    expect(templateKeys).toHaveLength(16);
+  it('are seventeen, one per email the product sends', () => {
+    expect(templateKeys).toHaveLength(17);
   });
 });
