@@ -7,7 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorSchema, idSchema } from '../features/shared.schema.ts';
+import { errorSchema, idSchema } from '../features/common.schema.ts';
 
 export type ApiApp = FastifyInstance<
   RawServerDefault,

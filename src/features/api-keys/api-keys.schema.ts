@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, requiredText } from '../shared.schema.ts';
+import { idSchema, isoDateTime, requiredText } from '../common.schema.ts';
 
 export const apiKeyCreateSchema = z.object({
   name: requiredText(80).describe('What the key is for, e.g. "ATS sync"'),

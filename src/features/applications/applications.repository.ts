@@ -3,7 +3,7 @@ import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Stage, stageLabels } from '../../domain/lifecycle.ts';
 import { outcomeTemplates } from '../closure/closure.repository.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import type { Application, ApplicationListQuery } from './applications.schema.ts';
 
 const columns = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isStage, type Stage, stages } from '../../domain/lifecycle.ts';
-import { idSchema, isoDateTime, pageOf, pageQuery } from '../shared.schema.ts';
+import { idSchema, isoDateTime, pageOf, pageQuery } from '../common.schema.ts';
 
 export const stageSchema = z.enum(stages);
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { closureService } from '../closure/closure.service.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import * as repo from './applications.repository.ts';
 import type {
   Application,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../shared.schema.ts';
+import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../common.schema.ts';
 
 /** Where candidates often come from; `source` is free text, these are offered as suggestions. */
 export const sourceSuggestions = [

@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { Page } from '../common.schema.ts';
 import { completeDeletionRequests } from '../data-requests/data-requests.repository.ts';
-import type { Page } from '../shared.schema.ts';
 import * as repo from './candidates.repository.ts';
 import type { Candidate, CandidateCreate, CandidateListQuery, CandidateUpdate } from './candidates.schema.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applicationSchema } from '../applications/applications.schema.ts';
-import { idSchema, isoDateTime, optionalText, requiredText } from '../shared.schema.ts';
+import { idSchema, isoDateTime, optionalText, requiredText } from '../common.schema.ts';
 
 export const screeningChoiceSchema = z.object({
   reasons: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime } from '../shared.schema.ts';
+import { idSchema, isoDateTime } from '../common.schema.ts';
 
 export const dataRequestSchema = z.object({
   id: idSchema,

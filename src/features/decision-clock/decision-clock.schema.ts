@@ -5,7 +5,7 @@ import {
   maxDecisionWorkingDays,
   minDecisionWorkingDays,
 } from '../../domain/decision-clock.ts';
-import { idSchema, isoDateTime } from '../shared.schema.ts';
+import { idSchema, isoDateTime } from '../common.schema.ts';
 
 // Shared by the server and the web app: keep this file free of Node.js imports.
 

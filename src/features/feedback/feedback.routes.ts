@@ -3,7 +3,7 @@ import { actorOf } from '../../http/access.ts';
 import { anyMember, canManageHiring } from '../../http/actor.ts';
 import { keyedLimit, rateLimits } from '../../http/rate-limits.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
-import { errorSchema } from '../shared.schema.ts';
+import { errorSchema } from '../common.schema.ts';
 import {
   feedbackApproveRequestSchema,
   feedbackCheckRequestSchema,

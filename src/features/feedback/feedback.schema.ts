@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { developmentReasons, encouragementKinds } from '../../domain/feedback/document.ts';
+import { idSchema, isoDateTime } from '../common.schema.ts';
 import { levelSchema } from '../frameworks/frameworks.schema.ts';
-import { idSchema, isoDateTime } from '../shared.schema.ts';
 
 // Shared by the server and the web app (zod only). The check itself is src/domain/feedback/check.ts;
 // feedback.service.ts proves at compile time that these schemas describe exactly what it returns.

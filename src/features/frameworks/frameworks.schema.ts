@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Criterion, kitItemKinds, type Level } from '../../domain/frameworks/types.ts';
-import { idSchema, isoDateTime, requiredText } from '../shared.schema.ts';
+import { idSchema, isoDateTime, requiredText } from '../common.schema.ts';
 
 // Shared with the web app: Zod and pure domain types only.
 

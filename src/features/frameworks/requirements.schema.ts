@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maxWeight, roleLevelKeys } from '../../domain/frameworks/requirements.ts';
-import { idSchema, isoDateTime } from '../shared.schema.ts';
+import { idSchema, isoDateTime } from '../common.schema.ts';
 import { criterionKeySchema, levelSchema } from './frameworks.schema.ts';
 
 // Shared with the web app: Zod and pure domain types only.

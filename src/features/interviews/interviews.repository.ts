@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import {
   type Interview,
   type InterviewKind,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Stage } from '../../domain/lifecycle.ts';
-import { idSchema, isoDateTime, optionalText, pageOf, pageQuery } from '../shared.schema.ts';
+import { idSchema, isoDateTime, optionalText, pageOf, pageQuery } from '../common.schema.ts';
 
 export const interviewKinds = ['phone', 'video', 'in_person', 'practical'] as const;
 export const interviewKindSchema = z.enum(interviewKinds);

@@ -7,8 +7,8 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { findApplicationStage, updateApplicationStage } from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { Page } from '../common.schema.ts';
 import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
-import type { Page } from '../shared.schema.ts';
 import * as repo from './interviews.repository.ts';
 import {
   type Interview,

@@ -8,7 +8,7 @@ import type { DialectName } from '../../db/database.ts';
 import { pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import type { JobTable } from '../../db/schema-jobs.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import type { Job, JobListQuery, JobStatus } from './jobs.schema.ts';
 
 const columns = [

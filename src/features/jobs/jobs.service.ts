@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import * as repo from './jobs.repository.ts';
 import { finishedJobStatuses, type Job, type JobListQuery } from './jobs.schema.ts';
 

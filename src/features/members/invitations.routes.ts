@@ -5,7 +5,7 @@ import { canAdminister } from '../../http/actor.ts';
 import { hashedKey, keyedLimit, rateLimits } from '../../http/rate-limits.ts';
 import { signInAndSetCookies } from '../../http/session.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
-import { errorSchema } from '../shared.schema.ts';
+import { errorSchema } from '../common.schema.ts';
 import {
   invitationAcceptedSchema,
   invitationAcceptSchema,

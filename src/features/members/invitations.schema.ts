@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isoDateTime, requiredText } from '../common.schema.ts';
 import { organisationSchema } from '../organisations/organisations.schema.ts';
 import { passwordSchema, personSchema } from '../setup/setup.schema.ts';
-import { isoDateTime, requiredText } from '../shared.schema.ts';
 import { memberRoleSchema } from './members.schema.ts';
 
 // Shared with the web app: keep this file free of Node.js imports.

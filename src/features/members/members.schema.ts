@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { memberRoles } from '../../domain/member-roles.ts';
-import { idSchema, isoDateTime } from '../shared.schema.ts';
+import { idSchema, isoDateTime } from '../common.schema.ts';
 
 export const memberRoleSchema = z.enum(memberRoles);
 

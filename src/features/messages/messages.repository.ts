@@ -3,7 +3,7 @@ import { pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import type { MessageTable } from '../../db/schema-messaging.ts';
 import type { TemplateKey } from '../../mail/catalogue.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import type { Message, MessageDetail, MessageListQuery, MessageStatus } from './messages.schema.ts';
 
 export type MessageRow = Selectable<MessageTable>;

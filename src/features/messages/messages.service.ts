@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import * as repo from './messages.repository.ts';
 import type { Message, MessageDetail, MessageListQuery, MessageStatus } from './messages.schema.ts';
 

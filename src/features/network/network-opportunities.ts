@@ -11,13 +11,13 @@ import { type MemberToMatch, type RoleToMatch, rankMembers } from '../../domain/
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { idSchema } from '../common.schema.ts';
 import { resolveRequirements } from '../frameworks/requirements.service.ts';
 import { toJob } from '../jobs/jobs.repository.ts';
 import type { Job } from '../jobs/jobs.schema.ts';
 import { defineJobHandler, jobQueued, startJob } from '../jobs/jobs.service.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { personalPageUrl, sealedUnsubscribeUrl } from '../messages/sealed-links.ts';
-import { idSchema } from '../shared.schema.ts';
 import * as repo from './network.repository.ts';
 import type { NetworkMatch, OpportunitiesCreate } from './network.schema.ts';
 

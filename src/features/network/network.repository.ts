@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { findBuiltInFramework } from '../../domain/frameworks/builtins.ts';
 import { type Level, levelLabels } from '../../domain/frameworks/types.ts';
 import { newId } from '../../ids.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import type {
   AssessedAt,
   ConsentSource,

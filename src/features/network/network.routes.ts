@@ -3,8 +3,8 @@ import type { AppContext } from '../../app-context.ts';
 import { actorOf } from '../../http/access.ts';
 import { canManageHiring } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
+import { idSchema, pageQuery } from '../common.schema.ts';
 import { jobSchema } from '../jobs/jobs.schema.ts';
-import { idSchema, pageQuery } from '../shared.schema.ts';
 import {
   futureFitCreateSchema,
   futureFitSchema,

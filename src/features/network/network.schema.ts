@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../shared.schema.ts';
+import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../common.schema.ts';
 
 // The talent network as the hiring team sees it (issue #12). Shared with web/: no Node.js imports.
 

@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import * as repo from './network.repository.ts';
 import type {
   ConsentSource,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, pageQuery } from '../shared.schema.ts';
+import { idSchema, isoDateTime, pageQuery } from '../common.schema.ts';
 
 // Shared by the server and the web app: keep this file free of Node.js imports.
 

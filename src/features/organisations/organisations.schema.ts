@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, requiredText } from '../shared.schema.ts';
+import { idSchema, requiredText } from '../common.schema.ts';
 
 export const slugSchema = z
   .string()

@@ -2,7 +2,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { activeStages, type Stage } from '../../domain/lifecycle.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import type { Role, RoleCreate, RoleLevel, RoleListQuery, RoleStatus, RoleUpdate } from './roles.schema.ts';
 
 /** Member roles that may be named a role's hiring manager. */

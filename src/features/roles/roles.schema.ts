@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../shared.schema.ts';
+import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../common.schema.ts';
 
 export const roleLevels = ['trainee', 'technician', 'senior_technician', 'lead_technician'] as const;
 export const roleLevelSchema = z.enum(roleLevels);

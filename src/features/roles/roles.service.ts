@@ -6,8 +6,8 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { whoIsWaiting } from '../closure/waiting.ts';
+import type { Page } from '../common.schema.ts';
 import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
-import type { Page } from '../shared.schema.ts';
 import { findVenue } from '../venues/venues.repository.ts';
 import * as repo from './roles.repository.ts';
 import {

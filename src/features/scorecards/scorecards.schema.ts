@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { type ApplicationAssessment, recommendations } from '../../domain/aggregation.ts';
 import { kitItemKinds } from '../../domain/frameworks/types.ts';
 import { scorecardStatuses } from '../../domain/scorecards.ts';
+import { idSchema, isoDateTime, pageOf, pageQuery } from '../common.schema.ts';
 import { criterionKeySchema, levelSchema } from '../frameworks/frameworks.schema.ts';
-import { idSchema, isoDateTime, pageOf, pageQuery } from '../shared.schema.ts';
 
 // Shared with the web app: Zod and pure domain types only.
 

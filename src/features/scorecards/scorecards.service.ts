@@ -13,13 +13,13 @@ import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { Page } from '../common.schema.ts';
 import {
   type FrameworkVersionRecord,
   findFrameworkVersionById,
   findFrameworkVersionsByIds,
 } from '../frameworks/frameworks.repository.ts';
 import { type ResolvedRequirements, resolveRequirements } from '../frameworks/requirements.service.ts';
-import type { Page } from '../shared.schema.ts';
 import * as repo from './scorecards.repository.ts';
 import type {
   ApplicationSummary,

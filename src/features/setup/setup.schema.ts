@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { requiredText } from '../common.schema.ts';
 import { organisationCreateSchema, organisationSchema } from '../organisations/organisations.schema.ts';
-import { requiredText } from '../shared.schema.ts';
 import { venueCreateSchema, venueSchema } from '../venues/venues.schema.ts';
 
 export const passwordSchema = z

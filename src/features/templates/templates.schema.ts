@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { templateKeys } from '../../mail/catalogue.ts';
-import { idSchema, isoDateTime } from '../shared.schema.ts';
+import { idSchema, isoDateTime } from '../common.schema.ts';
 
 // Shared with the web app: keep this file free of Node.js imports.
 

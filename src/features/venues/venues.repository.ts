@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database, VenueTable } from '../../db/schema.ts';
-import type { Page } from '../shared.schema.ts';
+import type { Page } from '../common.schema.ts';
 import type { Region, Venue, VenueCreate, VenueListQuery, VenueUpdate } from './venues.schema.ts';
 
 const columns = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../shared.schema.ts';
+import { idSchema, isoDateTime, optionalText, pageOf, pageQuery, requiredText } from '../common.schema.ts';
 
 export const regions = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 export const regionSchema = z.enum(regions);

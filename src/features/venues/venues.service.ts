@@ -1,8 +1,8 @@
 import type { AppContext } from '../../app-context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import type { Page } from '../common.schema.ts';
 import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
-import type { Page } from '../shared.schema.ts';
 import * as repo from './venues.repository.ts';
 import type { Venue, VenueCreate, VenueListQuery, VenueUpdate } from './venues.schema.ts';
 
