@@ -1,8 +1,10 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import type { Kysely } from 'kysely';
 import { progress } from './cli/progress.ts';
 import { loadConfig } from './config.ts';
+import type { Database } from './db/schema.ts';
 import { type ExportKind, exportKinds } from './features/exports/exports.schema.ts';
 import type { DecisionClockSweeper } from './jobs/decision-clock-sweep.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
@@ -28,6 +30,14 @@ const load = {
   backup: () => import('./db/backup.ts'),
   exports: () => import('./features/exports/exports.service.ts'),
 };
+
+/** The organisation with this short name, or the command stops saying how to find the right one. */
+async function organisationBySlug(db: Kysely<Database>, slug: string) {
+  const { findOrganisationBySlug } = await load.organisations();
+  const organisation = await findOrganisationBySlug(db, slug);
+  if (!organisation) fail(`no organisation with the short name "${slug}" (check Settings, or run seed-demo)`);
+  return organisation;
+}
 
 function port(value: string): number {
   const n = Number(value);
@@ -272,12 +282,9 @@ apiKey
   .action(async (opts: { org: string; name: string }) => {
     const { createContext } = await load.context();
     const { apiKeyService } = await load.apiKeys();
-    const { findOrganisationBySlug } = await load.organisations();
     const ctx = await createContext(loadConfig());
     try {
-      const organisation = await findOrganisationBySlug(ctx.kysely, opts.org);
-      if (!organisation)
-        fail(`no organisation with the short name "${opts.org}" (check Settings, or run seed-demo)`);
+      const organisation = await organisationBySlug(ctx.kysely, opts.org);
       const { apiKey: key, token } = await apiKeyService(ctx).create(organisation.id, opts.name, 'system');
       process.stdout.write(
         `API key "${key.name}" for ${organisation.name}:\n\n  ${token}\n\nSend it as: Authorization: Bearer ${token}\nIt is stored hashed and will not be shown again.\n`,
@@ -301,13 +308,10 @@ program
   .option('--output <file>', 'write to this file instead of standard output')
   .action(async (kind: ExportKind, opts: { org: string; output?: string }) => {
     const { createContext } = await load.context();
-    const { findOrganisationBySlug } = await load.organisations();
     const { exportService } = await load.exports();
     const ctx = await createContext(loadConfig());
     try {
-      const organisation = await findOrganisationBySlug(ctx.kysely, opts.org);
-      if (!organisation)
-        fail(`no organisation with the short name "${opts.org}" (check Settings, or run seed-demo)`);
+      const organisation = await organisationBySlug(ctx.kysely, opts.org);
       const exports = exportService(ctx);
       const bar = progress(`Exporting ${kind}`, await exports.count(organisation.id, kind));
       const out = opts.output ? createWriteStream(opts.output, { flags: 'wx' }) : process.stdout;

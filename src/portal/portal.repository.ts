@@ -189,23 +189,6 @@ export async function insertNetworkMembership(
   return id;
 }
 
-/** Ends every current membership; the number ended. */
-export async function leaveNetwork(
-  db: Kysely<Database>,
-  organisationId: string,
-  candidateId: string,
-  now: Date,
-): Promise<number> {
-  const result = await db
-    .updateTable('talent_network_member')
-    .set({ left_at: now.toISOString() })
-    .where('organisation_id', '=', organisationId)
-    .where('candidate_id', '=', candidateId)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows ?? 0);
-}
-
 export async function listSurveyResponses(db: Kysely<Database>, organisationId: string, candidateId: string) {
   return db
     .selectFrom('survey_response')

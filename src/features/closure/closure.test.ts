@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
+import { evidence, keys } from '../../../test/support/factories/assessed.ts';
 import {
   insertAssessmentApplication,
   insertAssessmentInterview,
@@ -10,7 +11,6 @@ import {
 import { makeTeam, type Team } from '../../../test/support/factories/decision-clock.ts';
 import { makeMember, type TestMember } from '../../../test/support/factories/organisations.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
-import { avTechnicianFramework } from '../../domain/frameworks/av-technician.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { createOutboxWorker } from '../../jobs/outbox-worker.ts';
 import { createSmtpTransport, type MailTransport } from '../../mail/transport.ts';
@@ -20,20 +20,6 @@ import { describeWhen } from './waiting.ts';
 // Wednesday 25 November 2026, 10:00 in London (GMT): inside the sending window.
 const WEDNESDAY_10AM = '2026-11-25T10:00:00.000Z';
 let clock = new Date(WEDNESDAY_10AM);
-
-const keys = avTechnicianFramework.criteria.map((c) => c.key);
-const evidence: Record<string, string> = {
-  signal_flow:
-    'Candidate traced the planted fault to the crossed tie line in under ten minutes. He split the chain at the stage box and checked each point.',
-  audio: 'Rang out the wedges with two narrow cuts; knew gain structure well.',
-  video: 'Needed prompting to check the projector input and the EDID settings.',
-  lighting: 'Programmed a simple Eos cue stack and recorded a preset.',
-  networking_control: 'He could not explain how Dante picks a clock leader.',
-  rigging_power_safety: 'Checked the safety bonds and knew LOLER inspection intervals.',
-  communication: 'Calm and clear with the client in the role-play; summarised the brief back.',
-  show_operation: 'Followed the cue sheet and called standbys on time.',
-  planning_documentation: 'Patch sheet was tidy but missing the spare channels.',
-};
 
 describe('closure helpers', () => {
   it('escapes CSV cells and neutralises formulas', () => {

@@ -606,16 +606,7 @@ export async function memberDetails(
     const fits = await db
       .selectFrom('network_future_fit')
       .leftJoin('user', 'user.id', 'network_future_fit.manager_id')
-      .select([
-        'network_future_fit.id',
-        'network_future_fit.candidate_id',
-        'network_future_fit.for_role',
-        'network_future_fit.after',
-        'network_future_fit.reengage_on',
-        'network_future_fit.reminded_at',
-        'network_future_fit.created_at',
-        'user.name as manager_name',
-      ])
+      .select(futureFitColumns)
       .where('network_future_fit.organisation_id', '=', organisationId)
       .where('network_future_fit.candidate_id', 'in', ids)
       .orderBy('network_future_fit.id', 'desc')
@@ -650,6 +641,18 @@ export async function memberDetails(
   }
   return details;
 }
+
+/** A future-fit mark's columns, with its manager's name (joined as `user`). */
+const futureFitColumns = [
+  'network_future_fit.id',
+  'network_future_fit.candidate_id',
+  'network_future_fit.for_role',
+  'network_future_fit.after',
+  'network_future_fit.reengage_on',
+  'network_future_fit.reminded_at',
+  'network_future_fit.created_at',
+  'user.name as manager_name',
+] as const;
 
 function toFutureFit(f: {
   id: string;
@@ -810,15 +813,7 @@ export async function findFutureFit(
   const row = await db
     .selectFrom('network_future_fit')
     .leftJoin('user', 'user.id', 'network_future_fit.manager_id')
-    .select([
-      'network_future_fit.id',
-      'network_future_fit.for_role',
-      'network_future_fit.after',
-      'network_future_fit.reengage_on',
-      'network_future_fit.reminded_at',
-      'network_future_fit.created_at',
-      'user.name as manager_name',
-    ])
+    .select(futureFitColumns)
     .where('network_future_fit.organisation_id', '=', organisationId)
     .where('network_future_fit.id', '=', id)
     .executeTakeFirst();
@@ -841,18 +836,7 @@ export async function listReengageDue(
         .onRef('network_profile.candidate_id', '=', 'network_future_fit.candidate_id')
         .onRef('network_profile.organisation_id', '=', 'network_future_fit.organisation_id'),
     )
-    .select([
-      'network_future_fit.id',
-      'network_future_fit.candidate_id',
-      'network_future_fit.for_role',
-      'network_future_fit.after',
-      'network_future_fit.reengage_on',
-      'network_future_fit.reminded_at',
-      'network_future_fit.created_at',
-      'user.name as manager_name',
-      'candidate.name',
-      'network_profile.status as network_status',
-    ])
+    .select([...futureFitColumns, 'candidate.name', 'network_profile.status as network_status'])
     .where('network_future_fit.organisation_id', '=', organisationId)
     .where('network_future_fit.reengage_on', '<=', today);
   if (query.cursor) q = q.where('network_future_fit.id', '<', query.cursor);
@@ -1023,3 +1007,74 @@ export async function listOpportunitiesFor(
 }
 
 export const newMembershipId = (now: Date) => newId(now.getTime());
+
+/** The organisation's settings kept in better-auth's `metadata` (JSON text), if any. */
+export async function organisationMetadata(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('organization')
+    .select(['metadata'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.metadata ?? null;
+}
+
+/** A renewal: the current membership period runs to the new expiry under the current consent text. */
+export async function extendMembership(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  change: { expiresAt: string; consentVersion: string },
+): Promise<void> {
+  await db
+    .updateTable('talent_network_member')
+    .set({ expires_at: change.expiresAt, consent_version: change.consentVersion })
+    .where('organisation_id', '=', organisationId)
+    .where('candidate_id', '=', candidateId)
+    .where('left_at', 'is', null)
+    .execute();
+}
+
+/** A new membership period; its id. */
+export async function insertMembership(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  membership: { consentVersion: string; expiresAt: string; source: string },
+  now: Date,
+): Promise<string> {
+  const id = newMembershipId(now);
+  await db
+    .insertInto('talent_network_member')
+    .values({
+      id,
+      organisation_id: organisationId,
+      candidate_id: candidateId,
+      consent_version: membership.consentVersion,
+      joined_at: now.toISOString(),
+      expires_at: membership.expiresAt,
+      left_at: null,
+      source: membership.source,
+    })
+    .execute();
+  return id;
+}
+
+/** Ends every current membership period of the candidate; how many were ended. */
+export async function endMemberships(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('talent_network_member')
+    .set({ left_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('candidate_id', '=', candidateId)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0);
+}

@@ -33,14 +33,9 @@ const sourceLabels: Record<ConsentSource, string> = {
 
 /** The organisation's consent period in months (organisation metadata `networkConsentMonths`). */
 export async function consentMonthsOf(db: Kysely<Database>, organisationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('organization')
-    .select(['metadata'])
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
+  const metadata = await repo.organisationMetadata(db, organisationId);
   try {
-    const months = (JSON.parse(row?.metadata ?? '{}') as { networkConsentMonths?: unknown })
-      .networkConsentMonths;
+    const months = (JSON.parse(metadata ?? '{}') as { networkConsentMonths?: unknown }).networkConsentMonths;
     return typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= 36
       ? months
       : defaultConsentMonths;
@@ -73,28 +68,18 @@ export async function joinNetwork(
     repo.consentStatusOf(profile, now) !== 'expired';
   let membershipId: string | null = null;
   if (current) {
-    await tx
-      .updateTable('talent_network_member')
-      .set({ expires_at: expiresAt, consent_version: networkConsentVersion })
-      .where('organisation_id', '=', organisationId)
-      .where('candidate_id', '=', candidateId)
-      .where('left_at', 'is', null)
-      .execute();
+    await repo.extendMembership(tx, organisationId, candidateId, {
+      expiresAt,
+      consentVersion: networkConsentVersion,
+    });
   } else {
-    membershipId = repo.newMembershipId(now);
-    await tx
-      .insertInto('talent_network_member')
-      .values({
-        id: membershipId,
-        organisation_id: organisationId,
-        candidate_id: candidateId,
-        consent_version: networkConsentVersion,
-        joined_at: now.toISOString(),
-        expires_at: expiresAt,
-        left_at: null,
-        source,
-      })
-      .execute();
+    membershipId = await repo.insertMembership(
+      tx,
+      organisationId,
+      candidateId,
+      { consentVersion: networkConsentVersion, expiresAt, source },
+      now,
+    );
   }
   await repo.openProfile(
     tx,
@@ -133,15 +118,9 @@ export async function leaveNetwork(
   reason: 'left' | 'expired',
   now: Date,
 ): Promise<boolean> {
-  const ended = await tx
-    .updateTable('talent_network_member')
-    .set({ left_at: now.toISOString() })
-    .where('organisation_id', '=', organisationId)
-    .where('candidate_id', '=', candidateId)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
+  const ended = await repo.endMemberships(tx, organisationId, candidateId, now);
   const closed = await repo.closeProfile(tx, organisationId, candidateId, now);
-  if (Number(ended.numUpdatedRows) === 0 && !closed) return false;
+  if (ended === 0 && !closed) return false;
   if (reason === 'left') {
     await repo.insertConsent(
       tx,

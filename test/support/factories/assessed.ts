@@ -8,8 +8,9 @@ import { insertAssessmentApplication, insertAssessmentInterview, scorecardBody }
 import type { Team } from './decision-clock.ts';
 import type { TestMember } from './organisations.ts';
 
-const keys = avTechnicianFramework.criteria.map((c) => c.key);
-const evidence: Record<string, string> = {
+/** Every criterion of the built-in framework, and evidence for each that a scorecard can carry. */
+export const keys = avTechnicianFramework.criteria.map((c) => c.key);
+export const evidence: Record<string, string> = {
   signal_flow:
     'Candidate traced the planted fault to the crossed tie line in under ten minutes. He split the chain at the stage box and checked each point.',
   audio: 'Rang out the wedges with two narrow cuts; knew gain structure well.',
