@@ -16,6 +16,7 @@ import { resolveRequirements } from '../frameworks/requirements.service.ts';
 import { toJob } from '../jobs/jobs.repository.ts';
 import type { Job } from '../jobs/jobs.schema.ts';
 import { defineJobHandler, jobQueued, startJob } from '../jobs/jobs.service.ts';
+import { findMessage } from '../messages/messages.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { personalPageUrl, sealedUnsubscribeUrl } from '../messages/sealed-links.ts';
 import * as repo from './network.repository.ts';
@@ -187,13 +188,9 @@ export async function previewOpportunities(
           reason = offered.reason;
           return;
         }
-        const row = await tx
-          .selectFrom('message')
-          .select(['subject', 'text'])
-          .where('organisation_id', '=', organisationId)
-          .where('id', '=', offered.messageId!)
-          .executeTakeFirstOrThrow();
-        throw new PreviewOnly(row);
+        const message = await findMessage(tx, organisationId, offered.messageId!);
+        if (!message) throw new Error('the previewed message was not written');
+        throw new PreviewOnly({ subject: message.subject, text: message.text });
       });
     } catch (err) {
       if (!(err instanceof PreviewOnly)) throw err;

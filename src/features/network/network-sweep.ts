@@ -87,14 +87,8 @@ export async function sendReconsentRequests(
   now: Date,
   log: SweepLogger,
 ): Promise<StepResult> {
-  const rows = await ctx.kysely
-    .selectFrom('network_profile')
-    .select(['organisation_id', 'candidate_id', 'consent_expires_at', 'unsubscribed_at'])
-    .where('status', '=', 'member')
-    .where('consent_expires_at', '>', now.toISOString())
-    .where('consent_expires_at', '<=', new Date(now.getTime() + repo.expiringDays * dayMs).toISOString())
-    .limit(batch)
-    .execute();
+  const until = new Date(now.getTime() + repo.expiringDays * dayMs);
+  const rows = await repo.membersWhoseConsentEndsBetween(ctx.kysely, now, until, batch);
   return each(rows, 'reconsent', log, (row) =>
     ctx.kysely.transaction().execute(async (tx) => {
       const expiresAt = new Date(row.consent_expires_at).toISOString();
@@ -134,13 +128,7 @@ export async function sendReconsentRequests(
 
 /** Consent ended without renewal: the member leaves the network; their history stays. */
 export async function expireMemberships(ctx: SweepContext, now: Date, log: SweepLogger): Promise<StepResult> {
-  const rows = await ctx.kysely
-    .selectFrom('network_profile')
-    .select(['organisation_id', 'candidate_id'])
-    .where('status', '=', 'member')
-    .where('consent_expires_at', '<=', now.toISOString())
-    .limit(batch)
-    .execute();
+  const rows = await repo.membersWhoseConsentEnded(ctx.kysely, now, batch);
   return each(rows, 'network_expiry', log, (row) =>
     ctx.kysely.transaction().execute(async (tx) => {
       if (!(await leaveNetwork(tx, row.organisation_id, row.candidate_id, 'expired', now))) return false;

@@ -1078,3 +1078,31 @@ export async function endMemberships(
     .executeTakeFirst();
   return Number(result.numUpdatedRows ?? 0);
 }
+
+/** Members (across organisations, for the sweep) whose consent ends after `from` and by `until`. */
+export async function membersWhoseConsentEndsBetween(
+  db: Kysely<Database>,
+  from: Date,
+  until: Date,
+  limit: number,
+) {
+  return db
+    .selectFrom('network_profile')
+    .select(['organisation_id', 'candidate_id', 'consent_expires_at', 'unsubscribed_at'])
+    .where('status', '=', 'member')
+    .where('consent_expires_at', '>', from.toISOString())
+    .where('consent_expires_at', '<=', until.toISOString())
+    .limit(limit)
+    .execute();
+}
+
+/** Members (across organisations, for the sweep) whose consent has ended without renewal. */
+export async function membersWhoseConsentEnded(db: Kysely<Database>, now: Date, limit: number) {
+  return db
+    .selectFrom('network_profile')
+    .select(['organisation_id', 'candidate_id'])
+    .where('status', '=', 'member')
+    .where('consent_expires_at', '<=', now.toISOString())
+    .limit(limit)
+    .execute();
+}
