@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,6 +62,15 @@ describe('the followspot command', () => {
     expect(csv.replace(/^\uFEFF/, '').split('\n')[0]).toMatch(
       /^Application id,Candidate id,Candidate,Email,Role/,
     );
+    const existing = join(dir, 'already-here.csv');
+    writeFileSync(existing, 'keep me');
+    await expect(
+      followspot('export', '--org', 'cli-venues', 'applications', '--output', existing),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${existing} already exists: choose a new file name`),
+    });
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
     await expect(followspot('export', '--org', 'cli-venues', 'salaries')).rejects.toMatchObject({
       stderr: expect.stringContaining('choose one of applications, candidates, scorecards'),
     });

@@ -314,6 +314,8 @@ program
       const organisation = await organisationBySlug(ctx.kysely, opts.org);
       const exports = exportService(ctx);
       const bar = progress(`Exporting ${kind}`, await exports.count(organisation.id, kind));
+      if (opts.output && existsSync(opts.output))
+        fail(`${opts.output} already exists: choose a new file name`);
       const out = opts.output ? createWriteStream(opts.output, { flags: 'wx' }) : process.stdout;
       await exports.write(organisation.id, kind, 'system', out, (n) => bar.tick(n));
       bar.finish();
