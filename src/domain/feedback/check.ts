@@ -25,7 +25,7 @@ import {
   splitSentences,
   wordTokens,
 } from './text.ts';
-import { toneRules, vagueRules, vagueSuggestion } from './vague-and-tone.ts';
+import { brushOffPattern, toneRules, vagueRules, vagueSuggestion } from './vague-and-tone.ts';
 
 export const feedbackFindingKinds = [
   'vague',
@@ -73,8 +73,11 @@ export interface FeedbackCheckContext {
   candidateName?: string;
 }
 
-/** Word counts: below `tooShort` is an error, below `short` a warning, above `long` a warning. */
-export const feedbackLength = { tooShort: 30, short: 60, long: 600 } as const;
+/**
+ * Word counts: below `tooShort` is an error, below `short` a warning, above `long` a warning. A text
+ * naming a strength and a development area is an error only below `completeTooShort`.
+ */
+export const feedbackLength = { tooShort: 30, completeTooShort: 12, short: 60, long: 600 } as const;
 /** A screening message (no interview to draw on) is a reason and a next step: shorter is right. */
 export const screeningLength = { tooShort: 12, short: 20, long: 300 } as const;
 
@@ -163,7 +166,11 @@ function hasNegatedPraise(clause: string): boolean {
 function evidenceOf(sentences: readonly Sentence[]): Evidence {
   const evidence: Evidence = { strength: false, development: false, action: false };
   for (const sentence of sentences) {
-    if (actionPattern.test(sentence.text) || trainingPattern.test(sentence.text)) evidence.action = true;
+    if (
+      (actionPattern.test(sentence.text) || trainingPattern.test(sentence.text)) &&
+      !brushOffPattern.test(sentence.text)
+    )
+      evidence.action = true;
     if (!competencyPattern.test(sentence.text)) continue;
     if (sentence.section === 'strength') evidence.strength = true;
     if (sentence.section === 'development') evidence.development = true;
@@ -360,7 +367,11 @@ export function checkFeedback(
   }
   const wordCount = wordTokens(text).length;
   if (wordCount < length.short) {
-    const tooShort = wordCount < length.tooShort;
+    // A short text that still names a real strength and a real development area (the model
+    // sentence "Your troubleshooting methodology was strong, but developing client communication
+    // skills would enhance your candidacy") is brief, not broken: a warning.
+    const complete = !screening && evidence.strength && evidence.development;
+    const tooShort = wordCount < (complete ? feedbackLength.completeTooShort : length.tooShort);
     findings.push({
       kind: 'length',
       severity: tooShort ? 'error' : 'warning',

@@ -328,6 +328,43 @@ export function sentenceProblem(sentence: string, context: RephraseContext): str
   return undefined;
 }
 
+// ── Softening ───────────────────────────────────────────────────────────────────────────────────
+
+/** Blunt wording in evidence, and what keeps the fact without the judgement. */
+const softenings: readonly [RegExp, string | ((...m: string[]) => string)][] = [
+  [
+    /\b((?:swapp|chang|replac|unplugg|re-?patch|pull|mov|tri)(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?)(?:at\s+random|randomly|blindly|aimlessly|haphazardly)\b/gi,
+    (_m, head: string) => `${head}without first isolating where the fault was`,
+  ],
+  [/\b(?:at\s+random|randomly|blindly|aimlessly|haphazardly)\b/gi, 'without a clear method'],
+  [/\bwithout\s+(?:a\s+)?(?:clue|thought|thinking)\b/gi, 'without a clear plan'],
+  [/\bpanick(?:ed|ing)\b/gi, 'lost some composure'],
+  [/\bflapp(?:ed|ing)\b/gi, 'were visibly under pressure'],
+  [/\b(?:waffled|rambled)\b/gi, 'gave a long answer'],
+  [/\bfloundered\b/gi, 'found it hard to get started'],
+  [/\bbluffed\b/gi, 'answered without being sure'],
+  [/\bfumbled\b/gi, 'took several attempts with'],
+  [/\bsloppy\b/gi, 'untidy'],
+  [/\b(?:had|has|have)\s+(?:no|zero)\s+(?:idea|clue)\b/gi, 'were unsure'],
+  [
+    /\b(was|were|is|are)\s+(?:very\s+|quite\s+|really\s+|pretty\s+)?(?:poor|weak|bad|rubbish|substandard)\b/gi,
+    (_m, verb: string) => `${verb} not yet at the level the role needs`,
+  ],
+];
+
+/**
+ * Blunt evidence made constructive, keeping the fact: "You swapped cables at random" → "You swapped
+ * cables without first isolating where the fault was". Judgements of the person ("lazy",
+ * "arrogant") are not softened: their sentences are dropped.
+ */
+export function soften(sentence: string): string {
+  let out = sentence;
+  for (const [pattern, replacement] of softenings) {
+    out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
+  }
+  return out;
+}
+
 /** Cuts a sentence to `maxWords` at the last clause boundary before the limit; undefined if it cannot. */
 function trimSentence(sentence: string, maxWords: number): string | undefined {
   const words = [...sentence.matchAll(/\S+/g)];
@@ -375,7 +412,7 @@ export function rephraseEvidence(
         return given === clause ? m : `${sep}${lowerFirstWord(given)}`;
       },
     );
-    const rephrased = toSecondPerson(withSubjects, names);
+    const rephrased = soften(toSecondPerson(withSubjects, names));
     const trimmed = trimSentence(rephrased, maxWords);
     if (!trimmed) continue;
     const sentence = finish(trimmed);

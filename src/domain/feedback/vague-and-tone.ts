@@ -115,6 +115,36 @@ export const toneRules: readonly ToneRule[] = [
     suggestion: evidence,
   },
   {
+    severity: 'error',
+    // "Poor" as a verdict on the person or their work, with nothing to act on: "your cabling was poor",
+    // "a poor interview", "poor performance". Not "poor signal", "poor reception" (the kit's state).
+    pattern: words(
+      "(?:you(?:r\\s+[\\w-]+(?:\\s+[\\w-]+)?)?|it|that|this|performance|interview|practical|work|answers?|attempt|effort|showing)\\s+(?:was|were|is|are|seemed|looked)\\s+(?:very\\s+|quite\\s+|really\\s+|pretty\\s+|rather\\s+|frankly\\s+)?(?:poor|weak|bad|rubbish|substandard|not\\s+good\\s+enough)|(?:a|an|your|very|really|quite|pretty)\\s+(?:poor|bad|weak|rubbish)\\s+(?:interview|performance|showing|effort|attempt|candidate|technician|communicator|listener|answer|practical|day)|(?:you(?:'re|\\s+are|\\s+were|\\s+seemed|\\s+came\\s+across\\s+as)\\s+(?:a\\s+bit\\s+|quite\\s+|rather\\s+|very\\s+|too\\s+)*(?:cocky|big-headed|full\\s+of\\s+yourself|smug|condescending|patronising|rude|sloppy|careless|slapdash|a\\s+know-it-all|a\\s+joke|a\\s+waste\\s+of\\s+(?:our\\s+)?time))",
+    ),
+    message: 'is a verdict on the candidate, not evidence: say what you saw and what it affected.',
+    suggestion: evidence,
+  },
+  {
+    severity: 'error',
+    // Brush-offs: an order with no course, no gap and no reason. Not a next step.
+    pattern: words(
+      "(?:just\\s+)?(?:go\\s+(?:away\\s+)?and|go\\s+away\\s+and|you\\s+(?:need|should|must)\\s+(?:to\\s+)?(?:just\\s+)?go\\s+and)\\s+(?:do|take|get|learn|read|practise|practice|find)\\s+(?:a|some|an|the|more|it|your|how)(?:\\s+[\\w-]+){0,2}|(?:come\\s+back|reapply|re-apply|apply\\s+again)\\s+when\\s+you(?:'ve|\\s+have)?\\s+(?:actually\\s+|properly\\s+)?(?:learned|learnt|got|know|sorted|grown\\s+up|some\\s+experience)(?:\\s+[\\w-]+){0,3}|(?:sort\\s+(?:yourself|it)\\s+out|do\\s+your\\s+homework|learn\\s+the\\s+basics|get\\s+some\\s+experience)(?=\\s*(?:[.!]|$|first|then))",
+    ),
+    message: 'is a brush-off, not a next step: name the gap, a course or practice that fits it, and why.',
+    suggestion:
+      "Give one concrete step, e.g. 'The Shure Wireless Workbench course — Shure — would give you a method for frequency co-ordination.'",
+  },
+  {
+    severity: 'warning',
+    // Blunt evidence: a fact told as a judgement ("you swapped cables at random").
+    pattern: words(
+      'at\\s+random|randomly|blindly|aimlessly|haphazardly|without\\s+(?:a\\s+)?(?:clue|thought|thinking)|(?:panicked|flapped|floundered|waffled|rambled|bluffed|fumbled)',
+    ),
+    message: 'states the fact as a judgement: say what was done and what a method would have been.',
+    suggestion:
+      "Keep the fact, drop the judgement, e.g. 'You swapped cables without first isolating the channel, so the fault took longer to find.'",
+  },
+  {
     severity: 'warning',
     pattern: words(
       'terrible|awful|appalling|dreadful|pathetic|shocking|disgraceful|atrocious|abysmal|lazy|sloppy|useless|hopeless|clueless|a\\s+(?:complete\\s+|total\\s+)?(?:disaster|shambles|mess)|embarrassing|all\\s+over\\s+the\\s+place|hit\\s+and\\s+miss',
@@ -132,3 +162,7 @@ export const toneRules: readonly ToneRule[] = [
       "Say what happened and how often, e.g. 'In the practical you did not check the clock source before re-patching, twice.'",
   },
 ];
+
+/** A sentence that orders the candidate off with no gap or course named ("Go and do a course."). */
+export const brushOffPattern =
+  /^\W*(?:just\s+)?(?:go\s+(?:away\s+)?and|you\s+(?:need|should|must)\s+(?:to\s+)?(?:just\s+)?go\s+and)\s+(?:do|take|get|learn|read|practise|practice|find)\s+(?:a|some|an|more|it|how)\b(?:\s+[\w-]+){0,2}\W*$/i;
