@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, calendarDaysBetween, daysSince } from '../../web/src/lib/dates';
+import { calendarDate, calendarDaysBetween, daysSince } from '../../web/src/lib/dates.ts';
 
 describe('daysSince counts calendar days in the venue zone', () => {
   it('calls last night "yesterday" the next morning, though fewer than 24 hours have passed', () => {
@@ -36,7 +36,7 @@ describe('daysSince counts calendar days in the venue zone', () => {
 
 describe('times are shown in the venue zone', () => {
   it('formats a UTC instant as London summer time once the zone is set, and the day with it', async () => {
-    const { formatShortDateTime, setDisplayTimeZone } = await import('../../web/src/lib/dates');
+    const { formatShortDateTime, setDisplayTimeZone } = await import('../../web/src/lib/dates.ts');
     setDisplayTimeZone('Europe/London');
     expect(formatShortDateTime('2026-06-30T23:30:00.000Z')).toBe('1 July 2026, 00:30');
     setDisplayTimeZone('UTC');
