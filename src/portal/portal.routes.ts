@@ -450,7 +450,11 @@ ${
               userId,
               kind: 'feedback_call_request',
               title: `${candidate?.name ?? 'A candidate'} asked for a feedback call`,
-              body: `About ${application.roleTitle}. ${text(form, 'preferredTimes', 300) ? `Good times: ${text(form, 'preferredTimes', 300)}.` : ''}`.trim(),
+              body: feedbackCallNotificationBody(
+                application.roleTitle,
+                text(form, 'note', 2000),
+                text(form, 'preferredTimes', 300),
+              ),
               linkPath: `/applications/${application.id}`,
               dedupeKey: `feedback-call:${application.id}:${userId}`,
             },
@@ -729,4 +733,19 @@ ${
 
   // Anything else under /c/: the same neutral page (no hint of what exists).
   portal.all('/c/:token/*', { config: { rateLimit } }, async (_request, reply) => notFound(reply));
+}
+
+/** What the hiring manager reads in the notification: the role, the candidate's own question, good times. */
+export function feedbackCallNotificationBody(
+  roleTitle: string,
+  note: string | null | undefined,
+  preferredTimes: string | null | undefined,
+): string {
+  return [
+    `About ${roleTitle}.`,
+    note ? `Their question: “${note}”` : 'No question given.',
+    preferredTimes ? `Good times: ${preferredTimes}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

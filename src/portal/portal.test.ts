@@ -404,6 +404,9 @@ describeEachDatabase('candidate portal', (get) => {
       .where('kind', '=', 'feedback_call_request')
       .execute();
     expect(notes.map((n) => n.user_id)).toEqual([manager.userId]);
+    // The candidate's question reaches the hiring manager, not only their good times.
+    expect(notes[0]?.body).toContain('“The Dante part”');
+    expect(notes[0]?.body).toContain('Good times: weekday mornings.');
     const audit = await ctx.kysely
       .selectFrom('audit_event')
       .selectAll()

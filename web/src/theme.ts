@@ -1,8 +1,12 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { accessibleColors, primaryShade } from './lib/palette';
 
 // System fonts only: the server's CSP allows no external fonts.
 export const theme = createTheme({
   primaryColor: 'indigo',
+  // Darker shades than Mantine's so text, links and badges meet WCAG 2.2 AA (see lib/palette).
+  primaryShade: { light: primaryShade, dark: primaryShade },
+  colors: accessibleColors as Record<string, MantineColorsTuple>,
   defaultRadius: 'md',
   focusRing: 'auto',
   cursorType: 'pointer',

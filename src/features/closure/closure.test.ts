@@ -650,6 +650,35 @@ describeEachDatabase(
       expect(events[5]).toMatchObject({ status: 'sent' });
     });
 
+    it("timeline: a feedback-call request shows the candidate's question and good times", async () => {
+      const { ctx } = get();
+      clock = new Date('2026-11-23T09:00:00.000Z');
+      const role = await insertAssessmentRole(ctx, { organisationId: team.organisationId });
+      const a = await assessed(role.id, 'Quin Asker');
+      await ctx.kysely
+        .insertInto('feedback_call_request')
+        .values({
+          id: 'call-quin',
+          organisation_id: team.organisationId,
+          candidate_id: a.candidateId,
+          application_id: a.id,
+          note: 'Was my rigging answer the problem?',
+          preferred_times: 'weekday mornings',
+          created_at: '2026-11-23T10:00:00.000Z',
+        })
+        .execute();
+      const res = await getAs(team.manager, `/api/v1/candidates/${a.candidateId}/timeline`);
+      expect(res.statusCode, res.body).toBe(200);
+      const events = res.json().events as { kind: string; summary: string; applicationId: string | null }[];
+      expect(events.filter((e) => e.kind === 'portal_action')).toEqual([
+        expect.objectContaining({
+          applicationId: a.id,
+          summary:
+            'Asked for a feedback call: \u201cWas my rigging answer the problem?\u201d (good times: weekday mornings)',
+        }),
+      ]);
+    });
+
     it('invites the candidate to a feedback call: an email with a calendar invitation, audited', async () => {
       const { ctx } = get();
       clock = new Date(WEDNESDAY_10AM);

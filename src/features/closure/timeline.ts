@@ -179,7 +179,7 @@ const portalActions: TimelineSource = async (db, organisationId, candidateId) =>
   const [calls, memberships, requests] = await Promise.all([
     db
       .selectFrom('feedback_call_request')
-      .select(['application_id', 'created_at'])
+      .select(['application_id', 'created_at', 'note', 'preferred_times'])
       .where('organisation_id', '=', organisationId)
       .where('candidate_id', '=', candidateId)
       .execute(),
@@ -204,7 +204,18 @@ const portalActions: TimelineSource = async (db, organisationId, candidateId) =>
     status: null,
   });
   return [
-    ...calls.map((c) => event(c.created_at, c.application_id, 'Asked for a feedback call')),
+    // In the candidate's own words: their question and when suits them.
+    ...calls.map((c) =>
+      event(
+        c.created_at,
+        c.application_id,
+        [
+          'Asked for a feedback call',
+          c.note ? `: “${c.note}”` : '',
+          c.preferred_times ? ` (good times: ${c.preferred_times})` : '',
+        ].join(''),
+      ),
+    ),
     ...memberships.flatMap((m) => [
       event(m.joined_at, null, 'Joined the talent network'),
       ...(m.left_at ? [event(m.left_at, null, 'Left the talent network')] : []),

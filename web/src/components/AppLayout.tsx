@@ -12,12 +12,13 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import { canManageHiring, isAdmin, useMe } from '../api/queries';
+import { canManageHiring, isAdmin, useMe, venuesQuery } from '../api/queries';
 import { memberRoleLabels } from '../api/types';
+import { setDisplayTimeZone } from '../lib/dates';
 import { errorMessage } from '../lib/formErrors';
 import { AnchorLink, NavRouterLink } from './links';
 import { NotificationsMenu } from './NotificationsMenu';
@@ -34,6 +35,9 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // Times and "yesterday" are the venue's: its zone once the venues are known (the first venue's).
+  const venueZone = useQuery(venuesQuery()).data?.[0]?.timezone;
+  setDisplayTimeZone(venueZone);
 
   // On a phone the menu closes once a page is chosen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation

@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, Popover, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Box, Card, Group, Popover, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { isApiError } from '../api/client';
@@ -196,7 +196,13 @@ function HeatMap({ summary, interviews }: { summary: ApplicationSummary; intervi
   const columns = columnsOf(summary, interviews);
   const rows = summary.criteria.filter((c) => c.weight > 0 || c.ratings.length > 0);
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // Focusable, so a keyboard can scroll it sideways on a narrow screen.
+    <Box
+      component="section"
+      style={{ overflowX: 'auto' }}
+      tabIndex={0}
+      aria-label="Ratings by criterion and interviewer"
+    >
       <table className="heatmap" data-testid="heatmap">
         <caption className="visually-hidden">
           Ratings by criterion (rows) and interviewer (columns), 1 Not yet shown to 4 Strong, with each
@@ -272,7 +278,7 @@ function HeatMap({ summary, interviews }: { summary: ApplicationSummary; intervi
           })}
         </tbody>
       </table>
-    </div>
+    </Box>
   );
 }
 

@@ -2,6 +2,7 @@ import { Badge, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type TimelineEvent, type TimelineKind, timelineQuery } from '../api/closure';
 import { formatShortDateTime } from '../lib/dates';
+import { timelineLabel, timelineSummary } from '../lib/timeline';
 import { AnchorLink } from './links';
 import { ErrorState, LoadingState } from './states';
 
@@ -32,13 +33,17 @@ function Bullet({ kind }: { kind: TimelineKind }) {
 
 function Item({ event }: { event: TimelineEvent }) {
   const k = kinds[event.kind] ?? fallback;
+  const text = timelineSummary(k.label, event.summary);
+  const label = timelineLabel(k.label, text);
   return (
     <>
       <Text size="sm" fw={500}>
-        <Text span size="xs" c="dimmed" fw={400}>
-          {k.label}:{' '}
-        </Text>
-        {event.summary}
+        {label ? (
+          <Text span size="xs" c="dimmed" fw={400}>
+            {label}:{' '}
+          </Text>
+        ) : null}
+        {text}
         {event.status ? (
           <Badge ml="xs" size="xs" variant="light" radius="sm" color="gray">
             {event.status}

@@ -50,7 +50,12 @@ export function EmailView({
         ) : null}
       </Group>
       <Tabs.Panel value="html" pt="sm">
-        <Box className="email-frame-wrap">
+        <Box
+          className="email-frame-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label="The email as its recipient sees it"
+        >
           <iframe
             className="email-frame"
             title={frameTitle}
@@ -65,7 +70,13 @@ export function EmailView({
         </Text>
       </Tabs.Panel>
       <Tabs.Panel value="text" pt="sm">
-        <Box component="pre" className="email-text" data-testid="email-text">
+        <Box
+          component="pre"
+          className="email-text"
+          data-testid="email-text"
+          tabIndex={0}
+          aria-label="The email's plain text"
+        >
           {text}
         </Box>
       </Tabs.Panel>

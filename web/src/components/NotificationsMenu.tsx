@@ -53,14 +53,15 @@ export function NotificationsMenu() {
   const label = unread > 0 ? `Notifications, ${unread} unread` : 'Notifications';
   return (
     <Menu position="bottom-end" width={340} shadow="md" onOpen={() => void query.refetch()}>
-      <Menu.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={16}
-          color="red"
-          offset={6}
-          disabled={unread === 0}
-        >
+      {/* The menu's target is the button itself, so aria-expanded sits on a button, not the badge's div. */}
+      <Indicator
+        label={unread > 99 ? '99+' : unread}
+        size={16}
+        color="red"
+        offset={6}
+        disabled={unread === 0}
+      >
+        <Menu.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -70,8 +71,8 @@ export function NotificationsMenu() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Menu.Target>
+        </Menu.Target>
+      </Indicator>
       <Menu.Dropdown>
         <Group justify="space-between" px="xs" py={4} wrap="nowrap">
           <Text size="sm" fw={600}>

@@ -1,9 +1,42 @@
-// Dates in UK English: "26 November 2026", times on the 24-hour clock, in the browser's time zone.
+// Dates in UK English: "26 November 2026", times on the 24-hour clock, in the venue's time zone once
+// the app knows it (`setDisplayTimeZone`), the browser's until then.
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const weekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long' });
-const shortWeekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
+let displayZone: string | undefined;
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Shows every date and time from here on in this zone (the venue's), and counts "yesterday" in it. */
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  if (timeZone === displayZone) return;
+  try {
+    if (timeZone) new Intl.DateTimeFormat('en-GB', { timeZone });
+  } catch {
+    return; // An unknown zone leaves the browser's.
+  }
+  displayZone = timeZone;
+  formats.clear();
+}
+
+export function displayTimeZone(): string | undefined {
+  return displayZone;
+}
+
+function format(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let f = formats.get(name);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { ...options, ...(displayZone ? { timeZone: displayZone } : {}) });
+    formats.set(name, f);
+  }
+  return f;
+}
+
+const dateFormat = {
+  format: (d: Date) => format('date', { day: 'numeric', month: 'long', year: 'numeric' }).format(d),
+};
+const weekdayFormat = { format: (d: Date) => format('weekday', { weekday: 'long' }).format(d) };
+const shortWeekdayFormat = { format: (d: Date) => format('shortWeekday', { weekday: 'short' }).format(d) };
+const timeFormat = {
+  format: (d: Date) => format('time', { hour: '2-digit', minute: '2-digit', hour12: false }).format(d),
+};
 
 function toDate(value: string | Date): Date {
   return typeof value === 'string' ? new Date(value) : value;
@@ -41,7 +74,7 @@ export function formatShortDateTime(value: string | Date | null | undefined): st
 export function formatSlot(startsAt: string, endsAt: string): string {
   const start = new Date(startsAt);
   const end = new Date(endsAt);
-  const sameDay = start.toDateString() === end.toDateString();
+  const sameDay = calendarDate(start) === calendarDate(end);
   const day = `${shortWeekdayFormat.format(start)} ${dateFormat.format(start)}`;
   return sameDay
     ? `${day}, ${timeFormat.format(start)}–${timeFormat.format(end)}`
@@ -78,9 +111,39 @@ export function addMinutesToLocalInput(value: string, minutes: number): string {
   return toLocalInput(new Date(date.getTime() + minutes * 60_000));
 }
 
-/** "3 days ago", "today" — for how long something has waited. */
-export function daysSince(value: string, now = new Date()): string {
-  const days = Math.floor((now.getTime() - new Date(value).getTime()) / 86_400_000);
+/** The calendar date ("2026-11-26") of a moment in a time zone (the browser's when none is given). */
+export function calendarDate(value: string | Date, timeZone: string | undefined = displayZone): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(toDate(value));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Whole calendar days from one moment's date to another's, in a time zone: 23:50 to 00:10 is one day. */
+export function calendarDaysBetween(
+  from: string | Date,
+  to: string | Date,
+  timeZone: string | undefined = displayZone,
+): number {
+  const a = Date.parse(`${calendarDate(from, timeZone)}T00:00:00Z`);
+  const b = Date.parse(`${calendarDate(to, timeZone)}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+/**
+ * "3 days ago", "yesterday", "today" — for how long something has waited, by calendar days in the
+ * venue's time zone (not 24-hour periods: something from 23:00 last night was "yesterday" at 08:00).
+ */
+export function daysSince(
+  value: string,
+  now = new Date(),
+  timeZone: string | undefined = displayZone,
+): string {
+  const days = calendarDaysBetween(value, now, timeZone);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   return `${days} days ago`;

@@ -134,7 +134,7 @@ function DecisionRow({ application: a }: { application: Application }) {
             params={{ applicationId: a.id }}
             size="xs"
             variant="light"
-            aria-label={`Open ${a.candidate.name}'s application for ${a.role.title}`}
+            aria-label={`Open application: ${a.candidate.name}, ${a.role.title}`}
           >
             Open application
           </ButtonLink>
