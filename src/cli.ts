@@ -341,7 +341,7 @@ program
   .action(
     async (file: string, opts: { org: string; dryRun?: boolean; preset?: string; mapping?: string }) => {
       const { runImportCommand } = await load.imports();
-      process.exitCode = await runImportCommand(file, opts, organisationBySlug);
+      process.exitCode = await runImportCommand(file, opts);
     },
   );
 

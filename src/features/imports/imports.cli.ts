@@ -2,10 +2,9 @@
 // 1 when some rows were rejected, 2 for a usage error (no such file, preset, mapping or header).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
-import type { Kysely } from 'kysely';
 import { progress } from '../../cli/progress.ts';
 import { loadConfig } from '../../config.ts';
-import type { Database } from '../../db/schema.ts';
+import { findOrganisationBySlug } from '../organisations/organisations.repository.ts';
 import {
   type ImportMapping,
   type ImportPreset,
@@ -22,7 +21,6 @@ function usage(message: string): number {
 export async function runImportCommand(
   file: string,
   opts: { org: string; dryRun?: boolean; preset?: string; mapping?: string },
-  organisationBySlug: (db: Kysely<Database>, slug: string) => Promise<{ id: string; name: string }>,
 ): Promise<number> {
   if (!existsSync(file) || !statSync(file).isFile()) return usage(`${file}: no such file`);
   const preset = (opts.preset ?? 'followspot') as ImportPreset;
@@ -44,7 +42,9 @@ export async function runImportCommand(
   const { createContext } = await import('../../context.ts');
   const ctx = await createContext(loadConfig());
   try {
-    const organisation = await organisationBySlug(ctx.kysely, opts.org);
+    const organisation = await findOrganisationBySlug(ctx.kysely, opts.org);
+    if (!organisation)
+      return usage(`no organisation with the short name "${opts.org}" (check Settings, or run seed-demo)`);
     // The bar follows bytes read: the row count is not known before the end of a stream.
     const bar = progress(opts.dryRun ? 'Checking' : 'Importing', statSync(file).size);
     const counter = new Transform({
