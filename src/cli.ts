@@ -29,6 +29,7 @@ const load = {
   outbox: () => import('./jobs/outbox-worker.ts'),
   backup: () => import('./db/backup.ts'),
   exports: () => import('./features/exports/exports.service.ts'),
+  imports: () => import('./features/imports/imports.cli.ts'),
 };
 
 /** The organisation with this short name, or the command stops saying how to find the right one. */
@@ -324,6 +325,25 @@ program
       await ctx.db.destroy();
     }
   });
+
+program
+  .command('import')
+  .description('import candidates, applications and interviews from a CSV file (see docs/OPERATIONS.md)')
+  .argument('<file>', 'the CSV file')
+  .requiredOption('--org <slug>', "the organisation's short name (slug)")
+  .option('--dry-run', 'check every row and report the bad ones; change nothing')
+  .option(
+    '--preset <name>',
+    'the column names of: followspot (default), followspot-export, greenhouse, workable',
+  )
+  .option('--mapping <file>', "a JSON file mapping the file's column headers to Followspot fields")
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .action(
+    async (file: string, opts: { org: string; dryRun?: boolean; preset?: string; mapping?: string }) => {
+      const { runImportCommand } = await load.imports();
+      process.exitCode = await runImportCommand(file, opts);
+    },
+  );
 
 /** A progress bar fed with absolute counts (done of total), created on the first report. */
 function pagesProgress(label: string) {

@@ -37,7 +37,7 @@ export function applicationService(ctx: AppContext) {
     organisationId: string,
     id: string,
     input: ApplicationUpdate,
-    actor: Actor,
+    actor: Actor | 'system',
   ): Promise<Application> {
     const now = ctx.now();
 
@@ -182,9 +182,10 @@ export function applicationService(ctx: AppContext) {
       organisationId: string,
       id: string,
       input: ApplicationUpdate,
-      actor: Actor,
+      actor: Actor | 'system',
     ): Promise<ApplicationUpdated> {
-      if (input.tell) return tellThrough(organisationId, id, input, actor);
+      // Telling needs a person or an integrator; a system move (an import) leaves the outcome to tell.
+      if (input.tell && actor !== 'system') return tellThrough(organisationId, id, input, actor);
       const application = await moveStage(organisationId, id, input, actor);
       return { ...application, messageId: null };
     },

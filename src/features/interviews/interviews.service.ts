@@ -51,7 +51,11 @@ async function checkInterviewers(
 export function interviewService(ctx: AppContext) {
   return {
     /** Arranges an interview; the application's first one moves it from applied to interviewing. */
-    async create(organisationId: string, input: InterviewCreate, actor: Actor): Promise<Interview> {
+    async create(
+      organisationId: string,
+      input: InterviewCreate,
+      actor: Actor | 'system',
+    ): Promise<Interview> {
       checkTimes(input.startsAt, input.endsAt);
       const now = ctx.now();
       const id = newId(now.getTime());
