@@ -20,6 +20,15 @@ export interface ClosureQueueItemTable {
   role_id: string;
   application_id: string;
   problem: string | null;
+  /** feedback | screening | without_scorecards (migration 0018). */
+  kind: string;
+  /** JSON { reasons, note? }: the screening message chosen for the item. */
+  screening: string | null;
+  without_scorecards_note: string | null;
+  /** JSON FeedbackCheck of the screening message. */
+  check_result: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
   created_at: string;
   updated_at: string;
 }

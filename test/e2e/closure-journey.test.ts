@@ -200,7 +200,7 @@ describe.skipIf(!browserAvailable())(
       // No queue yet: start it, and a draft is composed from the scorecards for each of the five.
       await page.getByRole('button', { name: 'Start: draft the feedback' }).click();
       const progress = page.getByTestId('queue-progress');
-      await expect.poll(() => progress.textContent()).toBe('0 of 5 approved');
+      await expect.poll(() => progress.textContent()).toBe('0 of 5 ready to send');
       const step = page.getByTestId('queue-step');
       expect(await step.textContent()).toContain('Candidate 1 of 5');
 
@@ -241,7 +241,7 @@ describe.skipIf(!browserAvailable())(
         // Back to the queue. (Not with the browser's Back: the queue is cached in the page and approving
         // does not refresh it, so it would still say "Draft" — see FeedbackPage.tsx, approve's onSuccess.)
         await page.goto(`${running.url}/roles/${roleId}/close-the-rest`);
-        await expect.poll(() => progress.textContent()).toBe(`${i + 1} of 5 approved`);
+        await expect.poll(() => progress.textContent()).toBe(`${i + 1} of 5 ready to send`);
       }
       expect(new Set(seen)).toEqual(new Set(waiting.map((w) => w.name)));
 

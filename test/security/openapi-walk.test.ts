@@ -107,6 +107,8 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/roles/{id}/close-the-rest': { roles: hiring },
   'GET /api/v1/roles/{id}/close-the-rest': { roles: hiring },
   'POST /api/v1/roles/{id}/close-the-rest/send': { roles: hiring },
+  'POST /api/v1/roles/{id}/close-the-rest/approve': { roles: hiring },
+  'PATCH /api/v1/roles/{id}/close-the-rest/{applicationId}': { roles: hiring },
   'GET /api/v1/roles/{id}/closure-report': { roles: hiring },
   'GET /api/v1/candidates/{id}/timeline': { roles: hiring },
   'GET /api/v1/jobs': { roles: hiring },

@@ -226,24 +226,90 @@ export async function listUndecided(db: Kysely<Database>, organisationId: string
     .execute();
 }
 
+export type QueueKind = 'feedback' | 'screening' | 'without_scorecards';
+
+export interface QueueItemValues {
+  roleId: string;
+  applicationId: string;
+  kind: QueueKind;
+  problem: string | null;
+  /** JSON { reasons, note? } for screening and without_scorecards items. */
+  screening: string | null;
+  checkResult: string | null;
+}
+
+/** Writes (or recomposes) an item; a recomposed item is no longer approved. */
 export async function upsertQueueItem(
   db: Kysely<Database>,
   organisationId: string,
-  item: { roleId: string; applicationId: string; problem: string | null },
+  item: QueueItemValues,
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
+  const values = {
+    kind: item.kind,
+    problem: item.problem,
+    screening: item.screening,
+    check_result: item.checkResult,
+    approved_at: null,
+    approved_by: null,
+    updated_at: at,
+  };
   await db
     .insertInto('closure_queue_item')
     .values({
       organisation_id: organisationId,
       role_id: item.roleId,
       application_id: item.applicationId,
-      problem: item.problem,
+      without_scorecards_note: null,
       created_at: at,
-      updated_at: at,
+      ...values,
     })
-    .onConflict((oc) => oc.column('application_id').doUpdateSet({ problem: item.problem, updated_at: at }))
+    .onConflict((oc) => oc.column('application_id').doUpdateSet(values))
+    .execute();
+}
+
+/** Edits a screening item in place: its message, check and note; approval is cleared. */
+export async function updateQueueItem(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  values: {
+    screening: string;
+    checkResult: string;
+    withoutScorecardsNote: string | null;
+    problem: string | null;
+  },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('closure_queue_item')
+    .set({
+      screening: values.screening,
+      check_result: values.checkResult,
+      without_scorecards_note: values.withoutScorecardsNote,
+      problem: values.problem,
+      approved_at: null,
+      approved_by: null,
+      updated_at: now.toISOString(),
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
+    .execute();
+}
+
+export async function approveQueueItem(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  approvedBy: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('closure_queue_item')
+    .set({ approved_at: now.toISOString(), approved_by: approvedBy, updated_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
     .execute();
 }
 
@@ -261,7 +327,13 @@ export interface QueueRow {
   candidateName: string;
   stage: Stage;
   problem: string | null;
+  kind: QueueKind;
+  screening: string | null;
+  withoutScorecardsNote: string | null;
+  queueCheckResult: string | null;
+  approvedAt: string | null;
   feedbackStatus: string | null;
+  feedbackText: string | null;
   checkResult: string | null;
 }
 
@@ -281,7 +353,13 @@ export async function listQueue(
       'candidate.name',
       'application.stage',
       'q.problem',
+      'q.kind',
+      'q.screening',
+      'q.without_scorecards_note',
+      'q.check_result as queue_check_result',
+      'q.approved_at',
       'feedback.status as feedback_status',
+      'feedback.text as feedback_text',
       'feedback.check_result',
     ])
     .where('q.organisation_id', '=', organisationId)
@@ -297,7 +375,13 @@ export async function listQueue(
     candidateName: r.name,
     stage: r.stage as Stage,
     problem: r.problem,
+    kind: r.kind as QueueKind,
+    screening: r.screening,
+    withoutScorecardsNote: r.without_scorecards_note,
+    queueCheckResult: r.queue_check_result,
+    approvedAt: r.approved_at,
     feedbackStatus: r.feedback_status,
+    feedbackText: r.feedback_text,
     checkResult: r.check_result,
   }));
 }
@@ -503,4 +587,19 @@ export async function countDecisionAttempts(
     )
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Open applications of the role at an offer, and whether anyone has been hired. */
+export async function offersOut(db: Kysely<Database>, organisationId: string, roleId: string) {
+  const rows = await db
+    .selectFrom('application')
+    .select(['stage', 'outcome'])
+    .where('organisation_id', '=', organisationId)
+    .where('role_id', '=', roleId)
+    .where((eb) => eb.or([eb('stage', 'in', ['offer', 'hired']), eb('outcome', '=', 'hired')]))
+    .execute();
+  return {
+    offers: rows.filter((r) => r.stage === 'offer').length,
+    hired: rows.some((r) => r.stage === 'hired' || r.outcome === 'hired'),
+  };
 }

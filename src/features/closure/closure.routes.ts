@@ -4,10 +4,16 @@ import { canManageHiring } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import { applicationSchema } from '../applications/applications.schema.ts';
 import {
+  approveManyRequestSchema,
+  approveManyResultSchema,
+  composeRequestSchema,
   decisionRequestSchema,
   decisionResponseSchema,
   feedbackCallInvitedSchema,
   feedbackCallInviteSchema,
+  queueItemParams,
+  queueItemPatchSchema,
+  queueItemSchema,
   queueSchema,
   reportQuerySchema,
   reportSchema,
@@ -133,14 +139,67 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['roles'],
-        summary: 'Compose feedback drafts for every undecided candidate of the role into a review queue',
+        summary:
+          'Compose what every open candidate of the role (or the selected ones) will receive into one review list',
+        description:
+          "Any stage: feedback drafted from the scorecards once an interview has been scored (approve it), a screening reason from the role's requirements before an interview (ready once its check passes; edit it with PATCH …/close-the-rest/{applicationId}), and for an interviewed candidate without scorecards the same reason, which needs a withoutScorecardsNote and approval (or chase the scorecards). Refused with 409 while the role has offers out and nobody hired, unless confirmOffersOut is true. Then approve (POST …/close-the-rest/approve) and send (POST …/close-the-rest/send).",
         params: idParams,
+        body: composeRequestSchema,
         response: { 200: queueSchema, ...errorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      return { queue: await closure.closeTheRest(actor.organisationId, request.params.id, actor) };
+      return {
+        queue: await closure.closeTheRest(actor.organisationId, request.params.id, request.body, actor),
+      };
+    },
+  );
+
+  app.patch(
+    '/api/v1/roles/:id/close-the-rest/:applicationId',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['roles'],
+        summary:
+          'Edit a screening item of the review list in place: its reasons, note, or why without scorecards',
+        description:
+          'The message is checked again and any approval is cleared. Feedback items are edited through the feedback (PUT /api/v1/applications/{id}/feedback).',
+        params: queueItemParams,
+        body: queueItemPatchSchema,
+        response: { 200: queueItemSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return closure.editItem(
+        actor.organisationId,
+        request.params.id,
+        request.params.applicationId,
+        request.body,
+        actor,
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/roles/:id/close-the-rest/approve',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['roles'],
+        summary: 'Approve many items of the review list at once',
+        description:
+          'Feedback drafts are approved as POST /api/v1/applications/{id}/feedback/approve does (a draft failing its check is refused; approve it there with an override reason). Screening items are approved when their check passes (and, without scorecards, once the note is given). Each result says approved or refused with the reason.',
+        params: idParams,
+        body: approveManyRequestSchema,
+        response: { 200: approveManyResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return closure.approveMany(actor.organisationId, request.params.id, request.body.applicationIds, actor);
     },
   );
 
@@ -167,7 +226,8 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
       config: { access: { roles: canManageHiring } },
       schema: {
         tags: ['roles'],
-        summary: 'Send "not progressing" with the approved feedback to everyone in the queue',
+        summary:
+          'Send "not progressing" to everyone ready in the review list (approved feedback, checked screening reasons)',
         params: idParams,
         body: sendRequestSchema,
         response: { 200: sendResultSchema, ...errorResponses },

@@ -107,18 +107,84 @@ export type ToldRequest = z.infer<typeof toldRequestSchema>;
 
 export const feedbackStatusSchema = z.enum(['none', 'draft', 'approved']);
 
+export const queueKindSchema = z
+  .enum(['feedback', 'screening', 'without_scorecards'])
+  .describe(
+    "feedback: interviewed and scored, feedback from the scorecards (approve it); screening: not interviewed, a reason from the role's requirements (ready once its check passes); without_scorecards: interviewed but no scorecard submitted — chase the scorecards, or edit the item with a withoutScorecardsNote (audited) and approve it",
+  );
+
 export const queueItemSchema = z.object({
   applicationId: idSchema,
   candidate: z.object({ id: idSchema, name: z.string() }),
-  feedbackStatus: feedbackStatusSchema,
+  stage: z.string().describe('The application stage now (applied, interviewing, awaiting_decision)'),
+  kind: queueKindSchema,
+  feedbackStatus: feedbackStatusSchema.describe(
+    'For feedback items the feedback status; for screening items approved once approved in the queue',
+  ),
+  receives: z
+    .object({ template: z.string(), text: z.string() })
+    .nullable()
+    .describe('What the candidate will receive: the email template and the text the check reads'),
   check: z
     .object({ pass: z.boolean(), score: z.number() })
     .nullable()
-    .describe('The check of the current feedback; null without feedback'),
-  problem: z.string().optional().describe('Why no feedback draft could be composed'),
+    .describe('The check of the current feedback or screening message; null without one'),
+  findings: z
+    .array(z.object({ kind: z.string(), severity: z.string(), message: z.string() }))
+    .describe('The check findings of a screening message (feedback items: see GET …/feedback)'),
+  ready: z.boolean().describe('Sent by POST …/close-the-rest/send'),
+  problem: z.string().optional().describe('Why the item is not ready, and what to do'),
 });
 export const queueSchema = z.object({ queue: z.array(queueItemSchema) });
 export type QueueItem = z.infer<typeof queueItemSchema>;
+
+export const composeRequestSchema = z
+  .object({
+    applicationIds: z
+      .array(idSchema)
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe(
+        "Only these open applications of the role (the pipeline's selection); all the rest otherwise",
+      ),
+    confirmOffersOut: z
+      .boolean()
+      .optional()
+      .describe('Go ahead although the role has offers out and nobody hired yet'),
+  })
+  .nullish();
+export type ComposeRequest = z.infer<typeof composeRequestSchema>;
+
+export const queueItemPatchSchema = z.object({
+  screening: screeningChoiceSchema.describe('The reasons (and optional note) the candidate will receive'),
+  withoutScorecardsNote: z
+    .string()
+    .trim()
+    .min(10)
+    .max(2000)
+    .optional()
+    .describe(
+      'For an interviewed candidate without scorecards: why you decide without them (audited, never sent)',
+    ),
+});
+export type QueueItemPatch = z.infer<typeof queueItemPatchSchema>;
+export const queueItemParams = z.object({ id: idSchema, applicationId: idSchema });
+
+export const approveManyRequestSchema = z.object({
+  applicationIds: z.array(idSchema).min(1).max(2000),
+});
+export const approveManyResultSchema = z.object({
+  results: z.array(
+    z.object({
+      applicationId: idSchema,
+      status: z.enum(['approved', 'refused']),
+      reason: z.string().optional(),
+    }),
+  ),
+  queue: z.array(queueItemSchema),
+});
+export type ApproveManyResult = z.infer<typeof approveManyResultSchema>;
 
 export const sendRequestSchema = z
   .object({

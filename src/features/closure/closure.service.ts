@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ToldVia } from '../../db/schema-closure.ts';
 import { localDateOf, workingDaysBetween } from '../../domain/calendar.ts';
 import { outcomeStages, type Stage, stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
+import { defaultScreeningChoice, screeningText } from '../../domain/screening.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import * as applications from '../applications/applications.repository.ts';
@@ -16,10 +17,14 @@ import { approvedFeedbackFor, feedbackService } from '../feedback/feedback.servi
 import { enqueue } from '../messages/outbox.ts';
 import * as repo from './closure.repository.ts';
 import type {
+  ApproveManyResult,
   ClosureReport,
+  ComposeRequest,
   DecisionRequest,
   DecisionResponse,
   QueueItem,
+  QueueItemPatch,
+  ScreeningChoiceInput,
   SendAgainRequest,
   SendResult,
   TimelineEvent,
@@ -318,16 +323,7 @@ export function closureService(ctx: AppContext) {
 
   async function queueOf(organisationId: string, roleId: string): Promise<QueueItem[]> {
     const rows = await repo.listQueue(ctx.kysely, organisationId, roleId);
-    return rows.map((r) => {
-      const check = r.checkResult ? (JSON.parse(r.checkResult) as { pass: boolean; score: number }) : null;
-      return {
-        applicationId: r.applicationId,
-        candidate: { id: r.candidateId, name: r.candidateName },
-        feedbackStatus: (r.feedbackStatus ?? 'none') as QueueItem['feedbackStatus'],
-        check: check ? { pass: check.pass, score: check.score } : null,
-        ...(r.problem !== null && { problem: r.problem }),
-      };
-    });
+    return rows.map(queueItemOf);
   }
 
   async function requireRole(organisationId: string, roleId: string) {
@@ -437,29 +433,122 @@ export function closureService(ctx: AppContext) {
       });
     },
 
-    /** Composes a feedback draft for every undecided application of the role into the review queue. */
-    async closeTheRest(organisationId: string, roleId: string, actor: Actor): Promise<QueueItem[]> {
+    /**
+     * Composes what every open application of the role (or the selected ones) will receive into
+     * the review queue: feedback from the scorecards once an interview has been scored, otherwise
+     * a screening reason from the role's requirements (checked). Work already in the queue (an
+     * edited draft, an approved feedback, an edited screening item) is kept as it is.
+     */
+    async closeTheRest(
+      organisationId: string,
+      roleId: string,
+      input: ComposeRequest,
+      actor: Actor,
+      onProgress?: (done: number, total: number) => Promise<void> | void,
+    ): Promise<QueueItem[]> {
       await requireRole(organisationId, roleId);
-      const undecided = await repo.listUndecided(ctx.kysely, organisationId, roleId);
-      for (const { id } of undecided) {
-        let problem: string | null = null;
-        // Existing feedback (a draft someone may have edited, or approved) is kept as it is.
-        const current = await findFeedback(ctx.kysely, organisationId, id);
-        if (!current) {
-          try {
-            await feedback.draft(organisationId, id, null, actor);
-          } catch (err) {
-            if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-            // No submitted scorecards (or a draft saved meanwhile): skipped, with the reason.
-            problem = err.message;
+      if (!input?.confirmOffersOut) {
+        const offers = await repo.offersOut(ctx.kysely, organisationId, roleId);
+        if (offers.offers > 0 && !offers.hired) {
+          throw new AppError(
+            'conflict',
+            `This role has ${offers.offers === 1 ? 'an offer' : `${offers.offers} offers`} out and nobody hired yet: if the offer is declined you may want one of these candidates. Close the rest anyway with { "confirmOffersOut": true }.`,
+            { field: 'confirmOffersOut' },
+          );
+        }
+      }
+      let undecided = (await repo.listUndecided(ctx.kysely, organisationId, roleId)).map((r) => r.id);
+      if (input?.applicationIds) {
+        const open = new Set(undecided);
+        const foreign = input.applicationIds.filter((id) => !open.has(id));
+        if (foreign.length > 0) {
+          throw invalidField(
+            'applicationIds',
+            `Not an open application of this role (already decided, or another role's): ${foreign.join(', ')}`,
+          );
+        }
+        const chosen = new Set(input.applicationIds);
+        undecided = undecided.filter((id) => chosen.has(id));
+      }
+      const now = ctx.now();
+      const interviews = await repo.listInterviewFacts(ctx.kysely, organisationId, undecided, now);
+      const existing = new Map(
+        (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
+      );
+      let criteria: Awaited<ReturnType<typeof screeningCriteriaOf>> | undefined;
+      let done = 0;
+      for (const id of undecided) {
+        const interview = interviews.get(id)!;
+        const kept = existing.get(id);
+        if (interview.submittedScorecards > 0) {
+          let problem: string | null = null;
+          // Existing feedback (a draft someone may have edited, or approved) is kept as it is.
+          const current = await findFeedback(ctx.kysely, organisationId, id);
+          if (!current) {
+            try {
+              await feedback.draft(organisationId, id, null, actor);
+            } catch (err) {
+              if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+              problem = err.message;
+            }
+          }
+          await repo.upsertQueueItem(
+            ctx.kysely,
+            organisationId,
+            { roleId, applicationId: id, kind: 'feedback', problem, screening: null, checkResult: null },
+            now,
+          );
+        } else {
+          const kind = interview.lastInterviewEndedAt !== null ? 'without_scorecards' : 'screening';
+          if (kept && kept.kind === kind && kept.screening) {
+            done++;
+            await onProgress?.(done, undecided.length);
+            continue;
+          }
+          criteria ??= await screeningCriteriaOf(ctx.kysely, organisationId, roleId);
+          const reasons = defaultScreeningChoice(criteria);
+          if (reasons.length === 0) {
+            await repo.upsertQueueItem(
+              ctx.kysely,
+              organisationId,
+              {
+                roleId,
+                applicationId: id,
+                kind,
+                problem:
+                  'The role assesses no criteria, so there is no ready-made reason: edit the item with your own reason',
+                screening: null,
+                checkResult: null,
+              },
+              now,
+            );
+          } else {
+            const choice: ScreeningChoiceInput = { reasons };
+            const composed = await composeScreening(
+              ctx.kysely,
+              organisationId,
+              id,
+              criteria,
+              choice,
+              kind === 'without_scorecards',
+            );
+            await repo.upsertQueueItem(
+              ctx.kysely,
+              organisationId,
+              {
+                roleId,
+                applicationId: id,
+                kind,
+                problem: screeningProblem(kind, composed.check, null),
+                screening: JSON.stringify(choice),
+                checkResult: JSON.stringify({ ...composed.check, text: screeningText(composed.variables) }),
+              },
+              now,
+            );
           }
         }
-        await repo.upsertQueueItem(
-          ctx.kysely,
-          organisationId,
-          { roleId, applicationId: id, problem },
-          ctx.now(),
-        );
+        done++;
+        await onProgress?.(done, undecided.length);
       }
       return queueOf(organisationId, roleId);
     },
@@ -469,45 +558,181 @@ export function closureService(ctx: AppContext) {
       return queueOf(organisationId, roleId);
     },
 
-    /** The not-progressing decision for every approved item; each in its own transaction with its email. */
+    /** Edits a screening (or without-scorecards) item in place: other reasons, a note; checked again. */
+    async editItem(
+      organisationId: string,
+      roleId: string,
+      applicationId: string,
+      input: QueueItemPatch,
+      actor: Actor,
+    ): Promise<QueueItem> {
+      await requireRole(organisationId, roleId);
+      const item = (await repo.listQueue(ctx.kysely, organisationId, roleId)).find(
+        (r) => r.applicationId === applicationId,
+      );
+      if (!item) throw notFound('Queue item');
+      if (item.kind === 'feedback') {
+        throw new AppError(
+          'conflict',
+          `${item.candidateName}'s interview has been scored: edit the feedback (PUT /api/v1/applications/{id}/feedback) instead`,
+          { field: 'screening' },
+        );
+      }
+      if (item.kind === 'screening' && input.withoutScorecardsNote) {
+        throw invalidField('withoutScorecardsNote', `${item.candidateName} has not been interviewed`);
+      }
+      const criteria = await screeningCriteriaOf(ctx.kysely, organisationId, roleId);
+      const composed = await composeScreening(
+        ctx.kysely,
+        organisationId,
+        applicationId,
+        criteria,
+        input.screening,
+        item.kind === 'without_scorecards',
+      );
+      const note = input.withoutScorecardsNote ?? item.withoutScorecardsNote;
+      const now = ctx.now();
+      await ctx.kysely.transaction().execute(async (tx) => {
+        await repo.updateQueueItem(
+          tx,
+          organisationId,
+          applicationId,
+          {
+            screening: JSON.stringify(input.screening),
+            checkResult: JSON.stringify({ ...composed.check, text: screeningText(composed.variables) }),
+            withoutScorecardsNote: note,
+            problem: screeningProblem(item.kind, composed.check, note),
+          },
+          now,
+        );
+        if (input.withoutScorecardsNote) {
+          await recordAudit(
+            tx,
+            organisationId,
+            actor,
+            {
+              action: 'closure.without_scorecards_note',
+              subjectType: 'application',
+              subjectId: applicationId,
+              detail: { note: input.withoutScorecardsNote },
+            },
+            now,
+          );
+        }
+      });
+      const updated = (await repo.listQueue(ctx.kysely, organisationId, roleId)).find(
+        (r) => r.applicationId === applicationId,
+      )!;
+      return queueItemOf(updated);
+    },
+
+    /** Approves many items at once: feedback drafts as feedback/approve does, screening items in the queue. */
+    async approveMany(
+      organisationId: string,
+      roleId: string,
+      applicationIds: readonly string[],
+      actor: Actor,
+    ): Promise<ApproveManyResult> {
+      await requireRole(organisationId, roleId);
+      const rows = new Map(
+        (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
+      );
+      const results: ApproveManyResult['results'] = [];
+      for (const id of applicationIds) {
+        const row = rows.get(id);
+        if (!row) {
+          results.push({ applicationId: id, status: 'refused', reason: "Not in this role's review queue" });
+          continue;
+        }
+        const item = queueItemOf(row);
+        if (row.kind === 'feedback') {
+          if (row.feedbackStatus === null) {
+            results.push({ applicationId: id, status: 'refused', reason: item.problem ?? 'No feedback' });
+            continue;
+          }
+          try {
+            await feedback.approve(organisationId, id, null, actor);
+            results.push({ applicationId: id, status: 'approved' });
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            results.push({ applicationId: id, status: 'refused', reason: err.message });
+          }
+          continue;
+        }
+        const check = row.queueCheckResult ? (JSON.parse(row.queueCheckResult) as { pass: boolean }) : null;
+        if (!check?.pass || (row.kind === 'without_scorecards' && !row.withoutScorecardsNote)) {
+          results.push({ applicationId: id, status: 'refused', reason: item.problem ?? 'Not ready' });
+          continue;
+        }
+        const now = ctx.now();
+        await ctx.kysely.transaction().execute(async (tx) => {
+          await repo.approveQueueItem(tx, organisationId, id, actorId(actor), now);
+          await recordAudit(
+            tx,
+            organisationId,
+            actor,
+            {
+              action: 'closure.item_approved',
+              subjectType: 'application',
+              subjectId: id,
+              detail: { kind: row.kind },
+            },
+            now,
+          );
+        });
+        results.push({ applicationId: id, status: 'approved' });
+      }
+      return { results, queue: await queueOf(organisationId, roleId) };
+    },
+
+    /** The not-progressing decision for every ready item; each in its own transaction with its email. */
     async sendTheRest(
       organisationId: string,
       roleId: string,
       input: { onlyApproved?: boolean | undefined } | null | undefined,
       actor: Actor,
+      onProgress?: (done: number, total: number) => Promise<void> | void,
     ): Promise<SendResult> {
       await requireRole(organisationId, roleId);
-      const queue = await queueOf(organisationId, roleId);
-      const waiting = queue.filter((q) => q.feedbackStatus !== 'approved');
+      const rows = await repo.listQueue(ctx.kysely, organisationId, roleId);
+      const queue = rows.map(queueItemOf);
+      const waiting = queue.filter((q) => !q.ready);
       if (waiting.length > 0 && !input?.onlyApproved) {
         throw new AppError(
           'conflict',
-          `Approve the feedback first, or send with { "onlyApproved": true }. Not yet approved: ${waiting
+          `Approve what needs approving first, or send only the ready ones ({ "onlyApproved": true }). Not ready: ${waiting
             .map((q) => `${q.candidate.name} (${q.problem ?? `feedback ${q.feedbackStatus}`})`)
             .join(', ')}`,
         );
       }
       const results: SendResult['results'] = [];
-      for (const item of queue) {
-        if (item.feedbackStatus !== 'approved') {
+      let done = 0;
+      for (const [i, item] of queue.entries()) {
+        const row = rows[i]!;
+        done++;
+        if (!item.ready) {
           results.push({
             applicationId: item.applicationId,
             status: 'skipped',
-            reason: 'feedback not approved',
+            reason: item.kind === 'feedback' ? 'feedback not approved' : (item.problem ?? 'not ready'),
           });
+          await onProgress?.(done, queue.length);
           continue;
         }
+        const decision: DecisionRequest =
+          row.kind === 'feedback'
+            ? { outcome: 'not_progressing' }
+            : {
+                outcome: 'not_progressing',
+                screening: JSON.parse(row.screening!) as ScreeningChoiceInput,
+                ...(row.withoutScorecardsNote !== null && {
+                  withoutScorecardsNote: row.withoutScorecardsNote,
+                }),
+              };
         try {
           const now = ctx.now();
           await ctx.kysely.transaction().execute(async (tx) => {
-            await decideIn(
-              tx,
-              organisationId,
-              item.applicationId,
-              { outcome: 'not_progressing' },
-              actor,
-              now,
-            );
+            await decideIn(tx, organisationId, item.applicationId, decision, actor, now);
             await repo.removeQueueItem(tx, organisationId, item.applicationId);
           });
           results.push({ applicationId: item.applicationId, status: 'queued' });
@@ -515,6 +740,7 @@ export function closureService(ctx: AppContext) {
           if (!(err instanceof AppError)) throw err;
           results.push({ applicationId: item.applicationId, status: 'skipped', reason: err.message });
         }
+        await onProgress?.(done, queue.length);
       }
       return { results };
     },
@@ -555,6 +781,73 @@ export function closureService(ctx: AppContext) {
       if (!(await findCandidate(ctx.kysely, organisationId, candidateId))) throw notFound('Candidate');
       return buildTimeline(ctx.kysely, organisationId, candidateId, ctx.now());
     },
+  };
+}
+
+/** Why a screening item is not ready, or null when it is (without scorecards also needs approval). */
+function screeningProblem(
+  kind: repo.QueueKind,
+  check: { pass: boolean; findings?: { severity: string; kind: string; message: string }[] },
+  note: string | null,
+): string | null {
+  if (!check.pass) {
+    return `The message does not pass the feedback check: ${describeErrors(check as never)}. Edit the reasons.`;
+  }
+  if (kind === 'without_scorecards' && !note) {
+    return 'Interviewed but no scorecard has been submitted: chase the scorecards, or edit the item with a withoutScorecardsNote saying why you decide without them (audited), then approve it';
+  }
+  return null;
+}
+
+function actorId(actor: Actor): string {
+  return actor.kind === 'member' ? actor.userId : `api_key:${actor.apiKeyId}`;
+}
+
+interface StoredCheck {
+  pass: boolean;
+  score: number;
+  findings: { kind: string; severity: string; message: string }[];
+  text?: string;
+}
+
+function queueItemOf(r: repo.QueueRow): QueueItem {
+  const base = {
+    applicationId: r.applicationId,
+    candidate: { id: r.candidateId, name: r.candidateName },
+    stage: r.stage,
+    kind: r.kind,
+  };
+  if (r.kind === 'feedback') {
+    const check = r.checkResult ? (JSON.parse(r.checkResult) as StoredCheck) : null;
+    const status = (r.feedbackStatus ?? 'none') as QueueItem['feedbackStatus'];
+    return {
+      ...base,
+      feedbackStatus: status,
+      receives: r.feedbackText ? { template: 'not_progressing', text: r.feedbackText } : null,
+      check: check ? { pass: check.pass, score: check.score } : null,
+      findings: [],
+      ready: status === 'approved',
+      ...(r.problem !== null && { problem: r.problem }),
+    };
+  }
+  const check = r.queueCheckResult ? (JSON.parse(r.queueCheckResult) as StoredCheck) : null;
+  const approved = r.approvedAt !== null;
+  const ready =
+    check?.pass === true &&
+    r.screening !== null &&
+    (r.kind === 'screening' || (r.withoutScorecardsNote !== null && approved));
+  return {
+    ...base,
+    feedbackStatus: approved ? 'approved' : r.screening ? 'draft' : 'none',
+    receives: check?.text ? { template: 'not_progressing_screening', text: check.text } : null,
+    check: check ? { pass: check.pass, score: check.score } : null,
+    findings: (check?.findings ?? []).map((f) => ({
+      kind: f.kind,
+      severity: f.severity,
+      message: f.message,
+    })),
+    ready,
+    ...(r.problem !== null && { problem: r.problem }),
   };
 }
 

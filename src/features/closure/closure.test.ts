@@ -443,51 +443,202 @@ describeEachDatabase(
       expect(queue[5]).toMatchObject({
         applicationId: unscored.id,
         candidate: { name: 'Zed Unscored' },
-        feedbackStatus: 'none',
-        check: null,
+        stage: 'interviewing',
+        kind: 'screening',
+        check: { pass: true },
+        ready: true,
+        receives: { template: 'not_progressing_screening' },
       });
-      expect(queue[5].problem).toContain('No scorecard has been submitted');
+      expect(queue[5].problem).toBeUndefined();
       expect((await getAs(team.manager, url)).json()).toEqual(composed.json());
 
       const refused = await post(team.manager, `${url}/send`, {});
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.message).toContain('Ava Bright (feedback draft)');
+      expect(refused.json().error.message).not.toContain('Zed Unscored');
       expect(await messagesOf(five[0]!.id)).toEqual([]);
 
-      for (const a of five) {
+      for (const a of five.slice(0, 4)) {
         const approved = await post(team.manager, `/api/v1/applications/${a.id}/feedback/approve`);
         expect(approved.statusCode, approved.body).toBe(200);
       }
       const stillRefused = await post(team.manager, `${url}/send`);
       expect(stillRefused.statusCode).toBe(409);
-      expect(stillRefused.json().error.message).toContain('Zed Unscored');
+      expect(stillRefused.json().error.message).toContain('Eve Gobo');
       expect(stillRefused.json().error.message).not.toContain('Ava Bright');
 
       const sent = await post(team.manager, `${url}/send`, { onlyApproved: true });
       expect(sent.statusCode, sent.body).toBe(200);
       expect(sent.json().results).toEqual([
-        ...five.map((a) => ({ applicationId: a.id, status: 'queued' })),
-        { applicationId: unscored.id, status: 'skipped', reason: 'feedback not approved' },
+        ...five.slice(0, 4).map((a) => ({ applicationId: a.id, status: 'queued' })),
+        { applicationId: five[4]!.id, status: 'skipped', reason: 'feedback not approved' },
+        { applicationId: unscored.id, status: 'queued' },
       ]);
       expect(
         (await getAs(team.manager, url)).json().queue.map((q: { applicationId: string }) => q.applicationId),
-      ).toEqual([unscored.id]);
+      ).toEqual([five[4]!.id]);
+      const last = await post(team.manager, `${url}/approve`, { applicationIds: [five[4]!.id] });
+      expect(last.statusCode, last.body).toBe(200);
+      expect(last.json().results).toEqual([{ applicationId: five[4]!.id, status: 'approved' }]);
+      expect((await post(team.manager, `${url}/send`)).json().results).toEqual([
+        { applicationId: five[4]!.id, status: 'queued' },
+      ]);
+      expect((await messagesOf(unscored.id)).map((m) => m.template_key)).toEqual([
+        'not_progressing_screening',
+      ]);
 
       const before = smtp.received.length;
       const cycle = await deliver();
-      expect(cycle.sent).toBe(5);
-      await smtp.waitFor(before + 5);
+      expect(cycle.sent).toBe(6);
+      await smtp.waitFor(before + 6);
       const emails = await Promise.all(
         smtp.received.slice(before).map(async (m) => (await smtp.parse(m)).text ?? ''),
       );
-      for (const text of emails) expect(text).toContain('What went well');
-      for (const a of five) {
+      expect(emails.filter((text) => text.includes('What went well'))).toHaveLength(5);
+      for (const a of [...five, unscored]) {
         expect(await row(a.id)).toMatchObject({
           stage: 'closed',
           told_via: 'email',
           outcome: 'not_progressing',
         });
       }
+    });
+
+    it('close the rest at every stage: selection, offers-out guard, edit in place, approve many, send', async () => {
+      clock = new Date(WEDNESDAY_10AM);
+      const { ctx } = get();
+      const role = await insertAssessmentRole(ctx, { organisationId: team.organisationId });
+      const scored = await assessed(role.id, 'Ava Scored');
+      const applied = await insertAssessmentApplication(ctx, {
+        organisationId: team.organisationId,
+        roleId: role.id,
+        candidateName: 'Ben Applied',
+      });
+      const unscored = await insertAssessmentApplication(ctx, {
+        organisationId: team.organisationId,
+        roleId: role.id,
+        candidateName: 'Cara Unscored',
+      });
+      await insertAssessmentInterview(ctx, {
+        organisationId: team.organisationId,
+        applicationId: unscored.id,
+        interviewerIds: [team.interviewer.userId],
+      });
+      await setStage(unscored.id, 'interviewing');
+      const offered = await assessed(role.id, 'Dev Offered');
+      await setStage(offered.id, 'offer');
+      const url = `/api/v1/roles/${role.id}/close-the-rest`;
+
+      const guarded = await post(team.manager, url, {});
+      expect(guarded.statusCode).toBe(409);
+      expect(guarded.json().error.message).toContain('an offer out and nobody hired');
+      expect((await getAs(team.manager, url)).json().queue).toEqual([]);
+
+      const foreign = await post(team.manager, url, {
+        applicationIds: [offered.id],
+        confirmOffersOut: true,
+      });
+      expect(foreign.statusCode).toBe(400);
+
+      const composed = await post(team.manager, url, {
+        applicationIds: [applied.id, unscored.id, scored.id],
+        confirmOffersOut: true,
+      });
+      expect(composed.statusCode, composed.body).toBe(200);
+      const byName = (queue: { candidate: { name: string } }[], name: string) =>
+        queue.find((q) => q.candidate.name === name) as Record<string, unknown>;
+      const queue = composed.json().queue;
+      expect(queue).toHaveLength(3);
+      expect(byName(queue, 'Ava Scored')).toMatchObject({
+        kind: 'feedback',
+        feedbackStatus: 'draft',
+        ready: false,
+      });
+      expect(byName(queue, 'Ben Applied')).toMatchObject({ kind: 'screening', ready: true });
+      expect(byName(queue, 'Cara Unscored')).toMatchObject({ kind: 'without_scorecards', ready: false });
+      expect(byName(queue, 'Cara Unscored').problem).toContain('chase the scorecards');
+
+      const notYet = await post(team.manager, `${url}/approve`, { applicationIds: [unscored.id] });
+      expect(notYet.json().results[0]).toMatchObject({ status: 'refused' });
+
+      const criterionKey = (await getAs(team.manager, `/api/v1/roles/${role.id}/screening-reasons`)).json()
+        .reasons[0].criterionKey;
+      const leaky = await app.inject({
+        method: 'PATCH',
+        url: `${url}/${applied.id}`,
+        headers: as(team.manager),
+        payload: {
+          screening: { reasons: [{ criterionKey }], note: 'Honestly you are too old for a crew like ours.' },
+        },
+      });
+      expect(leaky.statusCode, leaky.body).toBe(200);
+      expect(leaky.json()).toMatchObject({ ready: false, check: { pass: false } });
+      expect(leaky.json().findings.map((f: { kind: string }) => f.kind)).toContain(
+        'protected-characteristic',
+      );
+
+      const fixed = await app.inject({
+        method: 'PATCH',
+        url: `${url}/${applied.id}`,
+        headers: as(team.manager),
+        payload: {
+          screening: { reasons: [{ criterionKey }], note: 'Thank you for your interest in the crew.' },
+        },
+      });
+      expect(fixed.json()).toMatchObject({ ready: true, check: { pass: true } });
+      expect(fixed.json().receives.text).toContain('Thank you for your interest in the crew.');
+
+      const noted = await app.inject({
+        method: 'PATCH',
+        url: `${url}/${unscored.id}`,
+        headers: as(team.manager),
+        payload: {
+          screening: { reasons: [{ criterionKey }] },
+          withoutScorecardsNote: 'The interviewer has left the company; the panel agreed in person.',
+        },
+      });
+      expect(noted.statusCode, noted.body).toBe(200);
+      expect(noted.json()).toMatchObject({ ready: false });
+
+      const approved = await post(team.manager, `${url}/approve`, {
+        applicationIds: [scored.id, unscored.id],
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+      expect(approved.json().results).toEqual([
+        { applicationId: scored.id, status: 'approved' },
+        { applicationId: unscored.id, status: 'approved' },
+      ]);
+      expect(approved.json().queue.every((q: { ready: boolean }) => q.ready)).toBe(true);
+
+      const sent = await post(team.manager, `${url}/send`);
+      expect(sent.statusCode, sent.body).toBe(200);
+      expect(sent.json().results.map((r: { status: string }) => r.status)).toEqual([
+        'queued',
+        'queued',
+        'queued',
+      ]);
+      expect((await messagesOf(applied.id)).map((m) => m.template_key)).toEqual([
+        'not_progressing_screening',
+      ]);
+      expect((await messagesOf(unscored.id)).map((m) => m.template_key)).toEqual([
+        'not_progressing_screening',
+      ]);
+      expect((await messagesOf(scored.id)).map((m) => m.template_key)).toEqual(['not_progressing']);
+      expect((await row(offered.id)).stage).toBe('offer');
+      const audit = await ctx.kysely
+        .selectFrom('audit_event')
+        .select('action')
+        .where('subject_id', '=', unscored.id)
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(
+        expect.arrayContaining([
+          'closure.without_scorecards_note',
+          'closure.item_approved',
+          'decision.without_scorecards',
+        ]),
+      );
+      const report = (await getAs(team.manager, `/api/v1/roles/${role.id}/closure-report`)).json();
+      expect(report.rows.filter((r: { outcome: string }) => r.outcome === 'not_progressing')).toHaveLength(3);
     });
 
     it('closure report: JSON and CSV, working days across a weekend', async () => {
@@ -750,13 +901,19 @@ describeEachDatabase(
         ['POST', `/api/v1/roles/${role.id}/close-the-rest`, undefined],
         ['GET', `/api/v1/roles/${role.id}/close-the-rest`, undefined],
         ['POST', `/api/v1/roles/${role.id}/close-the-rest/send`, {}],
+        ['POST', `/api/v1/roles/${role.id}/close-the-rest/approve`, { applicationIds: [a.id] }],
+        [
+          'PATCH',
+          `/api/v1/roles/${role.id}/close-the-rest/${a.id}`,
+          { screening: { reasons: [{ criterionKey: 'x' }] } },
+        ],
         ['GET', `/api/v1/roles/${role.id}/closure-report`, undefined],
         ['GET', `/api/v1/candidates/${a.candidateId}/timeline`, undefined],
       ];
       for (const [method, url, payload] of calls) {
         const inject = (member: TestMember) =>
           app.inject({
-            method: method as 'GET' | 'POST',
+            method: method as 'GET' | 'POST' | 'PATCH',
             url,
             headers: as(member),
             ...(payload !== undefined && { payload }),

@@ -2,6 +2,7 @@
 // the candidate's timeline). Kept apart from queries.ts so the feature stays in its own files.
 import { queryOptions } from '@tanstack/react-query';
 import type {
+  ApproveManyResult,
   ClosureReport,
   DecisionRequest,
   DecisionResponse,
@@ -15,6 +16,7 @@ import { api } from './client';
 import type { Application } from './types';
 
 export type {
+  ApproveManyResult,
   ClosureReport,
   DecisionRequest,
   DecisionResponse,
@@ -46,8 +48,13 @@ export const closeTheRestQuery = (roleId: string) =>
     queryFn: async () => (await api<{ queue: QueueItem[] }>(queuePath(roleId))).queue,
   });
 
-export const startCloseTheRest = async (roleId: string) =>
-  (await api<{ queue: QueueItem[] }>(queuePath(roleId), { method: 'POST' })).queue;
+export const startCloseTheRest = async (
+  roleId: string,
+  body: { applicationIds?: string[]; confirmOffersOut?: boolean } = {},
+) => (await api<{ queue: QueueItem[] }>(queuePath(roleId), { method: 'POST', body })).queue;
+
+export const approveMany = (roleId: string, applicationIds: string[]) =>
+  api<ApproveManyResult>(`${queuePath(roleId)}/approve`, { method: 'POST', body: { applicationIds } });
 
 export const sendTheRest = (roleId: string, onlyApproved: boolean) =>
   api<SendResult>(`${queuePath(roleId)}/send`, {

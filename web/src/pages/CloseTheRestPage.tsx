@@ -1,9 +1,23 @@
-import { Alert, Badge, Button, Card, Group, List, Progress, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
+  approveMany,
   closeTheRestQuery,
   type QueueItem,
   type SendResult,
@@ -17,6 +31,99 @@ import { Empty, ErrorState, FormAlert, LoadingState } from '../components/states
 import { errorMessage } from '../lib/formErrors';
 
 const route = getRouteApi('/_app/roles/$roleId/close-the-rest');
+
+const kindLabels: Record<QueueItem['kind'], string> = {
+  feedback: 'Feedback from scorecards',
+  screening: 'Screening reason',
+  without_scorecards: 'Interviewed, no scorecards',
+};
+
+/** One review list: name, stage, what they will receive, the check, edit, and select to approve. */
+function ReviewList({
+  items,
+  selected,
+  onToggle,
+}: {
+  items: QueueItem[];
+  selected: Set<string>;
+  onToggle: (id: string, on: boolean) => void;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table data-testid="review-list" verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th aria-label="Select" />
+            <Table.Th>Candidate</Table.Th>
+            <Table.Th>Stage</Table.Th>
+            <Table.Th>What they will receive</Table.Th>
+            <Table.Th>Check</Table.Th>
+            <Table.Th>Edit</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.applicationId} data-testid="review-row">
+              <Table.Td>
+                <Checkbox
+                  aria-label={`Select ${item.candidate.name}`}
+                  checked={selected.has(item.applicationId)}
+                  disabled={item.ready}
+                  onChange={(e) => onToggle(item.applicationId, e.currentTarget.checked)}
+                />
+              </Table.Td>
+              <Table.Td>{item.candidate.name}</Table.Td>
+              <Table.Td>{item.stage.replaceAll('_', ' ')}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {kindLabels[item.kind]}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {item.receives?.text ?? item.problem ?? 'Nothing yet'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {item.check ? (
+                  <Badge variant="light" radius="sm" color={item.check.pass ? 'teal' : 'orange'}>
+                    {item.check.pass ? 'passes' : 'needs work'} · {Math.round(item.check.score)}
+                  </Badge>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                )}
+                {item.ready ? (
+                  <Badge variant="light" radius="sm" color="teal" ml={4}>
+                    ready
+                  </Badge>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                {item.kind === 'feedback' ? (
+                  <AnchorLink
+                    to="/applications/$applicationId/feedback"
+                    params={{ applicationId: item.applicationId }}
+                    size="sm"
+                  >
+                    Edit feedback
+                  </AnchorLink>
+                ) : (
+                  <AnchorLink
+                    to="/applications/$applicationId"
+                    params={{ applicationId: item.applicationId }}
+                    size="sm"
+                  >
+                    Open
+                  </AnchorLink>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
 
 const statusLabels: Record<QueueItem['feedbackStatus'], string> = {
   none: 'No feedback',
@@ -141,13 +248,37 @@ export function CloseTheRestPage() {
   const queryClient = useQueryClient();
   const [index, setIndex] = useState(0);
   const [result, setResult] = useState<{ sent: SendResult; queue: QueueItem[] } | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const search = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
+  const chosenIds = search.get('ids')?.split(',').filter(Boolean);
+  const [confirmOffersOut, setConfirmOffersOut] = useState(false);
 
   const start = useMutation({
-    mutationFn: () => startCloseTheRest(roleId),
+    mutationFn: () =>
+      startCloseTheRest(roleId, {
+        ...(chosenIds && chosenIds.length > 0 && { applicationIds: chosenIds }),
+        ...(confirmOffersOut && { confirmOffersOut: true }),
+      }),
     onSuccess: async (items) => {
       queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, items);
       setIndex(0);
       setResult(null);
+      await refresh(queryClient, 'feedback');
+    },
+  });
+
+  const approve = useMutation({
+    mutationFn: () => approveMany(roleId, [...selected]),
+    onSuccess: async (out) => {
+      queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, out.queue);
+      setSelected(new Set());
+      const refused = out.results.filter((r) => r.status === 'refused');
+      notifications.show({
+        color: refused.length ? 'orange' : 'teal',
+        message: refused.length
+          ? `${out.results.length - refused.length} approved; ${refused.length} refused: ${refused.map((r) => r.reason).join('; ')}`
+          : `${out.results.length} approved`,
+      });
       await refresh(queryClient, 'feedback');
     },
   });
@@ -183,7 +314,7 @@ export function CloseTheRestPage() {
   const r = role.data;
   const items = queue.data;
   const total = items.length;
-  const approved = items.filter((q) => q.feedbackStatus === 'approved').length;
+  const approved = items.filter((q) => q.ready).length;
   const current = items[Math.min(index, Math.max(total - 1, 0))];
   const at = current ? items.indexOf(current) : 0;
 
@@ -207,6 +338,14 @@ export function CloseTheRestPage() {
       />
 
       <FormAlert message={start.isError ? errorMessage(start.error) : null} title="The queue was not built" />
+      {start.isError && errorMessage(start.error).includes('offer') ? (
+        <Checkbox
+          mt="sm"
+          label="Close them anyway: the offer may still be declined, and I accept that"
+          checked={confirmOffersOut}
+          onChange={(e) => setConfirmOffersOut(e.currentTarget.checked)}
+        />
+      ) : null}
 
       {total === 0 ? (
         <Empty
@@ -221,14 +360,41 @@ export function CloseTheRestPage() {
         <>
           <Stack gap={6} mb="md">
             <Text fw={600} data-testid="queue-progress">
-              {approved} of {total} approved
+              {approved} of {total} ready to send
             </Text>
             <Progress
               value={(approved / total) * 100}
               color={approved === total ? 'teal' : 'blue'}
-              aria-label={`${approved} of ${total} approved`}
+              aria-label={`${approved} of ${total} ready to send`}
             />
           </Stack>
+
+          <ReviewList
+            items={items}
+            selected={selected}
+            onToggle={(id, on) =>
+              setSelected((was) => {
+                const next = new Set(was);
+                if (on) next.add(id);
+                else next.delete(id);
+                return next;
+              })
+            }
+          />
+          <Group gap="sm" mb="md">
+            <Button
+              variant="default"
+              disabled={selected.size === 0}
+              loading={approve.isPending}
+              onClick={() => approve.mutate()}
+            >
+              Approve selected ({selected.size})
+            </Button>
+          </Group>
+          <FormAlert
+            message={approve.isError ? errorMessage(approve.error) : null}
+            title="Nothing was approved"
+          />
 
           {current ? <QueueStep item={current} index={at} total={total} /> : null}
 
@@ -246,29 +412,29 @@ export function CloseTheRestPage() {
               Send all
             </Title>
             <Text size="sm" mb="sm">
-              Each candidate gets the "not progressing" email with their approved feedback. Emails go out in
-              the venue's sending window, not straight away, so nobody hears late at night or at the weekend.
+              Each candidate gets the "not progressing" email: with their approved feedback once interviewed
+              and scored, otherwise with the screening reason shown above. Emails go out in the venue's
+              sending window, not straight away, so nobody hears late at night or at the weekend.
             </Text>
             {approved < total ? (
               <Text size="sm" c="dimmed" mb="sm">
-                {total - approved} still need approved feedback. Approve them first, or send to the {approved}{' '}
-                approved and deal with the rest later.
+                {total - approved} are not ready yet: approve them above (or fix what the check found), or
+                send to the {approved} ready and deal with the rest later.
               </Text>
             ) : null}
             <FormAlert message={send.isError ? errorMessage(send.error) : null} title="Nothing was sent" />
             <Group gap="sm" mt={send.isError ? 'sm' : 0}>
-              <Button onClick={() => send.mutate(false)} loading={send.isPending && send.variables === false}>
-                Send all {total}
-              </Button>
-              {approved < total && approved > 0 ? (
-                <Button
-                  variant="default"
-                  onClick={() => send.mutate(true)}
-                  loading={send.isPending && send.variables === true}
-                >
-                  Send the {approved} approved, skip the rest
+              {approved === total ? (
+                <Button onClick={() => send.mutate(false)} loading={send.isPending}>
+                  Send all {total}
                 </Button>
-              ) : null}
+              ) : approved > 0 ? (
+                <Button onClick={() => send.mutate(true)} loading={send.isPending}>
+                  Send the {approved} ready, skip the rest
+                </Button>
+              ) : (
+                <Button disabled>Nothing is ready to send yet</Button>
+              )}
             </Group>
           </Card>
         </>
