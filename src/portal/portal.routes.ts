@@ -14,6 +14,7 @@ import {
   joinNetwork,
   leaveNetwork,
   networkConsentVersion,
+  ownProfile,
 } from '../features/network/network.service.ts';
 import { insertNotification } from '../features/notifications/notifications.repository.ts';
 import { findBranding } from '../features/templates/templates.repository.ts';
@@ -23,6 +24,12 @@ import { newId } from '../ids.ts';
 import { safeUrl } from '../mail/escape.ts';
 import { html, type SafeHtml } from './html.ts';
 import { csrfMatches, csrfToken, type ResolvedLink, resolveCandidateLink } from './links.ts';
+import {
+  networkProfileNotices,
+  networkProfileRoutes,
+  networkProfileSection,
+  suggestedTrainings,
+} from './network-profile.ts';
 import {
   type Branding,
   freshLinkPage,
@@ -155,6 +162,7 @@ const notices: Record<string, string> = {
   survey: 'Thank you for rating your experience.',
   'survey-done': "You've already rated your experience for this application. Thank you.",
   deletion: "We've received your request to delete your data.",
+  ...networkProfileNotices,
 };
 
 export function portalRoutes(app: ApiApp, ctx: AppContext, options: PortalOptions = {}): void {
@@ -362,6 +370,10 @@ ${[
       (m) => m.left_at === null && new Date(m.expires_at).getTime() > now.getTime(),
     );
     const deletion = requests.find((r) => r.kind === 'deletion' && r.status === 'open');
+    const member = current ? await ownProfile(db, organisationId, candidateId, now) : null;
+    const profile = member
+      ? networkProfileSection(token, csrf, member, await suggestedTrainings(db, organisationId, candidateId))
+      : '';
     const body = html`<h1>Hello ${candidate.name}</h1>
 ${done ? html`<div class="notice" role="status"><p>${done}</p></div>` : ''}
 <p>This is your page with ${branding.organisationName}: your applications, your feedback and your choices.</p>
@@ -373,6 +385,7 @@ ${
   current
     ? html`<p class="notice">You joined on ${ukDate(current.joined_at)}. Your membership lasts until ${ukDate(current.expires_at)}.</p>
 <form method="post" action="/c/${token}/network/renew"><input type="hidden" name="csrf" value="${csrf('network-renew')}"><button type="submit">Yes, keep me in the network for another ${networkConsentMonths} months</button></form>
+${profile}
 <form method="post" action="/c/${token}/network/leave"><input type="hidden" name="csrf" value="${csrf('network-leave')}"><button type="submit" class="secondary">Leave the talent network</button></form>`
     : html`<form method="post" action="/c/${token}/network/join"><input type="hidden" name="csrf" value="${csrf('network-join')}"><button type="submit">Join the talent network</button></form>`
 }
@@ -587,6 +600,14 @@ ${
       }
     });
     return reply.redirect(back(request, 'left'), 303);
+  });
+
+  networkProfileRoutes(portal, ctx, {
+    linkOf,
+    formAllowed,
+    back,
+    recordCandidateAudit: repo.recordCandidateAudit,
+    rateLimit,
   });
 
   portal.post('/c/:token/deletion-request', { config: { rateLimit } }, async (request, reply) => {

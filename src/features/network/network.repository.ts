@@ -1106,3 +1106,62 @@ export async function membersWhoseConsentEnded(db: Kysely<Database>, now: Date, 
     .limit(limit)
     .execute();
 }
+
+// ------------------------------------------------------------------------------------------ training
+
+/** A member marked a suggested training as done (from their page). */
+export async function insertTraining(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  training: {
+    criterionKey: string;
+    title: string;
+    certificateNumber: string | null;
+    completedOn: string | null;
+  },
+  now: Date,
+): Promise<string> {
+  const id = newId(now.getTime());
+  await db
+    .insertInto('network_training')
+    .values({
+      id,
+      organisation_id: organisationId,
+      candidate_id: candidateId,
+      criterion_key: training.criterionKey,
+      title: training.title,
+      certificate_number: training.certificateNumber,
+      completed_on: training.completedOn,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+/** Who hears about a member's news: the hiring managers of roles they applied for, else the admins. */
+export async function hiringTeamOf(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+): Promise<string[]> {
+  const managers = await db
+    .selectFrom('application')
+    .innerJoin('role', 'role.id', 'application.role_id')
+    .select('role.hiring_manager_id')
+    .distinct()
+    .where('application.organisation_id', '=', organisationId)
+    .where('role.organisation_id', '=', organisationId)
+    .where('application.candidate_id', '=', candidateId)
+    .where('role.hiring_manager_id', 'is not', null)
+    .execute();
+  const ids = managers.map((m) => m.hiring_manager_id).filter((id): id is string => id !== null);
+  if (ids.length > 0) return ids;
+  const admins = await db
+    .selectFrom('member')
+    .select('userId')
+    .where('organizationId', '=', organisationId)
+    .where('role', '=', 'admin')
+    .execute();
+  return admins.map((a) => a.userId);
+}

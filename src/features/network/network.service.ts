@@ -9,6 +9,7 @@ import { invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Page } from '../common.schema.ts';
+import { insertNotification } from '../notifications/notifications.repository.ts';
 import * as repo from './network.repository.ts';
 import type {
   ConsentSource,
@@ -140,6 +141,102 @@ export async function leaveNetwork(
     now,
   );
   return true;
+}
+
+/** Whether the candidate is a member now (consent current, not left). */
+export async function isCurrentMember(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  now: Date,
+): Promise<boolean> {
+  const profile = await repo.findProfile(db, organisationId, candidateId);
+  if (!profile) return false;
+  const status = repo.consentStatusOf(profile, now);
+  return status === 'active' || status === 'expiring';
+}
+
+/** The member's own profile as their page shows it (null when they are not a member now). */
+export async function ownProfile(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  now: Date,
+): Promise<NetworkMember | null> {
+  if (!(await isCurrentMember(db, organisationId, candidateId, now))) return null;
+  const profile = (await repo.findProfile(db, organisationId, candidateId))!;
+  const details = await repo.memberDetails(db, organisationId, [candidateId]);
+  return repo.toNetworkMember(profile, details, now);
+}
+
+/**
+ * The member keeps their profile current from their page: availability, notice, interests,
+ * region and travel. Only a current member can; the change is in their history. False if not a member.
+ */
+export async function updateOwnProfile(
+  tx: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  fields: ProfileFields,
+  now: Date,
+): Promise<boolean> {
+  if (!(await isCurrentMember(tx, organisationId, candidateId, now))) return false;
+  await repo.updateProfileFields(tx, organisationId, candidateId, fields, now);
+  await repo.insertHistory(
+    tx,
+    organisationId,
+    candidateId,
+    { kind: 'profile_updated', summary: 'Updated their availability, interests and where they work' },
+    now,
+  );
+  return true;
+}
+
+/**
+ * The member marks a suggested training as done (optionally with a certificate number or date):
+ * recorded for matching (it lifts their fit on that criterion), in their history, and the hiring
+ * team is told. Returns the training's id, or null when they are not a member now.
+ */
+export async function recordTrainingDone(
+  tx: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  training: {
+    criterionKey: string;
+    title: string;
+    certificateNumber: string | null;
+    completedOn: string | null;
+  },
+  now: Date,
+): Promise<string | null> {
+  if (!(await isCurrentMember(tx, organisationId, candidateId, now))) return null;
+  const id = await repo.insertTraining(tx, organisationId, candidateId, training, now);
+  const certificate = training.certificateNumber ? ` (certificate ${training.certificateNumber})` : '';
+  const on = training.completedOn ? ` on ${training.completedOn}` : '';
+  await repo.insertHistory(
+    tx,
+    organisationId,
+    candidateId,
+    { kind: 'training_done', summary: `Completed ${training.title}${on}${certificate}` },
+    now,
+  );
+  const name = (await repo.findCandidateName(tx, organisationId, candidateId)) ?? 'A network member';
+  for (const userId of await repo.hiringTeamOf(tx, organisationId, candidateId)) {
+    await insertNotification(
+      tx,
+      {
+        organisationId,
+        userId,
+        kind: 'network_training',
+        title: `${name} completed ${training.title}`,
+        body: `A talent-network member finished a training we suggested${on}${certificate}. Their fit for matching roles now counts it.`,
+        linkPath: `/candidates/${candidateId}`,
+        dedupeKey: `network-training:${id}:${userId}`,
+      },
+      now,
+    );
+  }
+  return id;
 }
 
 export function networkService(ctx: AppContext) {
