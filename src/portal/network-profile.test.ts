@@ -157,7 +157,7 @@ describeEachDatabase(
         availability: { permanent: false, freelance: true, casualCrew: true, noticeWeeks: 2 },
         interests: { roleKinds: ['Follow-spot', 'Sound'], venues: ['Studio'] },
       });
-      expect(after.history[0]).toMatchObject({ kind: 'profile_updated' });
+      expect(after.history.at(-1)).toMatchObject({ kind: 'profile_updated' });
       expect((await matchOf('casual'))?.explanation).toContain('On the casual-crew bench');
       expect((await page()).body).toContain('Thank you: your network profile is saved.');
     });
