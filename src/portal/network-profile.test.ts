@@ -159,7 +159,8 @@ describeEachDatabase(
       });
       expect(after.history.at(-1)).toMatchObject({ kind: 'profile_updated' });
       expect((await matchOf('casual'))?.explanation).toContain('On the casual-crew bench');
-      expect((await page()).body).toContain('Thank you: your network profile is saved.');
+      const back = await app.inject({ method: 'GET', url: saved.headers.location as string });
+      expect(back.body).toContain('Thank you: your network profile is saved.');
     });
 
     it('refuses the profile form without its CSRF token and from another site', async () => {
