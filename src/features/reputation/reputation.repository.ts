@@ -180,7 +180,7 @@ export interface MetricsFilter {
 }
 
 function month(db: Kysely<Database>, column: string) {
-  return dialectOf(db) === 'postgres'
+  return dialectOf(db as unknown as Kysely<unknown>) === 'postgres'
     ? sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM')`
     : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 }
