@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('application_id', 'text', (c) =>
       c.primaryKey().references('application.id').onDelete('cascade'),
     )
-    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'text', (c) =>
+      c.notNull().references('organization.id').onDelete('cascade'),
+    )
     // sent | skipped (answered another survey in the last six months)
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_at', ts, (c) => c.notNull())
@@ -37,7 +39,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['survey_response_org_created_idx', 'survey_response', ['organisation_id', 'created_at']],
     ['survey_request_org_idx', 'survey_request', ['organisation_id', 'created_at']],
   ] as const) {
-    await db.schema.createIndex(name).on(table).columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on(table)
+      .columns([...columns])
+      .execute();
   }
 }
 

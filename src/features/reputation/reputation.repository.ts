@@ -3,9 +3,9 @@
 // Aggregates are computed by the database (portable SQL: counts, sums, CASE); only the working-day
 // distances, which need each venue's calendar, are counted in TypeScript from the rows SQL selects.
 import { type Kysely, sql } from 'kysely';
-import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
 import { dialectOf } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
+import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
 
 export const defaultSurveyWorkingDays = 2;
 /** Outcomes that close an application (the candidate has a final answer). */
@@ -16,7 +16,10 @@ export interface ReputationSettings {
   promisePublishedAt: string | null;
 }
 
-export async function findSettings(db: Kysely<Database>, organisationId: string): Promise<ReputationSettings> {
+export async function findSettings(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<ReputationSettings> {
   const row = await db
     .selectFrom('reputation_settings')
     .select(['survey_working_days', 'promise_published_at'])
@@ -260,7 +263,9 @@ export async function monthlyTold(db: Kysely<Database>, organisationId: string, 
       sql<number>`sum(case when application.decision_due_at is not null and application.told_at <= application.decision_due_at then 1 else 0 end)`.as(
         'on_time',
       ),
-      sql<number>`sum(case when application.decision_due_at is not null then 1 else 0 end)`.as('with_deadline'),
+      sql<number>`sum(case when application.decision_due_at is not null then 1 else 0 end)`.as(
+        'with_deadline',
+      ),
     ])
     .where('application.told_at', '>=', filter.from.toISOString())
     .where('application.told_at', '<', filter.to.toISOString())

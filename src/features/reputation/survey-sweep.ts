@@ -60,7 +60,10 @@ export async function sendExperienceSurveys(
       if (sent) result.done += 1;
     } catch (err) {
       result.failed += 1;
-      log.error({ step: 'experience_survey', err }, 'experience survey: an ask failed; tried again next sweep');
+      log.error(
+        { step: 'experience_survey', err },
+        'experience survey: an ask failed; tried again next sweep',
+      );
     }
   }
   return result;
