@@ -30,6 +30,7 @@ import { messageRoutes } from './features/messages/messages.routes.ts';
 import { networkRoutes } from './features/network/network.routes.ts';
 import { unsubscribeRoutes } from './features/network/network.unsubscribe.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { reputationRoutes } from './features/reputation/reputation.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
 import { scorecardRoutes } from './features/scorecards/scorecards.routes.ts';
 import { sessionRoutes } from './features/session/session.routes.ts';
@@ -168,6 +169,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   setupRoutes(app, ctx);
   sessionRoutes(app, ctx);
   venueRoutes(app, ctx);
+  reputationRoutes(app, ctx);
   roleRoutes(app, ctx);
   candidateRoutes(app, ctx);
   applicationRoutes(app, ctx);

@@ -31,6 +31,7 @@ const zero: DecisionClockSweepResult = {
   futureFitReminders: 0,
   reconsentRequests: 0,
   networkExpiries: 0,
+  experienceSurveys: 0,
   failed: 0,
 };
 

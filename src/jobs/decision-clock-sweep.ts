@@ -21,6 +21,7 @@ import {
   sendFutureFitReminders,
   sendReconsentRequests,
 } from '../features/network/network-sweep.ts';
+import { sendExperienceSurveys } from '../features/reputation/survey-sweep.ts';
 import { sweepDuration } from '../metrics.ts';
 import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
 
@@ -36,6 +37,7 @@ export interface DecisionClockSweepResult {
   futureFitReminders: number;
   reconsentRequests: number;
   networkExpiries: number;
+  experienceSurveys: number;
   /** Items or steps that failed (logged; tried again next time). */
   failed: number;
 }
@@ -55,6 +57,7 @@ const steps = [
   ['futureFitReminders', sendFutureFitReminders],
   ['reconsentRequests', sendReconsentRequests],
   ['networkExpiries', expireMemberships],
+  ['experienceSurveys', sendExperienceSurveys],
 ] as const;
 
 /** One sweep at the context's `now`. */
@@ -75,6 +78,7 @@ export async function runDecisionClockSweep(
     futureFitReminders: 0,
     reconsentRequests: 0,
     networkExpiries: 0,
+    experienceSurveys: 0,
     failed: 0,
   };
   for (const [name, step] of steps) {

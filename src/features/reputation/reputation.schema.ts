@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime } from '../common.schema.ts';
+
+/** Groups smaller than this never show survey figures: small venues keep candidates anonymous. */
+export const minimumResponses = 5;
+/** The public promise shows figures only from this many closures in the last 12 months. */
+export const minimumClosures = 10;
+
+export const metricsQuery = z.object({
+  venueId: idSchema.optional().describe('Only roles at this venue'),
+  roleId: idSchema.optional().describe('Only this role'),
+  hiringManagerId: z.string().min(1).max(100).optional().describe('Only roles this person manages'),
+  from: isoDateTime.optional().describe('Start of the period (default: 12 months before `to`)'),
+  to: isoDateTime.optional().describe('End of the period, exclusive (default: now)'),
+});
+export type MetricsQuery = z.infer<typeof metricsQuery>;
+
+const ratio = z.number().nullable().describe('0–1; null without data');
+
+const surveyFigures = z.object({
+  responses: z.number().int(),
+  /** Null while fewer than 5 responses (the figures below are then null too). */
+  nps: z.number().nullable().describe('Net promoter score −100…100; null below 5 responses'),
+  toldOnTime: z.number().nullable().describe('Mean 1–5 of "I was told when promised"'),
+  feedbackUseful: z.number().nullable().describe('Mean 1–5 of "the feedback was specific and useful"'),
+  treatedWithRespect: z.number().nullable().describe('Mean 1–5 of "I was treated with respect"'),
+});
+
+export const metricsSchema = z.object({
+  period: z.object({ from: isoDateTime, to: isoDateTime }),
+  closures: z.object({
+    decided: z.number().int().describe('Applications decided in the period'),
+    told: z.number().int(),
+    untold: z.number().int().describe('Decided applications (any time) whose candidate is still untold'),
+    closureRate: ratio.describe('Told of decided'),
+    toldOnTimeRate: ratio.describe('Told by the deadline, of those told with a deadline'),
+    withHoldingUpdate: z.number().int().describe('Applications whose deadline a holding update moved'),
+  }),
+  timeToTell: z.object({
+    samples: z.number().int(),
+    medianWorkingDays: z.number().nullable().describe('Last interview to told, working days'),
+    p90WorkingDays: z.number().nullable(),
+  }),
+  survey: surveyFigures.extend({
+    asked: z.number().int(),
+    responseRate: ratio,
+  }),
+  monthly: z.array(
+    z.object({
+      month: z.string().describe('YYYY-MM'),
+      told: z.number().int(),
+      toldOnTimeRate: ratio,
+      survey: surveyFigures,
+    }),
+  ),
+  comments: z
+    .array(z.object({ month: z.string(), text: z.string() }))
+    .describe('Newest comments, without names; withheld below 5 responses or when they hold personal data'),
+  commentsWithheld: z.number().int().describe('Comments not shown because they may identify someone'),
+});
+export type Metrics = z.infer<typeof metricsSchema>;
+
+export const reputationSettingsSchema = z.object({
+  surveyWorkingDays: z.number().int().min(0).max(30),
+  published: z.boolean(),
+  publishedAt: isoDateTime.nullable(),
+  slug: z.string(),
+  publicUrl: z.string().describe('Where the public promise is (404 until published with 10 closures)'),
+});
+export type ReputationSettingsResponse = z.infer<typeof reputationSettingsSchema>;
+
+export const reputationSettingsUpdate = z.object({
+  surveyWorkingDays: z.number().int().min(0).max(30).optional(),
+  published: z.boolean().optional(),
+});
+export type ReputationSettingsUpdate = z.infer<typeof reputationSettingsUpdate>;
+
+export const promisePreviewSchema = z.object({
+  published: z.boolean(),
+  closures: z.number().int(),
+  enoughData: z.boolean(),
+  lines: z.array(z.string()).describe('What the public page and badge say'),
+});
+export type PromisePreview = z.infer<typeof promisePreviewSchema>;
