@@ -30,6 +30,7 @@ import { messageRoutes } from './features/messages/messages.routes.ts';
 import { networkRoutes } from './features/network/network.routes.ts';
 import { unsubscribeRoutes } from './features/network/network.unsubscribe.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { referralRoutes } from './features/referrals/referrals.routes.ts';
 import { reputationRoutes } from './features/reputation/reputation.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
 import { scorecardRoutes } from './features/scorecards/scorecards.routes.ts';
@@ -185,6 +186,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   feedbackRoutes(app, ctx);
   portalRoutes(app, ctx);
   networkRoutes(app, ctx);
+  referralRoutes(app, ctx);
   unsubscribeRoutes(app, ctx);
   closureRoutes(app, ctx);
   dataRequestRoutes(app, ctx);

@@ -7,6 +7,7 @@ import type { JobTables } from './schema-jobs.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { NetworkTables } from './schema-network.ts';
 import type { PortalTables } from './schema-portal.ts';
+import type { ReferralTables } from './schema-referrals.ts';
 import type { ReputationTables } from './schema-reputation.ts';
 
 // Timestamps are ISO-8601 strings in UTC on both databases; flags are 0/1 integers.
@@ -154,7 +155,8 @@ export interface Database
     PortalTables,
     JobTables,
     NetworkTables,
-    ReputationTables {
+    ReputationTables,
+    ReferralTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

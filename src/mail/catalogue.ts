@@ -15,6 +15,7 @@ import * as notProgressingScreening from './defaults/not-progressing-screening.t
 import * as offer from './defaults/offer.ts';
 import * as organisationInvitation from './defaults/organisation-invitation.ts';
 import * as reconsent from './defaults/reconsent.ts';
+import * as referralHiredThanks from './defaults/referral-hired-thanks.ts';
 import * as referralThanks from './defaults/referral-thanks.ts';
 import * as scorecardReminder from './defaults/scorecard-reminder.ts';
 import * as talentNetworkInvitation from './defaults/talent-network-invitation.ts';
@@ -45,6 +46,7 @@ export interface TemplateExtras {
     opportunity: { title: string; venue: string; summary: string; closingDate: string; url: string };
   };
   referral_thanks: { referral: { name: string } };
+  referral_hired_thanks: { referral: { name: string } };
   experience_survey: { survey: { url: string } };
   reconsent: { consent: { expiresOn: string; renewUrl: string } };
   scorecard_reminder: { interview: { date: string }; scorecard: { url: string } };
@@ -254,6 +256,17 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
     footerReason: networkReason,
     sample: { referral: { name: 'Alex Morgan' } },
     defaults: referralThanks,
+  },
+  referral_hired_thanks: {
+    key: 'referral_hired_thanks',
+    name: 'Referral thanks: hired',
+    description: 'Thanks a candidate when a colleague they recommended is hired.',
+    audience: 'candidate',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: "You're receiving this email because you recommended a colleague to {organisation}.",
+    sample: { referral: { name: 'Alex Morgan' } },
+    defaults: referralHiredThanks,
   },
   experience_survey: {
     key: 'experience_survey',

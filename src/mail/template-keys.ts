@@ -8,6 +8,7 @@ export const templateKeys = [
   'talent_network_invitation',
   'new_opportunity',
   'referral_thanks',
+  'referral_hired_thanks',
   'experience_survey',
   'reconsent',
   'scorecard_reminder',

@@ -128,6 +128,8 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/roles/{id}/network-matches': { roles: hiring },
   'POST /api/v1/roles/{id}/opportunities/preview': { roles: hiring },
   'POST /api/v1/roles/{id}/opportunities': { roles: hiring },
+  'GET /api/v1/referrals': { roles: hiring },
+  'GET /api/v1/referrals/referrers': { roles: hiring },
 };
 
 /** Path parameters that name no organisation's record (a template key is the same everywhere). */

@@ -6,6 +6,7 @@ import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { closureService } from '../closure/closure.service.ts';
 import type { Page } from '../common.schema.ts';
+import { thankReferrersOnHire } from '../referrals/referrals.service.ts';
 import * as repo from './applications.repository.ts';
 import type {
   Application,
@@ -58,6 +59,7 @@ export function applicationService(ctx: AppContext) {
           );
         }
         if (isDecision(from, to)) await repo.setDecidedAt(tx, organisationId, id, now);
+        if (to === 'hired') await thankReferrersOnHire(tx, ctx, organisationId, id, now);
         await recordAudit(
           tx,
           organisationId,

@@ -15,6 +15,7 @@ import { findCandidate } from '../candidates/candidates.repository.ts';
 import { findFeedback } from '../feedback/feedback.repository.ts';
 import { approvedFeedbackFor, feedbackService } from '../feedback/feedback.service.ts';
 import { enqueue } from '../messages/outbox.ts';
+import { thankReferrersOnHire } from '../referrals/referrals.service.ts';
 import * as repo from './closure.repository.ts';
 import type {
   ApproveManyResult,
@@ -302,6 +303,8 @@ export function closureService(ctx: AppContext) {
         now,
       );
       await move(tx, organisationId, id, to, 'closed', actor, now, 'application.closed', { via });
+      // A referred colleague hired: their referrers are thanked (once each).
+      if (input.outcome === 'hired') await thankReferrersOnHire(tx, ctx, organisationId, id, now);
     }
     await repo.setOutcome(tx, organisationId, id, to, now);
     return messageId;

@@ -13,6 +13,7 @@ export const notificationKinds = [
   'data_request',
   'security',
   'future_fit',
+  'referral',
   'network_training',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -1,0 +1,44 @@
+import type { AppContext } from '../../app-context.ts';
+import { actorOf } from '../../http/access.ts';
+import { canManageHiring } from '../../http/actor.ts';
+import { type ApiApp, errorResponses } from '../../http/types.ts';
+import { referralListQuery, referralPageSchema, referrerListSchema } from './referrals.schema.ts';
+import { referralService } from './referrals.service.ts';
+
+// The hiring team's view of referrals from candidates. The candidate-facing pages (the referrer's
+// links on their page, the colleague's /r/{code}) are in src/portal/referral-pages.ts.
+export function referralRoutes(app: ApiApp, ctx: AppContext): void {
+  const referrals = referralService(ctx);
+  const tags = ['referrals'];
+
+  app.get(
+    '/api/v1/referrals',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags,
+        summary: 'List referrals',
+        description:
+          'Colleagues who came forward through a candidate’s referral link, newest first, with who referred them and where they are: joined network, applied, interviewed, hired or not progressing. The same colleague through two links is two referrals.',
+        querystring: referralListQuery,
+        response: { 200: referralPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => referrals.list(actorOf(request).organisationId, request.query),
+  );
+
+  app.get(
+    '/api/v1/referrals/referrers',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags,
+        summary: 'Who brings candidates',
+        description:
+          'Per referrer: links made, times opened, colleagues who joined the network, expressed interest and were hired.',
+        response: { 200: referrerListSchema, ...errorResponses },
+      },
+    },
+    async (request) => referrals.referrers(actorOf(request).organisationId),
+  );
+}

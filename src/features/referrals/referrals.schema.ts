@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, pageOf, pageQuery } from '../common.schema.ts';
+
+// Shared by the server and the web app: keep this file free of Node.js imports.
+
+export const referralStatuses = [
+  'joined_network',
+  'applied',
+  'interviewed',
+  'hired',
+  'not_progressing',
+] as const;
+export const referralStatusSchema = z.enum(referralStatuses);
+export type ReferralStatus = z.infer<typeof referralStatusSchema>;
+
+export const referralStatusLabels: Record<ReferralStatus, string> = {
+  joined_network: 'Joined network',
+  applied: 'Applied',
+  interviewed: 'Interviewed',
+  hired: 'Hired',
+  not_progressing: 'Not progressing',
+};
+
+const person = z.object({ id: idSchema, name: z.string() });
+
+export const referralSchema = z.object({
+  id: idSchema,
+  referrer: person.describe('The candidate who shared the link'),
+  candidate: person.describe('The colleague who came forward'),
+  applicationId: idSchema.nullable(),
+  roleTitle: z.string().nullable(),
+  status: referralStatusSchema,
+  joinedNetworkAt: isoDateTime.nullable(),
+  interestAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+export const referralListQuery = pageQuery.extend({
+  referredBy: idSchema.optional().describe('Only referrals by this referrer (a candidate id)'),
+  candidateId: idSchema.optional().describe('Only referrals of this colleague (a candidate id)'),
+  status: referralStatusSchema.optional(),
+});
+export type ReferralListQuery = z.infer<typeof referralListQuery>;
+export const referralPageSchema = pageOf(referralSchema);
+export type ReferralPage = z.infer<typeof referralPageSchema>;
+
+export const referrerSchema = z.object({
+  referrer: person,
+  links: z.number().int().describe('Referral links made'),
+  views: z.number().int().describe('Times their links were opened'),
+  joinedNetwork: z.number().int(),
+  interests: z.number().int().describe('Colleagues who expressed interest in a role'),
+  hires: z.number().int(),
+});
+export type Referrer = z.infer<typeof referrerSchema>;
+export const referrerListSchema = z.object({ data: z.array(referrerSchema) });
