@@ -7,6 +7,7 @@ import type { JobTables } from './schema-jobs.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { NetworkTables } from './schema-network.ts';
 import type { PortalTables } from './schema-portal.ts';
+import type { WebhookTables } from './schema-webhooks.ts';
 
 // Timestamps are ISO-8601 strings in UTC on both databases; flags are 0/1 integers.
 
@@ -152,7 +153,8 @@ export interface Database
     ClosureTables,
     PortalTables,
     JobTables,
-    NetworkTables {
+    NetworkTables,
+    WebhookTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

@@ -11,6 +11,7 @@ import * as m0009 from './0009_sealed_links.ts';
 import * as m0010jobs from './0010_jobs.ts';
 import * as m0013network from './0013_talent_network.ts';
 import * as m0014indexes from './0014_indexes.ts';
+import * as m0016webhooks from './0016_webhooks.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_jobs': m0010jobs,
   '0014_indexes': m0014indexes,
   '0013_talent_network': m0013network,
+  '0016_webhooks': m0016webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {
