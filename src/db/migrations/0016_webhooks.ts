@@ -59,7 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('webhook_delivery')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organisation_id', 'text', org)
-    .addColumn('endpoint_id', 'text', (c) => c.notNull().references('webhook_endpoint.id').onDelete('cascade'))
+    .addColumn('endpoint_id', 'text', (c) =>
+      c.notNull().references('webhook_endpoint.id').onDelete('cascade'),
+    )
     .addColumn('event_id', 'text', (c) => c.notNull().references('webhook_event.id').onDelete('cascade'))
     // pending | sending | delivered | failed
     .addColumn('status', 'text', (c) => c.notNull())

@@ -31,7 +31,13 @@ export async function emitEvent(
   const eventId = `evt_${newId(now.getTime())}`;
   await tx
     .insertInto('webhook_event')
-    .values({ id: eventId, organisation_id: organisationId, type, payload: JSON.stringify(data), created_at: at })
+    .values({
+      id: eventId,
+      organisation_id: organisationId,
+      type,
+      payload: JSON.stringify(data),
+      created_at: at,
+    })
     .execute();
   const endpoints = await tx
     .selectFrom('webhook_endpoint')

@@ -112,8 +112,16 @@ export async function updateEndpoint(
     .execute();
 }
 
-export async function deleteEndpoint(db: Kysely<Database>, organisationId: string, id: string): Promise<void> {
-  await db.deleteFrom('webhook_endpoint').where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+export async function deleteEndpoint(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<void> {
+  await db
+    .deleteFrom('webhook_endpoint')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function allowsPrivateAddresses(db: Kysely<Database>, organisationId: string): Promise<boolean> {
@@ -136,7 +144,9 @@ export async function saveSetting(
   await db
     .insertInto('webhook_setting')
     .values({ organisation_id: organisationId, allow_private_addresses: value, updated_at: at })
-    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ allow_private_addresses: value, updated_at: at }))
+    .onConflict((oc) =>
+      oc.column('organisation_id').doUpdateSet({ allow_private_addresses: value, updated_at: at }),
+    )
     .execute();
 }
 
@@ -186,11 +196,17 @@ function toDelivery(row: DeliveryRow): WebhookDelivery {
     request:
       row.request_body === null
         ? null
-        : { headers: JSON.parse(row.request_headers ?? '{}') as Record<string, string>, body: row.request_body },
+        : {
+            headers: JSON.parse(row.request_headers ?? '{}') as Record<string, string>,
+            body: row.request_body,
+          },
     response:
       row.response_status === null && row.response_body === null
         ? null
-        : { status: row.response_status === null ? null : Number(row.response_status), body: row.response_body },
+        : {
+            status: row.response_status === null ? null : Number(row.response_status),
+            body: row.response_body,
+          },
     lastError: row.last_error,
     deliveredAt: row.delivered_at,
     createdAt: row.created_at,
@@ -247,7 +263,14 @@ export async function requeueDelivery(
   const at = now.toISOString();
   await db
     .updateTable('webhook_delivery')
-    .set({ status: 'pending', next_attempt_at: at, attempts: 0, lease_owner: null, lease_expires_at: null, updated_at: at })
+    .set({
+      status: 'pending',
+      next_attempt_at: at,
+      attempts: 0,
+      lease_owner: null,
+      lease_expires_at: null,
+      updated_at: at,
+    })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .where('status', '!=', 'sending')
