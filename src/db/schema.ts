@@ -9,6 +9,7 @@ import type { NetworkTables } from './schema-network.ts';
 import type { PortalTables } from './schema-portal.ts';
 import type { ReferralTables } from './schema-referrals.ts';
 import type { ReputationTables } from './schema-reputation.ts';
+import type { WebhookTables } from './schema-webhooks.ts';
 
 // Timestamps are ISO-8601 strings in UTC on both databases; flags are 0/1 integers.
 
@@ -156,7 +157,8 @@ export interface Database
     JobTables,
     NetworkTables,
     ReputationTables,
-    ReferralTables {
+    ReferralTables,
+    WebhookTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

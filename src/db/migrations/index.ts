@@ -12,6 +12,7 @@ import * as m0010jobs from './0010_jobs.ts';
 import * as m0013network from './0013_talent_network.ts';
 import * as m0014indexes from './0014_indexes.ts';
 import * as m0015referrals from './0015_referrals.ts';
+import * as m0016webhooks from './0016_webhooks.ts';
 import * as m0017reputation from './0017_reputation.ts';
 import * as m0018closureBulk from './0018_closure_bulk.ts';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0014_indexes': m0014indexes,
   '0013_talent_network': m0013network,
   '0015_referrals': m0015referrals,
+  '0016_webhooks': m0016webhooks,
   '0017_reputation': m0017reputation,
   '0018_closure_bulk': m0018closureBulk,
 };
