@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'idempotency_key_reused'
   | 'invalid_transition'
   | 'setup_complete'
   | 'setup_required'
@@ -20,6 +21,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  idempotency_key_reused: 422,
   invalid_transition: 409,
   setup_complete: 409,
   setup_required: 409,

@@ -43,6 +43,7 @@ import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerBodyRules } from './http/body-rules.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerIdempotency, withIdempotencyHeader } from './http/idempotency.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { documentOperations, operationRegistry } from './http/operations.ts';
 import { rateLimits } from './http/rate-limits.ts';
@@ -148,7 +149,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: withIdempotencyHeader(jsonSchemaTransform),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
@@ -162,6 +163,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   const operations = operationRegistry();
   app.addHook('onRoute', documentOperations(operations));
   app.addHook('onRequest', enforceAccess(ctx));
+  registerIdempotency(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, ctx);

@@ -3,6 +3,7 @@ import type { AssessmentTables } from './schema-assessment.ts';
 import type { ApplicationClosureColumns, ClosureTables } from './schema-closure.ts';
 import type { ApplicationDecisionColumns, DecisionTables, RoleDecisionColumns } from './schema-decisions.ts';
 import type { FeedbackTables } from './schema-feedback.ts';
+import type { IdempotencyTables } from './schema-idempotency.ts';
 import type { JobTables } from './schema-jobs.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { NetworkTables } from './schema-network.ts';
@@ -158,7 +159,8 @@ export interface Database
     NetworkTables,
     ReputationTables,
     ReferralTables,
-    WebhookTables {
+    WebhookTables,
+    IdempotencyTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;
