@@ -13,6 +13,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  MAILGUN_WEBHOOK_SIGNING_KEY: z.string().optional(),
+  BOUNCE_WEBHOOK_TOKEN: z.string().min(16, 'BOUNCE_WEBHOOK_TOKEN must be at least 16 characters').optional(),
 });
 
 /**
@@ -52,6 +54,10 @@ export interface AppConfig {
   /** Bearer token for GET /metrics (Prometheus); without one the endpoint does not exist. */
   metricsToken: string | undefined;
   trustProxy: false | number | string[];
+  /** Mailgun's webhook signing key: without one, POST /api/v1/bounces/mailgun refuses every call. */
+  mailgunWebhookSigningKey: string | undefined;
+  /** The password of the bounce webhook for Postmark (HTTP basic auth); without one it refuses. */
+  bounceWebhookToken: string | undefined;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message that names the variable. */
@@ -82,6 +88,8 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     metricsToken: e.METRICS_TOKEN || undefined,
+    mailgunWebhookSigningKey: e.MAILGUN_WEBHOOK_SIGNING_KEY || undefined,
+    bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN || undefined,
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import type { AppContext } from './app-context.ts';
 import type { AppConfig } from './config.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
+import { bounceRoutes } from './features/bounces/bounces.routes.ts';
 import { candidateRoutes } from './features/candidates/candidates.routes.ts';
 import { closureRoutes } from './features/closure/closure.routes.ts';
 import { dataRequestRoutes } from './features/data-requests/data-requests.routes.ts';
@@ -194,6 +195,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   dataRequestRoutes(app, ctx);
   jobRoutes(app, ctx);
   exportRoutes(app, ctx);
+  bounceRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AssessmentTables } from './schema-assessment.ts';
+import type { BounceTables } from './schema-bounces.ts';
 import type { ApplicationClosureColumns, ClosureTables } from './schema-closure.ts';
 import type { ApplicationDecisionColumns, DecisionTables, RoleDecisionColumns } from './schema-decisions.ts';
 import type { FeedbackTables } from './schema-feedback.ts';
@@ -160,7 +161,8 @@ export interface Database
     ReputationTables,
     ReferralTables,
     WebhookTables,
-    IdempotencyTables {
+    IdempotencyTables,
+    BounceTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

@@ -27,6 +27,7 @@ export const rateLimits = {
   unsubscribePerToken: { max: 10, timeWindow: '1 hour' },
   feedbackCheckPerAddress: { max: 120, timeWindow: '1 minute' },
   feedbackCheckPerCaller: { max: 120, timeWindow: '1 minute' },
+  bounceWebhookPerAddress: { max: 600, timeWindow: '1 minute' },
 } as const satisfies Record<string, Limit>;
 
 /** A key that does not keep the secret it is derived from in memory. */

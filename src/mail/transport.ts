@@ -37,6 +37,11 @@ function address(a: MailAddress): { name: string; address: string } {
   return { name: singleLine(a.name, 120), address: a.address };
 }
 
+/** The outbox message's id in a Message-ID (`<id>@<domain>`, with or without brackets). */
+export function outboxIdOf(messageId: string): string {
+  return messageId.replace(/^<|>$/g, '').split('@')[0] ?? '';
+}
+
 export function toSendMailOptions(mail: OutgoingMail): SendMailOptions {
   return {
     messageId: `<${mail.messageId}>`,
@@ -46,10 +51,17 @@ export function toSendMailOptions(mail: OutgoingMail): SendMailOptions {
     subject: singleLine(mail.subject, 250),
     html: mail.html,
     text: mail.text,
-    ...(mail.listUnsubscribe && {
-      list: { unsubscribe: mail.listUnsubscribe },
-      headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    }),
+    ...(mail.listUnsubscribe && { list: { unsubscribe: mail.listUnsubscribe } }),
+    headers: {
+      ...(mail.listUnsubscribe && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+      // Providers that replace Message-ID hand these back with a bounce, naming our message.
+      'X-PM-Metadata-followspot-message': outboxIdOf(mail.messageId),
+      // Prepared: sent as plain JSON, not MIME-encoded, as Mailgun reads it.
+      'X-Mailgun-Variables': {
+        prepared: true,
+        value: JSON.stringify({ followspot_message: outboxIdOf(mail.messageId) }),
+      },
+    },
     ...(mail.ics && {
       icalEvent: { method: 'REQUEST', filename: 'invite.ics', content: mail.ics },
     }),

@@ -62,6 +62,9 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/invitations/{id}/cancel': adminSession,
   'GET /api/v1/invitations/by-token/{token}': 'public',
   'POST /api/v1/invitations/accept': 'public',
+  // Signed by the email provider, not by a member or key: checked in the handler.
+  'POST /api/v1/bounces/mailgun': 'public',
+  'POST /api/v1/bounces/postmark': 'public',
   'GET /api/v1/api-keys': { roles: admins },
   'POST /api/v1/api-keys': { roles: admins },
   'POST /api/v1/api-keys/{id}/revoke': { roles: admins },

@@ -16,6 +16,7 @@ import * as m0016webhooks from './0016_webhooks.ts';
 import * as m0017reputation from './0017_reputation.ts';
 import * as m0018closureBulk from './0018_closure_bulk.ts';
 import * as m0026idempotency from './0026_idempotency_keys.ts';
+import * as m0027bounces from './0027_message_bounces.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0017_reputation': m0017reputation,
   '0018_closure_bulk': m0018closureBulk,
   '0026_idempotency_keys': m0026idempotency,
+  '0027_message_bounces': m0027bounces,
 };
 
 export const migrationProvider: MigrationProvider = {

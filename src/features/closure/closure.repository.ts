@@ -603,3 +603,36 @@ export async function offersOut(db: Kysely<Database>, organisationId: string, ro
     hired: rows.some((r) => r.stage === 'hired' || r.outcome === 'hired'),
   };
 }
+
+/**
+ * The inverse of recordToldByEmail, for an outcome email that bounced: the candidate was not told
+ * after all, so the application is to tell again (and a not-progressing one it closed reopens).
+ * True when the application changed.
+ */
+export async function undoToldByEmail(
+  tx: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  templateKey: string,
+  now: Date,
+): Promise<boolean> {
+  if (!(outcomeTemplates as readonly string[]).includes(templateKey)) return false;
+  const untold = await tx
+    .updateTable('application')
+    .set({ told_at: null, told_via: null, told_note: null, updated_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', applicationId)
+    .where('told_via', '=', 'email')
+    .executeTakeFirst();
+  if (notProgressingTemplates.includes(templateKey)) {
+    await tx
+      .updateTable('application')
+      .set({ stage: 'not_progressing', stage_changed_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', applicationId)
+      .where('stage', '=', 'closed')
+      .where('outcome', '=', 'not_progressing')
+      .execute();
+  }
+  return Number(untold.numUpdatedRows) > 0;
+}
