@@ -152,6 +152,12 @@ export const composeRequestSchema = z
       .boolean()
       .optional()
       .describe('Go ahead although the role has offers out and nobody hired yet'),
+    background: z
+      .boolean()
+      .optional()
+      .describe(
+        'Run it as a background job and answer 202 with the job (poll GET /api/v1/jobs/{id}); it always does beyond 25 applications',
+      ),
   })
   .nullish();
 export type ComposeRequest = z.infer<typeof composeRequestSchema>;
@@ -192,8 +198,15 @@ export const sendRequestSchema = z
       .boolean()
       .optional()
       .describe('Send the approved ones and skip the rest (otherwise any unapproved refuses the send)'),
+    background: z
+      .boolean()
+      .optional()
+      .describe(
+        'Run it as a background job and answer 202 with the job (poll GET /api/v1/jobs/{id}); it always does beyond 25 applications',
+      ),
   })
   .nullish();
+export type SendRequest = z.infer<typeof sendRequestSchema>;
 export const sendResultSchema = z.object({
   results: z.array(
     z.object({
