@@ -15,10 +15,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   approveMany,
   closeTheRestQuery,
+  isFinished,
+  type Job,
+  jobQuery,
   type QueueItem,
   type SendResult,
   sendTheRest,
@@ -241,6 +244,33 @@ function SendResults({ result, queue }: { result: SendResult; queue: QueueItem[]
   );
 }
 
+type Phase = 'compose' | 'send';
+
+const phaseLabels: Record<Phase, string> = {
+  compose: 'Composing the review list',
+  send: 'Sending the decisions',
+};
+
+/** A background job of this page (many applications), polled until it has finished. */
+function JobProgress({ phase, job }: { phase: Phase; job: Job }) {
+  const percent = Math.round(job.progress * 100);
+  const label =
+    job.status === 'queued'
+      ? `${phaseLabels[phase]}: waiting for a worker`
+      : `${phaseLabels[phase]}: ${percent}%${job.total > 0 ? ` (${job.done} of ${job.total} batches)` : ''}`;
+  return (
+    <Card withBorder mb="md" data-testid="job-progress">
+      <Text fw={600} size="sm" mb={6} aria-live="polite">
+        {label}
+      </Text>
+      <Progress value={percent} animated={!isFinished(job)} aria-label={label} />
+      <Text size="xs" c="dimmed" mt={6}>
+        This runs in the background: you can leave this page and come back.
+      </Text>
+    </Card>
+  );
+}
+
 export function CloseTheRestPage() {
   const { roleId } = route.useParams();
   const role = useQuery(roleQuery(roleId));
@@ -252,6 +282,35 @@ export function CloseTheRestPage() {
   const search = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
   const chosenIds = search.get('ids')?.split(',').filter(Boolean);
   const [confirmOffersOut, setConfirmOffersOut] = useState(false);
+  const [running, setRunning] = useState<{ phase: Phase; jobId: string } | null>(null);
+  const [jobError, setJobError] = useState<string | null>(null);
+  const job = useQuery({ ...jobQuery(running?.jobId ?? ''), enabled: running !== null });
+
+  const showSent = async (sent: SendResult) => {
+    setResult({ sent, queue: queue.data ?? [] });
+    const queued = sent.results.filter((r) => r.status === 'queued').length;
+    notifications.show({ color: 'teal', message: `${queued} email${queued === 1 ? '' : 's'} queued` });
+    await refresh(queryClient, 'applications', 'roles', 'messages', 'closure');
+  };
+
+  // A job that has finished: read what it did, then stop polling.
+  const finished = running && job.data && isFinished(job.data) ? job.data : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per finished job (showSent is new each render)
+  useEffect(() => {
+    if (!running || !finished) return;
+    setRunning(null);
+    if (finished.status !== 'succeeded') {
+      setJobError(finished.error ?? `The job was ${finished.status}`);
+      return;
+    }
+    if (running.phase === 'compose') {
+      setIndex(0);
+      setResult(null);
+      void refresh(queryClient, 'closure', 'feedback');
+    } else {
+      void showSent(finished.result as SendResult);
+    }
+  }, [finished, running]);
 
   const start = useMutation({
     mutationFn: () =>
@@ -259,8 +318,13 @@ export function CloseTheRestPage() {
         ...(chosenIds && chosenIds.length > 0 && { applicationIds: chosenIds }),
         ...(confirmOffersOut && { confirmOffersOut: true }),
       }),
-    onSuccess: async (items) => {
-      queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, items);
+    onSuccess: async (out) => {
+      setJobError(null);
+      if ('job' in out) {
+        setRunning({ phase: 'compose', jobId: out.job.id });
+        return;
+      }
+      queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, out.done);
       setIndex(0);
       setResult(null);
       await refresh(queryClient, 'feedback');
@@ -285,11 +349,13 @@ export function CloseTheRestPage() {
 
   const send = useMutation({
     mutationFn: (onlyApproved: boolean) => sendTheRest(roleId, onlyApproved),
-    onSuccess: async (sent) => {
-      setResult({ sent, queue: queue.data ?? [] });
-      const queued = sent.results.filter((r) => r.status === 'queued').length;
-      notifications.show({ color: 'teal', message: `${queued} email${queued === 1 ? '' : 's'} queued` });
-      await refresh(queryClient, 'applications', 'roles', 'messages', 'closure');
+    onSuccess: async (out) => {
+      setJobError(null);
+      if ('job' in out) {
+        setRunning({ phase: 'send', jobId: out.job.id });
+        return;
+      }
+      await showSent(out.done);
     },
   });
 
@@ -330,13 +396,19 @@ export function CloseTheRestPage() {
         description={`Tell everyone still waiting on ${r.title} that they are not progressing, each with their own approved feedback.`}
         actions={
           total > 0 ? (
-            <Button variant="default" onClick={() => start.mutate()} loading={start.isPending}>
+            <Button
+              variant="default"
+              onClick={() => start.mutate()}
+              loading={start.isPending || running?.phase === 'compose'}
+            >
               Refresh the queue
             </Button>
           ) : null
         }
       />
 
+      {running && job.data ? <JobProgress phase={running.phase} job={job.data} /> : null}
+      <FormAlert message={jobError} title="The background job did not finish" />
       <FormAlert message={start.isError ? errorMessage(start.error) : null} title="The queue was not built" />
       {start.isError && errorMessage(start.error).includes('offer') ? (
         <Checkbox
@@ -352,7 +424,7 @@ export function CloseTheRestPage() {
           title="No queue yet"
           description="Followspot drafts feedback from the scorecards for every candidate still waiting on this role. You review and approve each one, then send them all together."
         >
-          <Button onClick={() => start.mutate()} loading={start.isPending}>
+          <Button onClick={() => start.mutate()} loading={start.isPending || running?.phase === 'compose'}>
             Start: draft the feedback
           </Button>
         </Empty>
@@ -425,11 +497,17 @@ export function CloseTheRestPage() {
             <FormAlert message={send.isError ? errorMessage(send.error) : null} title="Nothing was sent" />
             <Group gap="sm" mt={send.isError ? 'sm' : 0}>
               {approved === total ? (
-                <Button onClick={() => send.mutate(false)} loading={send.isPending}>
+                <Button
+                  onClick={() => send.mutate(false)}
+                  loading={send.isPending || running?.phase === 'send'}
+                >
                   Send all {total}
                 </Button>
               ) : approved > 0 ? (
-                <Button onClick={() => send.mutate(true)} loading={send.isPending}>
+                <Button
+                  onClick={() => send.mutate(true)}
+                  loading={send.isPending || running?.phase === 'send'}
+                >
                   Send the {approved} ready, skip the rest
                 </Button>
               ) : (
