@@ -7,6 +7,8 @@ import type {
   DecisionRequest,
   DecisionResponse,
   QueueItem,
+  QueueItemPatch,
+  ScreeningReasons,
   SendResult,
   TimelineEvent,
   TimelineKind,
@@ -74,6 +76,16 @@ export const sendTheRest = async (roleId: string, onlyApproved: boolean): Promis
   });
   return isJob(out) ? { job: out } : { done: out };
 };
+
+/** Edits one item in place: the screening reason (and note), and why to decide without scorecards. */
+export const editQueueItem = (roleId: string, applicationId: string, body: QueueItemPatch) =>
+  api<QueueItem>(`${queuePath(roleId)}/${applicationId}`, { method: 'PATCH', body });
+
+export const screeningReasonsQuery = (roleId: string) =>
+  queryOptions({
+    queryKey: ['closure', 'screening-reasons', roleId],
+    queryFn: () => api<ScreeningReasons>(`/api/v1/roles/${roleId}/screening-reasons`),
+  });
 
 export const isFinished = (job: Job) => finishedJobStatuses.includes(job.status);
 

@@ -7,9 +7,11 @@ import {
   Group,
   List,
   Progress,
+  Select,
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -19,11 +21,13 @@ import { useEffect, useState } from 'react';
 import {
   approveMany,
   closeTheRestQuery,
+  editQueueItem,
   isFinished,
   type Job,
   jobQuery,
   type QueueItem,
   type SendResult,
+  screeningReasonsQuery,
   sendTheRest,
   startCloseTheRest,
 } from '../api/closure';
@@ -46,10 +50,12 @@ function ReviewList({
   items,
   selected,
   onToggle,
+  onEdit,
 }: {
   items: QueueItem[];
   selected: Set<string>;
   onToggle: (id: string, on: boolean) => void;
+  onEdit: (id: string) => void;
 }) {
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -111,13 +117,14 @@ function ReviewList({
                     Edit feedback
                   </AnchorLink>
                 ) : (
-                  <AnchorLink
-                    to="/applications/$applicationId"
-                    params={{ applicationId: item.applicationId }}
-                    size="sm"
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    aria-label={`Edit the reason for ${item.candidate.name}`}
+                    onClick={() => onEdit(item.applicationId)}
                   >
-                    Open
-                  </AnchorLink>
+                    Edit reason
+                  </Button>
                 )}
               </Table.Td>
             </Table.Tr>
@@ -125,6 +132,89 @@ function ReviewList({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * Edits a screening item in place: the reason from the role's requirements, a note to the candidate,
+ * and for an interviewed candidate without scorecards why the decision is made without them (audited,
+ * never sent). The answer is the item, checked again.
+ */
+function ItemEditor({
+  roleId,
+  item,
+  onSaved,
+  onClose,
+}: {
+  roleId: string;
+  item: QueueItem;
+  onSaved: (item: QueueItem) => void;
+  onClose: () => void;
+}) {
+  const reasons = useQuery(screeningReasonsQuery(roleId));
+  const [criterionKey, setCriterionKey] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [withoutScorecardsNote, setWithoutScorecardsNote] = useState('');
+  const chosen = criterionKey ?? reasons.data?.reasons[0]?.criterionKey ?? null;
+  const save = useMutation({
+    mutationFn: () =>
+      editQueueItem(roleId, item.applicationId, {
+        screening: { reasons: chosen ? [{ criterionKey: chosen }] : [], ...(note.trim() && { note }) },
+        ...(item.kind === 'without_scorecards' && { withoutScorecardsNote }),
+      }),
+    onSuccess: (saved) => onSaved(saved),
+  });
+  const errors = save.data?.findings.filter((f) => f.severity === 'error') ?? [];
+  return (
+    <Card withBorder mb="md" data-testid="item-editor">
+      <Title order={2} size="h5" mb="xs">
+        The reason for {item.candidate.name}
+      </Title>
+      <Stack gap="sm">
+        <Select
+          label="Reason from the role's requirements"
+          data={(reasons.data?.reasons ?? []).map((r) => ({ value: r.criterionKey, label: r.criterionName }))}
+          value={chosen}
+          onChange={setCriterionKey}
+          allowDeselect={false}
+        />
+        <Textarea
+          label="A sentence of your own to the candidate (optional)"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        {item.kind === 'without_scorecards' ? (
+          <Textarea
+            label="Why you decide without the scorecards (kept in the audit log, never sent)"
+            description="Or chase the scorecards first and refresh the queue."
+            value={withoutScorecardsNote}
+            onChange={(e) => setWithoutScorecardsNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+        ) : null}
+        <FormAlert message={save.isError ? errorMessage(save.error) : null} title="Not saved" />
+        {errors.length > 0 ? (
+          <Alert color="orange" title="The check found something to fix">
+            <List size="sm">
+              {errors.map((f) => (
+                <List.Item key={`${f.kind}:${f.message}`}>{f.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
+        <Group gap="sm">
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!chosen}>
+            Save the reason
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
 
@@ -284,6 +374,7 @@ export function CloseTheRestPage() {
   const [confirmOffersOut, setConfirmOffersOut] = useState(false);
   const [running, setRunning] = useState<{ phase: Phase; jobId: string } | null>(null);
   const [jobError, setJobError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const job = useQuery({ ...jobQuery(running?.jobId ?? ''), enabled: running !== null });
 
   const showSent = async (sent: SendResult) => {
@@ -452,7 +543,21 @@ export function CloseTheRestPage() {
                 return next;
               })
             }
+            onEdit={setEditing}
           />
+          {editing && items.some((q) => q.applicationId === editing) ? (
+            <ItemEditor
+              key={editing}
+              roleId={roleId}
+              item={items.find((q) => q.applicationId === editing)!}
+              onClose={() => setEditing(null)}
+              onSaved={(saved) =>
+                queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, (was: QueueItem[] | undefined) =>
+                  (was ?? []).map((q) => (q.applicationId === saved.applicationId ? saved : q)),
+                )
+              }
+            />
+          ) : null}
           <Group gap="sm" mb="md">
             <Button
               variant="default"
