@@ -59,8 +59,21 @@ export const decisionRequestSchema = z.discriminatedUnion('outcome', [
 ]);
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
+const sendAfterFields = {
+  sendAfter: isoDateTime
+    .nullable()
+    .describe('When the email may leave (the outbox holds it until then); null without one'),
+  sendAfterText: z
+    .string()
+    .nullable()
+    .describe(
+      `When it leaves, in words, in the venue's local time: "straight away", "tomorrow at 09:00, the venue's sending window"; null without an email`,
+    ),
+};
+
 export const decisionResponseSchema = applicationSchema.extend({
   messageId: idSchema.nullable().describe('The email the decision caused, or null'),
+  ...sendAfterFields,
 });
 export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
 
@@ -213,6 +226,8 @@ export const sendResultSchema = z.object({
       applicationId: idSchema,
       status: z.enum(['queued', 'skipped']),
       reason: z.string().optional(),
+      sendAfter: sendAfterFields.sendAfter.optional(),
+      sendAfterText: sendAfterFields.sendAfterText.optional(),
     }),
   ),
 });

@@ -7,6 +7,7 @@ import type { ToldVia } from '../../db/schema-closure.ts';
 import { localDateOf, workingDaysBetween } from '../../domain/calendar.ts';
 import { outcomeStages, type Stage, stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
 import { defaultScreeningChoice, screeningText } from '../../domain/screening.ts';
+import { describeSendTime } from '../../domain/send-time.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import * as applications from '../applications/applications.repository.ts';
@@ -14,6 +15,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findCandidate } from '../candidates/candidates.repository.ts';
 import { findFeedback } from '../feedback/feedback.repository.ts';
 import { approvedFeedbackFor, feedbackService } from '../feedback/feedback.service.ts';
+import { findSendTimes } from '../messages/messages.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { thankReferrersOnHire } from '../referrals/referrals.service.ts';
 import * as repo from './closure.repository.ts';
@@ -311,6 +313,32 @@ export function closureService(ctx: AppContext) {
     return messageId;
   }
 
+  /** When each of these emails leaves, as a time and in words (read once the change has committed). */
+  async function sendTimesOf(
+    organisationId: string,
+    messageIds: readonly string[],
+    now: Date,
+  ): Promise<Map<string, { sendAfter: string; sendAfterText: string }>> {
+    const times = await findSendTimes(ctx.kysely, organisationId, messageIds);
+    return new Map(
+      [...times].map(([id, t]) => [
+        id,
+        { sendAfter: t.sendAfter, sendAfterText: describeSendTime(new Date(t.sendAfter), now, t.window) },
+      ]),
+    );
+  }
+
+  async function withSendTime(
+    organisationId: string,
+    response: Omit<DecisionResponse, 'sendAfter' | 'sendAfterText'>,
+    now: Date,
+  ): Promise<DecisionResponse> {
+    const time = response.messageId
+      ? (await sendTimesOf(organisationId, [response.messageId], now)).get(response.messageId)
+      : undefined;
+    return { ...response, sendAfter: time?.sendAfter ?? null, sendAfterText: time?.sendAfterText ?? null };
+  }
+
   async function decide(
     organisationId: string,
     id: string,
@@ -318,11 +346,12 @@ export function closureService(ctx: AppContext) {
     actor: Actor,
   ): Promise<DecisionResponse> {
     const now = ctx.now();
-    return ctx.kysely.transaction().execute(async (tx) => {
+    const decided = await ctx.kysely.transaction().execute(async (tx) => {
       const messageId = await decideIn(tx, organisationId, id, input, actor, now);
       const application = (await applications.findApplication(tx, organisationId, id, now))!;
       return { ...application, messageId };
     });
+    return withSendTime(organisationId, decided, now);
   }
 
   async function queueOf(organisationId: string, roleId: string): Promise<QueueItem[]> {
@@ -344,7 +373,7 @@ export function closureService(ctx: AppContext) {
     actor: Actor,
   ): Promise<DecisionResponse> {
     const now = ctx.now();
-    return ctx.kysely.transaction().execute(async (tx) => {
+    const resent = await ctx.kysely.transaction().execute(async (tx) => {
       const facts = await repo.findClosureFacts(tx, organisationId, id);
       if (!facts) throw notFound('Application');
       const latest = await repo.findLatestDecisionEmail(tx, organisationId, id);
@@ -394,6 +423,7 @@ export function closureService(ctx: AppContext) {
       const application = (await applications.findApplication(tx, organisationId, id, now))!;
       return { ...application, messageId: sent.id };
     });
+    return withSendTime(organisationId, resent, now);
   }
 
   /** The open applications close the rest will compose for (checked: the selection, offers out). */
@@ -550,6 +580,7 @@ export function closureService(ctx: AppContext) {
       (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
     );
     const results: SendResult['results'] = [];
+    const messages = new Map<string, string>();
     for (const id of ids) {
       const row = rows.get(id);
       if (!row) {
@@ -577,17 +608,25 @@ export function closureService(ctx: AppContext) {
             };
       try {
         const now = ctx.now();
-        await ctx.kysely.transaction().execute(async (tx) => {
-          await decideIn(tx, organisationId, id, decision, actor, now);
+        const messageId = await ctx.kysely.transaction().execute(async (tx) => {
+          const sent = await decideIn(tx, organisationId, id, decision, actor, now);
           await repo.removeQueueItem(tx, organisationId, id);
+          return sent;
         });
+        if (messageId) messages.set(id, messageId);
         results.push({ applicationId: id, status: 'queued' });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         results.push({ applicationId: id, status: 'skipped', reason: err.message });
       }
     }
-    return { results };
+    const times = await sendTimesOf(organisationId, [...messages.values()], ctx.now());
+    return {
+      results: results.map((r) => {
+        const time = times.get(messages.get(r.applicationId) ?? '');
+        return time ? { ...r, ...time } : r;
+      }),
+    };
   }
 
   return {

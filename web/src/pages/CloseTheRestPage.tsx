@@ -317,7 +317,7 @@ function SendResults({ result, queue }: { result: SendResult; queue: QueueItem[]
             {names.get(r.applicationId) ?? 'A candidate'}:{' '}
             {r.status === 'queued' ? (
               <Text span c="teal" fw={500} size="sm">
-                queued for the sending window
+                {r.sendAfterText ? `leaves ${r.sendAfterText}` : 'queued for the sending window'}
               </Text>
             ) : (
               <Text span c="orange" fw={500} size="sm">
