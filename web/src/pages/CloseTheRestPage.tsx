@@ -355,7 +355,8 @@ function JobProgress({ phase, job }: { phase: Phase; job: Job }) {
       </Text>
       <Progress value={percent} animated={!isFinished(job)} aria-label={label} />
       <Text size="xs" c="dimmed" mt={6}>
-        This runs in the background: you can leave this page and come back.
+        This runs in the background and carries on if you leave this page; refresh the queue when you come
+        back.
       </Text>
     </Card>
   );
