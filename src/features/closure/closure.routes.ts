@@ -3,6 +3,8 @@ import { actorOf } from '../../http/access.ts';
 import { canManageHiring } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import { applicationSchema } from '../applications/applications.schema.ts';
+import { jobSchema } from '../jobs/jobs.schema.ts';
+import { startCompose, startSend } from './close-the-rest-job.ts';
 import {
   approveManyRequestSchema,
   approveManyResultSchema,
@@ -142,17 +144,17 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
         summary:
           'Compose what every open candidate of the role (or the selected ones) will receive into one review list',
         description:
-          "Any stage: feedback drafted from the scorecards once an interview has been scored (approve it), a screening reason from the role's requirements before an interview (ready once its check passes; edit it with PATCH …/close-the-rest/{applicationId}), and for an interviewed candidate without scorecards the same reason, which needs a withoutScorecardsNote and approval (or chase the scorecards). Refused with 409 while the role has offers out and nobody hired, unless confirmOffersOut is true. Then approve (POST …/close-the-rest/approve) and send (POST …/close-the-rest/send).",
+          "Any stage: feedback drafted from the scorecards once an interview has been scored (approve it), a screening reason from the role's requirements before an interview (ready once its check passes; edit it with PATCH …/close-the-rest/{applicationId}), and for an interviewed candidate without scorecards the same reason, which needs a withoutScorecardsNote and approval (or chase the scorecards). Refused with 409 while the role has offers out and nobody hired, unless confirmOffersOut is true. Then approve (POST …/close-the-rest/approve) and send (POST …/close-the-rest/send). More than 25 applications (or `background: true`) compose as a background job: the answer is then 202 with the job; poll GET /api/v1/jobs/{id} for its progress and read the list with GET …/close-the-rest once it has succeeded.",
         params: idParams,
         body: composeRequestSchema,
-        response: { 200: queueSchema, ...errorResponses },
+        response: { 200: queueSchema, 202: jobSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      return {
-        queue: await closure.closeTheRest(actor.organisationId, request.params.id, request.body, actor),
-      };
+      const started = await startCompose(ctx, actor.organisationId, request.params.id, request.body, actor);
+      if ('job' in started) return reply.code(202).send(started.job);
+      return { queue: started.inline };
     },
   );
 
@@ -228,14 +230,18 @@ export function closureRoutes(app: ApiApp, ctx: AppContext): void {
         tags: ['roles'],
         summary:
           'Send "not progressing" to everyone ready in the review list (approved feedback, checked screening reasons)',
+        description:
+          'Each ready application gets its decision and its email in one transaction. More than 25 items (or `background: true`) are sent by a background job: the answer is then 202 with the job; poll GET /api/v1/jobs/{id}, whose result once succeeded is { roleId, results } as the 200 answer.',
         params: idParams,
         body: sendRequestSchema,
-        response: { 200: sendResultSchema, ...errorResponses },
+        response: { 200: sendResultSchema, 202: jobSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      return closure.sendTheRest(actor.organisationId, request.params.id, request.body, actor);
+      const started = await startSend(ctx, actor.organisationId, request.params.id, request.body, actor);
+      if ('job' in started) return reply.code(202).send(started.job);
+      return started.inline;
     },
   );
 

@@ -59,8 +59,21 @@ export const decisionRequestSchema = z.discriminatedUnion('outcome', [
 ]);
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
+const sendAfterFields = {
+  sendAfter: isoDateTime
+    .nullable()
+    .describe('When the email may leave (the outbox holds it until then); null without one'),
+  sendAfterText: z
+    .string()
+    .nullable()
+    .describe(
+      `When it leaves, in words, in the venue's local time: "straight away", "tomorrow at 09:00, the venue's sending window"; null without an email`,
+    ),
+};
+
 export const decisionResponseSchema = applicationSchema.extend({
   messageId: idSchema.nullable().describe('The email the decision caused, or null'),
+  ...sendAfterFields,
 });
 export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
 
@@ -152,6 +165,12 @@ export const composeRequestSchema = z
       .boolean()
       .optional()
       .describe('Go ahead although the role has offers out and nobody hired yet'),
+    background: z
+      .boolean()
+      .optional()
+      .describe(
+        'Run it as a background job and answer 202 with the job (poll GET /api/v1/jobs/{id}); it always does beyond 25 applications',
+      ),
   })
   .nullish();
 export type ComposeRequest = z.infer<typeof composeRequestSchema>;
@@ -192,14 +211,23 @@ export const sendRequestSchema = z
       .boolean()
       .optional()
       .describe('Send the approved ones and skip the rest (otherwise any unapproved refuses the send)'),
+    background: z
+      .boolean()
+      .optional()
+      .describe(
+        'Run it as a background job and answer 202 with the job (poll GET /api/v1/jobs/{id}); it always does beyond 25 applications',
+      ),
   })
   .nullish();
+export type SendRequest = z.infer<typeof sendRequestSchema>;
 export const sendResultSchema = z.object({
   results: z.array(
     z.object({
       applicationId: idSchema,
       status: z.enum(['queued', 'skipped']),
       reason: z.string().optional(),
+      sendAfter: sendAfterFields.sendAfter.optional(),
+      sendAfterText: sendAfterFields.sendAfterText.optional(),
     }),
   ),
 });

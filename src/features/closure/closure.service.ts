@@ -7,6 +7,7 @@ import type { ToldVia } from '../../db/schema-closure.ts';
 import { localDateOf, workingDaysBetween } from '../../domain/calendar.ts';
 import { outcomeStages, type Stage, stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
 import { defaultScreeningChoice, screeningText } from '../../domain/screening.ts';
+import { describeSendTime } from '../../domain/send-time.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import * as applications from '../applications/applications.repository.ts';
@@ -14,6 +15,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findCandidate } from '../candidates/candidates.repository.ts';
 import { findFeedback } from '../feedback/feedback.repository.ts';
 import { approvedFeedbackFor, feedbackService } from '../feedback/feedback.service.ts';
+import { findSendTimes } from '../messages/messages.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { thankReferrersOnHire } from '../referrals/referrals.service.ts';
 import * as repo from './closure.repository.ts';
@@ -27,6 +29,7 @@ import type {
   QueueItemPatch,
   ScreeningChoiceInput,
   SendAgainRequest,
+  SendRequest,
   SendResult,
   TimelineEvent,
   ToldRequest,
@@ -310,6 +313,32 @@ export function closureService(ctx: AppContext) {
     return messageId;
   }
 
+  /** When each of these emails leaves, as a time and in words (read once the change has committed). */
+  async function sendTimesOf(
+    organisationId: string,
+    messageIds: readonly string[],
+    now: Date,
+  ): Promise<Map<string, { sendAfter: string; sendAfterText: string }>> {
+    const times = await findSendTimes(ctx.kysely, organisationId, messageIds);
+    return new Map(
+      [...times].map(([id, t]) => [
+        id,
+        { sendAfter: t.sendAfter, sendAfterText: describeSendTime(new Date(t.sendAfter), now, t.window) },
+      ]),
+    );
+  }
+
+  async function withSendTime(
+    organisationId: string,
+    response: Omit<DecisionResponse, 'sendAfter' | 'sendAfterText'>,
+    now: Date,
+  ): Promise<DecisionResponse> {
+    const time = response.messageId
+      ? (await sendTimesOf(organisationId, [response.messageId], now)).get(response.messageId)
+      : undefined;
+    return { ...response, sendAfter: time?.sendAfter ?? null, sendAfterText: time?.sendAfterText ?? null };
+  }
+
   async function decide(
     organisationId: string,
     id: string,
@@ -317,11 +346,12 @@ export function closureService(ctx: AppContext) {
     actor: Actor,
   ): Promise<DecisionResponse> {
     const now = ctx.now();
-    return ctx.kysely.transaction().execute(async (tx) => {
+    const decided = await ctx.kysely.transaction().execute(async (tx) => {
       const messageId = await decideIn(tx, organisationId, id, input, actor, now);
       const application = (await applications.findApplication(tx, organisationId, id, now))!;
       return { ...application, messageId };
     });
+    return withSendTime(organisationId, decided, now);
   }
 
   async function queueOf(organisationId: string, roleId: string): Promise<QueueItem[]> {
@@ -343,7 +373,7 @@ export function closureService(ctx: AppContext) {
     actor: Actor,
   ): Promise<DecisionResponse> {
     const now = ctx.now();
-    return ctx.kysely.transaction().execute(async (tx) => {
+    const resent = await ctx.kysely.transaction().execute(async (tx) => {
       const facts = await repo.findClosureFacts(tx, organisationId, id);
       if (!facts) throw notFound('Application');
       const latest = await repo.findLatestDecisionEmail(tx, organisationId, id);
@@ -393,6 +423,210 @@ export function closureService(ctx: AppContext) {
       const application = (await applications.findApplication(tx, organisationId, id, now))!;
       return { ...application, messageId: sent.id };
     });
+    return withSendTime(organisationId, resent, now);
+  }
+
+  /** The open applications close the rest will compose for (checked: the selection, offers out). */
+  async function planCloseTheRest(
+    organisationId: string,
+    roleId: string,
+    input: ComposeRequest,
+  ): Promise<string[]> {
+    await requireRole(organisationId, roleId);
+    if (!input?.confirmOffersOut) {
+      const offers = await repo.offersOut(ctx.kysely, organisationId, roleId);
+      if (offers.offers > 0 && !offers.hired) {
+        throw new AppError(
+          'conflict',
+          `This role has ${offers.offers === 1 ? 'an offer' : `${offers.offers} offers`} out and nobody hired yet: if the offer is declined you may want one of these candidates. Close the rest anyway with { "confirmOffersOut": true }.`,
+          { field: 'confirmOffersOut' },
+        );
+      }
+    }
+    let undecided = (await repo.listUndecided(ctx.kysely, organisationId, roleId)).map((r) => r.id);
+    if (input?.applicationIds) {
+      const open = new Set(undecided);
+      const foreign = input.applicationIds.filter((id) => !open.has(id));
+      if (foreign.length > 0) {
+        throw invalidField(
+          'applicationIds',
+          `Not an open application of this role (already decided, or another role's): ${foreign.join(', ')}`,
+        );
+      }
+      const chosen = new Set(input.applicationIds);
+      undecided = undecided.filter((id) => chosen.has(id));
+    }
+    return undecided;
+  }
+
+  /**
+   * Composes the review-queue item of each of `ids` (open applications of the role): feedback from
+   * the scorecards once an interview has been scored, otherwise a screening reason (checked). Work
+   * already in the queue (an edited draft, an approved feedback, an edited screening item) is kept.
+   */
+  async function composeSome(
+    organisationId: string,
+    roleId: string,
+    undecided: readonly string[],
+    actor: Actor,
+  ): Promise<void> {
+    const now = ctx.now();
+    const interviews = await repo.listInterviewFacts(ctx.kysely, organisationId, undecided, now);
+    const existing = new Map(
+      (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
+    );
+    let criteria: Awaited<ReturnType<typeof screeningCriteriaOf>> | undefined;
+    for (const id of undecided) {
+      const interview = interviews.get(id)!;
+      const kept = existing.get(id);
+      if (interview.submittedScorecards > 0) {
+        let problem: string | null = null;
+        // Existing feedback (a draft someone may have edited, or approved) is kept as it is.
+        const current = await findFeedback(ctx.kysely, organisationId, id);
+        if (!current) {
+          try {
+            await feedback.draft(organisationId, id, null, actor);
+          } catch (err) {
+            if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+            problem = err.message;
+          }
+        }
+        await repo.upsertQueueItem(
+          ctx.kysely,
+          organisationId,
+          { roleId, applicationId: id, kind: 'feedback', problem, screening: null, checkResult: null },
+          now,
+        );
+      } else {
+        const kind = interview.lastInterviewEndedAt !== null ? 'without_scorecards' : 'screening';
+        if (kept && kept.kind === kind && kept.screening) {
+          continue;
+        }
+        criteria ??= await screeningCriteriaOf(ctx.kysely, organisationId, roleId);
+        const reasons = defaultScreeningChoice(criteria);
+        if (reasons.length === 0) {
+          await repo.upsertQueueItem(
+            ctx.kysely,
+            organisationId,
+            {
+              roleId,
+              applicationId: id,
+              kind,
+              problem:
+                'The role assesses no criteria, so there is no ready-made reason: edit the item with your own reason',
+              screening: null,
+              checkResult: null,
+            },
+            now,
+          );
+        } else {
+          const choice: ScreeningChoiceInput = { reasons };
+          const composed = await composeScreening(
+            ctx.kysely,
+            organisationId,
+            id,
+            criteria,
+            choice,
+            kind === 'without_scorecards',
+          );
+          await repo.upsertQueueItem(
+            ctx.kysely,
+            organisationId,
+            {
+              roleId,
+              applicationId: id,
+              kind,
+              problem: screeningProblem(kind, composed.check, null),
+              screening: JSON.stringify(choice),
+              checkResult: JSON.stringify({ ...composed.check, text: screeningText(composed.variables) }),
+            },
+            now,
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * The review-queue items send will decide, in the queue's order (refused while some are not ready,
+   * unless only the ready ones are asked for; those not ready are then reported as skipped).
+   */
+  async function planSend(organisationId: string, roleId: string, input: SendRequest): Promise<string[]> {
+    await requireRole(organisationId, roleId);
+    const queue = (await repo.listQueue(ctx.kysely, organisationId, roleId)).map(queueItemOf);
+    const waiting = queue.filter((q) => !q.ready);
+    if (waiting.length > 0 && !input?.onlyApproved) {
+      throw new AppError(
+        'conflict',
+        `Approve what needs approving first, or send only the ready ones ({ "onlyApproved": true }). Not ready: ${waiting
+          .map((q) => `${q.candidate.name} (${q.problem ?? `feedback ${q.feedbackStatus}`})`)
+          .join(', ')}`,
+      );
+    }
+    return queue.map((q) => q.applicationId);
+  }
+
+  /**
+   * The not-progressing decision for each of `ids` that is ready in the review queue, each with its
+   * email (each in its own transaction; inside a job's step, in the step's).
+   */
+  async function sendSome(
+    organisationId: string,
+    roleId: string,
+    ids: readonly string[],
+    actor: Actor,
+  ): Promise<SendResult> {
+    const rows = new Map(
+      (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
+    );
+    const results: SendResult['results'] = [];
+    const messages = new Map<string, string>();
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (!row) {
+        results.push({ applicationId: id, status: 'skipped', reason: 'no longer in the review queue' });
+        continue;
+      }
+      const item = queueItemOf(row);
+      if (!item.ready) {
+        results.push({
+          applicationId: id,
+          status: 'skipped',
+          reason: item.kind === 'feedback' ? 'feedback not approved' : (item.problem ?? 'not ready'),
+        });
+        continue;
+      }
+      const decision: DecisionRequest =
+        row.kind === 'feedback'
+          ? { outcome: 'not_progressing' }
+          : {
+              outcome: 'not_progressing',
+              screening: JSON.parse(row.screening!) as ScreeningChoiceInput,
+              ...(row.withoutScorecardsNote !== null && {
+                withoutScorecardsNote: row.withoutScorecardsNote,
+              }),
+            };
+      try {
+        const now = ctx.now();
+        const messageId = await ctx.kysely.transaction().execute(async (tx) => {
+          const sent = await decideIn(tx, organisationId, id, decision, actor, now);
+          await repo.removeQueueItem(tx, organisationId, id);
+          return sent;
+        });
+        if (messageId) messages.set(id, messageId);
+        results.push({ applicationId: id, status: 'queued' });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results.push({ applicationId: id, status: 'skipped', reason: err.message });
+      }
+    }
+    const times = await sendTimesOf(organisationId, [...messages.values()], ctx.now());
+    return {
+      results: results.map((r) => {
+        const time = times.get(messages.get(r.applicationId) ?? '');
+        return time ? { ...r, ...time } : r;
+      }),
+    };
   }
 
   return {
@@ -447,115 +681,19 @@ export function closureService(ctx: AppContext) {
       roleId: string,
       input: ComposeRequest,
       actor: Actor,
-      onProgress?: (done: number, total: number) => Promise<void> | void,
     ): Promise<QueueItem[]> {
-      await requireRole(organisationId, roleId);
-      if (!input?.confirmOffersOut) {
-        const offers = await repo.offersOut(ctx.kysely, organisationId, roleId);
-        if (offers.offers > 0 && !offers.hired) {
-          throw new AppError(
-            'conflict',
-            `This role has ${offers.offers === 1 ? 'an offer' : `${offers.offers} offers`} out and nobody hired yet: if the offer is declined you may want one of these candidates. Close the rest anyway with { "confirmOffersOut": true }.`,
-            { field: 'confirmOffersOut' },
-          );
-        }
-      }
-      let undecided = (await repo.listUndecided(ctx.kysely, organisationId, roleId)).map((r) => r.id);
-      if (input?.applicationIds) {
-        const open = new Set(undecided);
-        const foreign = input.applicationIds.filter((id) => !open.has(id));
-        if (foreign.length > 0) {
-          throw invalidField(
-            'applicationIds',
-            `Not an open application of this role (already decided, or another role's): ${foreign.join(', ')}`,
-          );
-        }
-        const chosen = new Set(input.applicationIds);
-        undecided = undecided.filter((id) => chosen.has(id));
-      }
-      const now = ctx.now();
-      const interviews = await repo.listInterviewFacts(ctx.kysely, organisationId, undecided, now);
-      const existing = new Map(
-        (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
-      );
-      let criteria: Awaited<ReturnType<typeof screeningCriteriaOf>> | undefined;
-      let done = 0;
-      for (const id of undecided) {
-        const interview = interviews.get(id)!;
-        const kept = existing.get(id);
-        if (interview.submittedScorecards > 0) {
-          let problem: string | null = null;
-          // Existing feedback (a draft someone may have edited, or approved) is kept as it is.
-          const current = await findFeedback(ctx.kysely, organisationId, id);
-          if (!current) {
-            try {
-              await feedback.draft(organisationId, id, null, actor);
-            } catch (err) {
-              if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-              problem = err.message;
-            }
-          }
-          await repo.upsertQueueItem(
-            ctx.kysely,
-            organisationId,
-            { roleId, applicationId: id, kind: 'feedback', problem, screening: null, checkResult: null },
-            now,
-          );
-        } else {
-          const kind = interview.lastInterviewEndedAt !== null ? 'without_scorecards' : 'screening';
-          if (kept && kept.kind === kind && kept.screening) {
-            done++;
-            await onProgress?.(done, undecided.length);
-            continue;
-          }
-          criteria ??= await screeningCriteriaOf(ctx.kysely, organisationId, roleId);
-          const reasons = defaultScreeningChoice(criteria);
-          if (reasons.length === 0) {
-            await repo.upsertQueueItem(
-              ctx.kysely,
-              organisationId,
-              {
-                roleId,
-                applicationId: id,
-                kind,
-                problem:
-                  'The role assesses no criteria, so there is no ready-made reason: edit the item with your own reason',
-                screening: null,
-                checkResult: null,
-              },
-              now,
-            );
-          } else {
-            const choice: ScreeningChoiceInput = { reasons };
-            const composed = await composeScreening(
-              ctx.kysely,
-              organisationId,
-              id,
-              criteria,
-              choice,
-              kind === 'without_scorecards',
-            );
-            await repo.upsertQueueItem(
-              ctx.kysely,
-              organisationId,
-              {
-                roleId,
-                applicationId: id,
-                kind,
-                problem: screeningProblem(kind, composed.check, null),
-                screening: JSON.stringify(choice),
-                checkResult: JSON.stringify({ ...composed.check, text: screeningText(composed.variables) }),
-              },
-              now,
-            );
-          }
-        }
-        done++;
-        await onProgress?.(done, undecided.length);
-      }
+      const ids = await planCloseTheRest(organisationId, roleId, input);
+      await composeSome(organisationId, roleId, ids, actor);
       return queueOf(organisationId, roleId);
     },
 
+    planCloseTheRest,
+    composeSome,
+
+    /** The ids of the role's open applications (not yet decided). */
+    async openApplicationsOf(organisationId: string, roleId: string): Promise<string[]> {
+      return (await repo.listUndecided(ctx.kysely, organisationId, roleId)).map((r) => r.id);
+    },
     async queue(organisationId: string, roleId: string): Promise<QueueItem[]> {
       await requireRole(organisationId, roleId);
       return queueOf(organisationId, roleId);
@@ -692,61 +830,15 @@ export function closureService(ctx: AppContext) {
     async sendTheRest(
       organisationId: string,
       roleId: string,
-      input: { onlyApproved?: boolean | undefined } | null | undefined,
+      input: SendRequest,
       actor: Actor,
-      onProgress?: (done: number, total: number) => Promise<void> | void,
     ): Promise<SendResult> {
-      await requireRole(organisationId, roleId);
-      const rows = await repo.listQueue(ctx.kysely, organisationId, roleId);
-      const queue = rows.map(queueItemOf);
-      const waiting = queue.filter((q) => !q.ready);
-      if (waiting.length > 0 && !input?.onlyApproved) {
-        throw new AppError(
-          'conflict',
-          `Approve what needs approving first, or send only the ready ones ({ "onlyApproved": true }). Not ready: ${waiting
-            .map((q) => `${q.candidate.name} (${q.problem ?? `feedback ${q.feedbackStatus}`})`)
-            .join(', ')}`,
-        );
-      }
-      const results: SendResult['results'] = [];
-      let done = 0;
-      for (const [i, item] of queue.entries()) {
-        const row = rows[i]!;
-        done++;
-        if (!item.ready) {
-          results.push({
-            applicationId: item.applicationId,
-            status: 'skipped',
-            reason: item.kind === 'feedback' ? 'feedback not approved' : (item.problem ?? 'not ready'),
-          });
-          await onProgress?.(done, queue.length);
-          continue;
-        }
-        const decision: DecisionRequest =
-          row.kind === 'feedback'
-            ? { outcome: 'not_progressing' }
-            : {
-                outcome: 'not_progressing',
-                screening: JSON.parse(row.screening!) as ScreeningChoiceInput,
-                ...(row.withoutScorecardsNote !== null && {
-                  withoutScorecardsNote: row.withoutScorecardsNote,
-                }),
-              };
-        try {
-          const now = ctx.now();
-          await ctx.kysely.transaction().execute(async (tx) => {
-            await decideIn(tx, organisationId, item.applicationId, decision, actor, now);
-            await repo.removeQueueItem(tx, organisationId, item.applicationId);
-          });
-          results.push({ applicationId: item.applicationId, status: 'queued' });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          results.push({ applicationId: item.applicationId, status: 'skipped', reason: err.message });
-        }
-        await onProgress?.(done, queue.length);
-      }
-      return { results };
+      const ids = await planSend(organisationId, roleId, input);
+      return sendSome(organisationId, roleId, ids, actor);
     },
+
+    planSend,
+    sendSome,
 
     async report(organisationId: string, roleId: string): Promise<ClosureReport> {
       const role = await repo.findRoleCalendar(ctx.kysely, organisationId, roleId);

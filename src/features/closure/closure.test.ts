@@ -469,10 +469,12 @@ describeEachDatabase(
 
       const sent = await post(team.manager, `${url}/send`, { onlyApproved: true });
       expect(sent.statusCode, sent.body).toBe(200);
+      // Inside the window (Wednesday 10:00 in London): each queued email leaves straight away.
+      const queuedNow = { sendAfter: WEDNESDAY_10AM, sendAfterText: 'straight away' };
       expect(sent.json().results).toEqual([
-        ...five.slice(0, 4).map((a) => ({ applicationId: a.id, status: 'queued' })),
+        ...five.slice(0, 4).map((a) => ({ applicationId: a.id, status: 'queued', ...queuedNow })),
         { applicationId: five[4]!.id, status: 'skipped', reason: 'feedback not approved' },
-        { applicationId: unscored.id, status: 'queued' },
+        { applicationId: unscored.id, status: 'queued', ...queuedNow },
       ]);
       expect(
         (await getAs(team.manager, url)).json().queue.map((q: { applicationId: string }) => q.applicationId),
@@ -481,7 +483,7 @@ describeEachDatabase(
       expect(last.statusCode, last.body).toBe(200);
       expect(last.json().results).toEqual([{ applicationId: five[4]!.id, status: 'approved' }]);
       expect((await post(team.manager, `${url}/send`)).json().results).toEqual([
-        { applicationId: five[4]!.id, status: 'queued' },
+        { applicationId: five[4]!.id, status: 'queued', ...queuedNow },
       ]);
       expect((await messagesOf(unscored.id)).map((m) => m.template_key)).toEqual([
         'not_progressing_screening',

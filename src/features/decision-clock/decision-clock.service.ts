@@ -29,6 +29,7 @@ import type {
   HoldingUpdate,
   HoldingUpdateCreate,
 } from './decision-clock.schema.ts';
+import { assertHoldingReason } from './holding-reason.ts';
 import { claimNudge, type NudgeKind } from './nudges.repository.ts';
 
 /** What the decision clock's writers need: configuration (links in emails) and the clock. */
@@ -374,6 +375,7 @@ export function decisionClockService(ctx: AppContext) {
           inputs.stored.dueDate,
         );
         if (problem) throw invalidField('newDate', problem);
+        if (input.message) await assertHoldingReason(tx, organisationId, applicationId, input.message);
         const record = await applyHoldingUpdate(
           tx,
           ctx,

@@ -146,3 +146,19 @@ export async function retryMessage(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** When each of these messages may leave and the time zone of the window that set it (if any). */
+export async function findSendTimes(
+  db: Kysely<Database>,
+  organisationId: string,
+  ids: readonly string[],
+): Promise<Map<string, { sendAfter: string; window: { nation: string; timezone: string } | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('message')
+    .select(['id', 'send_after', 'send_window'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { sendAfter: r.send_after, window: parseWindow(r.send_window) }]));
+}

@@ -7,11 +7,14 @@ import type {
   DecisionRequest,
   DecisionResponse,
   QueueItem,
+  QueueItemPatch,
+  ScreeningReasons,
   SendResult,
   TimelineEvent,
   TimelineKind,
   ToldRequest,
 } from '../../../src/features/closure/closure.schema.ts';
+import { finishedJobStatuses, type Job } from '../../../src/features/jobs/jobs.schema.ts';
 import { api } from './client';
 import type { Application } from './types';
 
@@ -20,6 +23,7 @@ export type {
   ClosureReport,
   DecisionRequest,
   DecisionResponse,
+  Job,
   QueueItem,
   SendResult,
   TimelineEvent,
@@ -48,18 +52,49 @@ export const closeTheRestQuery = (roleId: string) =>
     queryFn: async () => (await api<{ queue: QueueItem[] }>(queuePath(roleId))).queue,
   });
 
+/** A 202 answer: the work runs as a background job (many applications); poll it with jobQuery. */
+const isJob = (body: unknown): body is Job =>
+  typeof body === 'object' && body !== null && 'kind' in body && 'status' in body && 'progress' in body;
+
+export type Started<T> = { done: T } | { job: Job };
+
 export const startCloseTheRest = async (
   roleId: string,
   body: { applicationIds?: string[]; confirmOffersOut?: boolean } = {},
-) => (await api<{ queue: QueueItem[] }>(queuePath(roleId), { method: 'POST', body })).queue;
+): Promise<Started<QueueItem[]>> => {
+  const out = await api<{ queue: QueueItem[] } | Job>(queuePath(roleId), { method: 'POST', body });
+  return isJob(out) ? { job: out } : { done: out.queue };
+};
 
 export const approveMany = (roleId: string, applicationIds: string[]) =>
   api<ApproveManyResult>(`${queuePath(roleId)}/approve`, { method: 'POST', body: { applicationIds } });
 
-export const sendTheRest = (roleId: string, onlyApproved: boolean) =>
-  api<SendResult>(`${queuePath(roleId)}/send`, {
+export const sendTheRest = async (roleId: string, onlyApproved: boolean): Promise<Started<SendResult>> => {
+  const out = await api<SendResult | Job>(`${queuePath(roleId)}/send`, {
     method: 'POST',
     body: onlyApproved ? { onlyApproved: true } : {},
+  });
+  return isJob(out) ? { job: out } : { done: out };
+};
+
+/** Edits one item in place: the screening reason (and note), and why to decide without scorecards. */
+export const editQueueItem = (roleId: string, applicationId: string, body: QueueItemPatch) =>
+  api<QueueItem>(`${queuePath(roleId)}/${applicationId}`, { method: 'PATCH', body });
+
+export const screeningReasonsQuery = (roleId: string) =>
+  queryOptions({
+    queryKey: ['closure', 'screening-reasons', roleId],
+    queryFn: () => api<ScreeningReasons>(`/api/v1/roles/${roleId}/screening-reasons`),
+  });
+
+export const isFinished = (job: Job) => finishedJobStatuses.includes(job.status);
+
+/** A background job, polled every second until it has finished. */
+export const jobQuery = (jobId: string) =>
+  queryOptions({
+    queryKey: ['jobs', jobId],
+    queryFn: () => api<Job>(`/api/v1/jobs/${jobId}`),
+    refetchInterval: (query) => (query.state.data && isFinished(query.state.data) ? false : 1000),
   });
 
 export const closureReportPath = (roleId: string) => `/api/v1/roles/${roleId}/closure-report`;

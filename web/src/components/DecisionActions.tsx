@@ -89,7 +89,7 @@ function DecisionForm({
                 : { outcome: 'withdrawn', note: note.trim() };
       const result = await decide(a.id, body);
       return result.messageId
-        ? `${name} is now ${stageLabels[result.stage].toLowerCase()}. The email is in the outbox.`
+        ? `${name} is now ${stageLabels[result.stage].toLowerCase()}. The email is in the outbox and leaves ${result.sendAfterText ?? "in the venue's sending window"}.`
         : `${name} is now ${stageLabels[result.stage].toLowerCase()}.`;
     },
     onSuccess: async (text) => {

@@ -7,20 +7,27 @@ import {
   Group,
   List,
   Progress,
+  Select,
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   approveMany,
   closeTheRestQuery,
+  editQueueItem,
+  isFinished,
+  type Job,
+  jobQuery,
   type QueueItem,
   type SendResult,
+  screeningReasonsQuery,
   sendTheRest,
   startCloseTheRest,
 } from '../api/closure';
@@ -43,10 +50,12 @@ function ReviewList({
   items,
   selected,
   onToggle,
+  onEdit,
 }: {
   items: QueueItem[];
   selected: Set<string>;
   onToggle: (id: string, on: boolean) => void;
+  onEdit: (id: string) => void;
 }) {
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -108,13 +117,14 @@ function ReviewList({
                     Edit feedback
                   </AnchorLink>
                 ) : (
-                  <AnchorLink
-                    to="/applications/$applicationId"
-                    params={{ applicationId: item.applicationId }}
-                    size="sm"
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    aria-label={`Edit the reason for ${item.candidate.name}`}
+                    onClick={() => onEdit(item.applicationId)}
                   >
-                    Open
-                  </AnchorLink>
+                    Edit reason
+                  </Button>
                 )}
               </Table.Td>
             </Table.Tr>
@@ -122,6 +132,89 @@ function ReviewList({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * Edits a screening item in place: the reason from the role's requirements, a note to the candidate,
+ * and for an interviewed candidate without scorecards why the decision is made without them (audited,
+ * never sent). The answer is the item, checked again.
+ */
+function ItemEditor({
+  roleId,
+  item,
+  onSaved,
+  onClose,
+}: {
+  roleId: string;
+  item: QueueItem;
+  onSaved: (item: QueueItem) => void;
+  onClose: () => void;
+}) {
+  const reasons = useQuery(screeningReasonsQuery(roleId));
+  const [criterionKey, setCriterionKey] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [withoutScorecardsNote, setWithoutScorecardsNote] = useState('');
+  const chosen = criterionKey ?? reasons.data?.reasons[0]?.criterionKey ?? null;
+  const save = useMutation({
+    mutationFn: () =>
+      editQueueItem(roleId, item.applicationId, {
+        screening: { reasons: chosen ? [{ criterionKey: chosen }] : [], ...(note.trim() && { note }) },
+        ...(item.kind === 'without_scorecards' && { withoutScorecardsNote }),
+      }),
+    onSuccess: (saved) => onSaved(saved),
+  });
+  const errors = save.data?.findings.filter((f) => f.severity === 'error') ?? [];
+  return (
+    <Card withBorder mb="md" data-testid="item-editor">
+      <Title order={2} size="h5" mb="xs">
+        The reason for {item.candidate.name}
+      </Title>
+      <Stack gap="sm">
+        <Select
+          label="Reason from the role's requirements"
+          data={(reasons.data?.reasons ?? []).map((r) => ({ value: r.criterionKey, label: r.criterionName }))}
+          value={chosen}
+          onChange={setCriterionKey}
+          allowDeselect={false}
+        />
+        <Textarea
+          label="A sentence of your own to the candidate (optional)"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        {item.kind === 'without_scorecards' ? (
+          <Textarea
+            label="Why you decide without the scorecards (kept in the audit log, never sent)"
+            description="Or chase the scorecards first and refresh the queue."
+            value={withoutScorecardsNote}
+            onChange={(e) => setWithoutScorecardsNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+        ) : null}
+        <FormAlert message={save.isError ? errorMessage(save.error) : null} title="Not saved" />
+        {errors.length > 0 ? (
+          <Alert color="orange" title="The check found something to fix">
+            <List size="sm">
+              {errors.map((f) => (
+                <List.Item key={`${f.kind}:${f.message}`}>{f.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
+        <Group gap="sm">
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!chosen}>
+            Save the reason
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
 
@@ -224,7 +317,7 @@ function SendResults({ result, queue }: { result: SendResult; queue: QueueItem[]
             {names.get(r.applicationId) ?? 'A candidate'}:{' '}
             {r.status === 'queued' ? (
               <Text span c="teal" fw={500} size="sm">
-                queued for the sending window
+                {r.sendAfterText ? `leaves ${r.sendAfterText}` : 'queued for the sending window'}
               </Text>
             ) : (
               <Text span c="orange" fw={500} size="sm">
@@ -241,6 +334,34 @@ function SendResults({ result, queue }: { result: SendResult; queue: QueueItem[]
   );
 }
 
+type Phase = 'compose' | 'send';
+
+const phaseLabels: Record<Phase, string> = {
+  compose: 'Composing the review list',
+  send: 'Sending the decisions',
+};
+
+/** A background job of this page (many applications), polled until it has finished. */
+function JobProgress({ phase, job }: { phase: Phase; job: Job }) {
+  const percent = Math.round(job.progress * 100);
+  const label =
+    job.status === 'queued'
+      ? `${phaseLabels[phase]}: waiting for a worker`
+      : `${phaseLabels[phase]}: ${percent}%${job.total > 0 ? ` (${job.done} of ${job.total} batches)` : ''}`;
+  return (
+    <Card withBorder mb="md" data-testid="job-progress">
+      <Text fw={600} size="sm" mb={6} aria-live="polite">
+        {label}
+      </Text>
+      <Progress value={percent} animated={!isFinished(job)} aria-label={label} />
+      <Text size="xs" c="dimmed" mt={6}>
+        This runs in the background and carries on if you leave this page; refresh the queue when you come
+        back.
+      </Text>
+    </Card>
+  );
+}
+
 export function CloseTheRestPage() {
   const { roleId } = route.useParams();
   const role = useQuery(roleQuery(roleId));
@@ -252,6 +373,36 @@ export function CloseTheRestPage() {
   const search = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
   const chosenIds = search.get('ids')?.split(',').filter(Boolean);
   const [confirmOffersOut, setConfirmOffersOut] = useState(false);
+  const [running, setRunning] = useState<{ phase: Phase; jobId: string } | null>(null);
+  const [jobError, setJobError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const job = useQuery({ ...jobQuery(running?.jobId ?? ''), enabled: running !== null });
+
+  const showSent = async (sent: SendResult) => {
+    setResult({ sent, queue: queue.data ?? [] });
+    const queued = sent.results.filter((r) => r.status === 'queued').length;
+    notifications.show({ color: 'teal', message: `${queued} email${queued === 1 ? '' : 's'} queued` });
+    await refresh(queryClient, 'applications', 'roles', 'messages', 'closure');
+  };
+
+  // A job that has finished: read what it did, then stop polling.
+  const finished = running && job.data && isFinished(job.data) ? job.data : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per finished job (showSent is new each render)
+  useEffect(() => {
+    if (!running || !finished) return;
+    setRunning(null);
+    if (finished.status !== 'succeeded') {
+      setJobError(finished.error ?? `The job was ${finished.status}`);
+      return;
+    }
+    if (running.phase === 'compose') {
+      setIndex(0);
+      setResult(null);
+      void refresh(queryClient, 'closure', 'feedback');
+    } else {
+      void showSent(finished.result as SendResult);
+    }
+  }, [finished, running]);
 
   const start = useMutation({
     mutationFn: () =>
@@ -259,8 +410,13 @@ export function CloseTheRestPage() {
         ...(chosenIds && chosenIds.length > 0 && { applicationIds: chosenIds }),
         ...(confirmOffersOut && { confirmOffersOut: true }),
       }),
-    onSuccess: async (items) => {
-      queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, items);
+    onSuccess: async (out) => {
+      setJobError(null);
+      if ('job' in out) {
+        setRunning({ phase: 'compose', jobId: out.job.id });
+        return;
+      }
+      queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, out.done);
       setIndex(0);
       setResult(null);
       await refresh(queryClient, 'feedback');
@@ -285,11 +441,13 @@ export function CloseTheRestPage() {
 
   const send = useMutation({
     mutationFn: (onlyApproved: boolean) => sendTheRest(roleId, onlyApproved),
-    onSuccess: async (sent) => {
-      setResult({ sent, queue: queue.data ?? [] });
-      const queued = sent.results.filter((r) => r.status === 'queued').length;
-      notifications.show({ color: 'teal', message: `${queued} email${queued === 1 ? '' : 's'} queued` });
-      await refresh(queryClient, 'applications', 'roles', 'messages', 'closure');
+    onSuccess: async (out) => {
+      setJobError(null);
+      if ('job' in out) {
+        setRunning({ phase: 'send', jobId: out.job.id });
+        return;
+      }
+      await showSent(out.done);
     },
   });
 
@@ -330,13 +488,19 @@ export function CloseTheRestPage() {
         description={`Tell everyone still waiting on ${r.title} that they are not progressing, each with their own approved feedback.`}
         actions={
           total > 0 ? (
-            <Button variant="default" onClick={() => start.mutate()} loading={start.isPending}>
+            <Button
+              variant="default"
+              onClick={() => start.mutate()}
+              loading={start.isPending || running?.phase === 'compose'}
+            >
               Refresh the queue
             </Button>
           ) : null
         }
       />
 
+      {running && job.data ? <JobProgress phase={running.phase} job={job.data} /> : null}
+      <FormAlert message={jobError} title="The background job did not finish" />
       <FormAlert message={start.isError ? errorMessage(start.error) : null} title="The queue was not built" />
       {start.isError && errorMessage(start.error).includes('offer') ? (
         <Checkbox
@@ -352,7 +516,7 @@ export function CloseTheRestPage() {
           title="No queue yet"
           description="Followspot drafts feedback from the scorecards for every candidate still waiting on this role. You review and approve each one, then send them all together."
         >
-          <Button onClick={() => start.mutate()} loading={start.isPending}>
+          <Button onClick={() => start.mutate()} loading={start.isPending || running?.phase === 'compose'}>
             Start: draft the feedback
           </Button>
         </Empty>
@@ -380,7 +544,21 @@ export function CloseTheRestPage() {
                 return next;
               })
             }
+            onEdit={setEditing}
           />
+          {editing && items.some((q) => q.applicationId === editing) ? (
+            <ItemEditor
+              key={editing}
+              roleId={roleId}
+              item={items.find((q) => q.applicationId === editing)!}
+              onClose={() => setEditing(null)}
+              onSaved={(saved) =>
+                queryClient.setQueryData(closeTheRestQuery(roleId).queryKey, (was: QueueItem[] | undefined) =>
+                  (was ?? []).map((q) => (q.applicationId === saved.applicationId ? saved : q)),
+                )
+              }
+            />
+          ) : null}
           <Group gap="sm" mb="md">
             <Button
               variant="default"
@@ -425,11 +603,17 @@ export function CloseTheRestPage() {
             <FormAlert message={send.isError ? errorMessage(send.error) : null} title="Nothing was sent" />
             <Group gap="sm" mt={send.isError ? 'sm' : 0}>
               {approved === total ? (
-                <Button onClick={() => send.mutate(false)} loading={send.isPending}>
+                <Button
+                  onClick={() => send.mutate(false)}
+                  loading={send.isPending || running?.phase === 'send'}
+                >
                   Send all {total}
                 </Button>
               ) : approved > 0 ? (
-                <Button onClick={() => send.mutate(true)} loading={send.isPending}>
+                <Button
+                  onClick={() => send.mutate(true)}
+                  loading={send.isPending || running?.phase === 'send'}
+                >
                   Send the {approved} ready, skip the rest
                 </Button>
               ) : (
