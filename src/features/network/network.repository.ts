@@ -1107,6 +1107,73 @@ export async function membersWhoseConsentEnded(db: Kysely<Database>, now: Date, 
     .execute();
 }
 
+/**
+ * Candidates (across organisations, for the sweep) told "not progressing" by email between `from`
+ * and `until` who never joined the talent network: one application each (the latest told), to
+ * remind them once of the invitation.
+ */
+export async function candidatesToRemindOfInvitation(
+  db: Kysely<Database>,
+  from: Date,
+  until: Date,
+  limit: number,
+) {
+  return db
+    .selectFrom('application')
+    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
+    .select([
+      'application.organisation_id',
+      'application.candidate_id',
+      (eb) => eb.fn.max('application.id').as('application_id'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('application.stage', '=', 'not_progressing'),
+        eb.and([eb('application.stage', '=', 'closed'), eb('application.outcome', '=', 'not_progressing')]),
+      ]),
+    )
+    .where('application.told_via', '=', 'email')
+    .where('application.told_at', '>', from.toISOString())
+    .where('application.told_at', '<=', until.toISOString())
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('network_profile')
+            .select('network_profile.id')
+            .whereRef('network_profile.organisation_id', '=', 'application.organisation_id')
+            .whereRef('network_profile.candidate_id', '=', 'application.candidate_id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('talent_network_member')
+            .select('talent_network_member.id')
+            .whereRef('talent_network_member.organisation_id', '=', 'application.organisation_id')
+            .whereRef('talent_network_member.candidate_id', '=', 'application.candidate_id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('nudge')
+            .select('nudge.key')
+            .where('nudge.kind', '=', 'network_invitation_reminder')
+            .whereRef('nudge.organisation_id', '=', 'application.organisation_id')
+            .whereRef('nudge.subject', '=', 'application.candidate_id'),
+        ),
+      ),
+    )
+    .groupBy(['application.organisation_id', 'application.candidate_id'])
+    .limit(limit)
+    .execute();
+}
+
 // ------------------------------------------------------------------------------------------ training
 
 /** A member marked a suggested training as done (from their page). */

@@ -239,6 +239,53 @@ export async function recordTrainingDone(
   return id;
 }
 
+/**
+ * How the candidate's last membership ended, for their page: "expired" when their consent ran out
+ * without renewal, "left" when they left. Null while they are a member or if they never joined.
+ */
+export async function endedMembership(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  now: Date,
+): Promise<{ reason: 'expired' | 'left'; on: string } | null> {
+  const profile = await repo.findProfile(db, organisationId, candidateId);
+  if (!profile) return null;
+  const status = repo.consentStatusOf(profile, now);
+  if (status === 'active' || status === 'expiring') return null;
+  const expiresAt = new Date(profile.consent_expires_at).toISOString();
+  const leftAt = profile.left_at === null ? null : new Date(profile.left_at).toISOString();
+  if (status === 'expired' || (leftAt !== null && leftAt >= expiresAt)) {
+    return { reason: 'expired', on: expiresAt };
+  }
+  return { reason: 'left', on: leftAt ?? expiresAt };
+}
+
+/**
+ * A member's email preference from their page: stop talent-network emails (staying a member) or
+ * receive them again. Recorded in their history. False when nothing changed or they are not a member.
+ */
+export async function setNetworkEmails(
+  tx: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  receive: boolean,
+  now: Date,
+): Promise<boolean> {
+  if (!(await isCurrentMember(tx, organisationId, candidateId, now))) return false;
+  if (!(await repo.setUnsubscribed(tx, organisationId, candidateId, !receive, now))) return false;
+  await repo.insertHistory(
+    tx,
+    organisationId,
+    candidateId,
+    receive
+      ? { kind: 'resubscribed', summary: 'Asked for talent-network emails again (their page)' }
+      : { kind: 'unsubscribed', summary: 'Stopped talent-network emails from their page' },
+    now,
+  );
+  return true;
+}
+
 export function networkService(ctx: AppContext) {
   return {
     async list(organisationId: string, query: NetworkListQuery): Promise<Page<NetworkMember>> {
