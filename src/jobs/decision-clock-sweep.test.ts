@@ -417,6 +417,7 @@ describeEachDatabase(
         networkInvitationReminders: 0,
         reconsentRequests: 0,
         networkExpiries: 0,
+        experienceSurveys: 0,
         failed: 0,
       });
 
