@@ -11,7 +11,9 @@ import type { Database } from '../db/schema.ts';
 import { approvedFeedbackFor } from '../features/feedback/feedback.service.ts';
 import type { NetworkMember, ProfileFields } from '../features/network/network.schema.ts';
 import {
+  type OfferedRole,
   recordTrainingDone,
+  registerInterest,
   setNetworkEmails,
   updateOwnProfile,
 } from '../features/network/network.service.ts';
@@ -122,6 +124,31 @@ ${
 </form></details>`
     : ''
 }`;
+}
+
+/** The roles we sent the member as opportunities, each at `#opportunity-<role>` (the email's link). */
+export function opportunitiesSection(
+  token: string,
+  csrf: (form: string) => string,
+  roles: readonly OfferedRole[],
+): SafeHtml {
+  if (roles.length === 0) return html``;
+  return html`<section class="card" aria-labelledby="h-opportunities">
+<h2 id="h-opportunities">Roles we thought of you for</h2>
+${roles.map(
+  (r) => html`<article id="opportunity-${r.roleId}">
+<h3>${r.title}, ${r.venueName}</h3>
+<p class="muted">Sent on ${ukDate(r.sentAt)}</p>
+${r.note ? html`<p><strong>Why we thought of you:</strong> ${r.note}</p>` : ''}
+${r.description ? html`<p>${r.description}</p>` : ''}
+${
+  r.open
+    ? html`<form method="post" action="/c/${token}/network/opportunity/${r.roleId}/interested"><input type="hidden" name="csrf" value="${csrf(`network-interest:${r.roleId}`)}"><button type="submit">I'm interested: please get in touch</button></form>`
+    : html`<p class="muted">This role is no longer open.</p>`
+}
+</article>`,
+)}
+</section>`;
 }
 
 /** The kinds of role a candidate can tick when they join (saved as their interests). */
@@ -260,6 +287,35 @@ export function networkProfileRoutes(portal: FastifyInstance, ctx: AppContext, h
     return reply.redirect(h.back(request, done, 'h-network-emails'), 303);
   });
 
+  portal.post('/c/:token/network/opportunity/:roleId/interested', { config }, async (request, reply) => {
+    const { roleId } = request.params as { roleId: string };
+    const link = await h.linkOf(request, reply);
+    if (!link || !(await h.formAllowed(request, reply, link, `network-interest:${roleId}`))) return reply;
+    const now = ctx.now();
+    const known = await db.transaction().execute(async (tx) => {
+      const ok = await registerInterest(tx, link.organisationId, link.candidateId, roleId, now);
+      if (ok) {
+        await h.recordCandidateAudit(
+          tx,
+          link.organisationId,
+          link.candidateId,
+          {
+            action: 'portal.network_interest',
+            subjectType: 'role',
+            subjectId: roleId,
+            detail: {},
+          },
+          now,
+        );
+      }
+      return ok;
+    });
+    return reply.redirect(
+      h.back(request, known ? 'interested' : 'opportunity-closed', `opportunity-${roleId}`),
+      303,
+    );
+  });
+
   portal.post('/c/:token/network/training', { config }, async (request, reply) => {
     const link = await h.linkOf(request, reply);
     if (!link || !(await h.formAllowed(request, reply, link, 'network-training'))) return reply;
@@ -312,6 +368,8 @@ export function networkProfileRoutes(portal: FastifyInstance, ctx: AppContext, h
 /** The page's notices for these forms. */
 export const networkProfileNotices: Record<string, string> = {
   profile: 'Thank you: your network profile is saved.',
+  interested: "Thank you: we've told the hiring manager, who will get in touch with you.",
+  'opportunity-closed': 'That role is no longer open, so we have not passed this on.',
   'emails-on': "We'll email you again when a role that suits you opens.",
   'emails-off': "We won't email you about roles any more. You're still in the talent network.",
   training: "Thank you: we've told the hiring team about your training.",

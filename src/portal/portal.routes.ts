@@ -15,6 +15,7 @@ import {
   joinNetwork,
   leaveNetwork,
   networkConsentVersion,
+  offeredRoles,
   ownProfile,
 } from '../features/network/network.service.ts';
 import { insertNotification } from '../features/notifications/notifications.repository.ts';
@@ -31,6 +32,7 @@ import {
   networkProfileNotices,
   networkProfileRoutes,
   networkProfileSection,
+  opportunitiesSection,
   suggestedTrainings,
 } from './network-profile.ts';
 import {
@@ -382,6 +384,7 @@ ${[
 ${done ? html`<div class="notice" role="status"><p>${done}</p></div>` : ''}
 <p>This is your page with ${branding.organisationName}: your applications, your feedback and your choices.</p>
 ${applications.length === 0 ? html`<p>We have no applications from you.</p>` : sections}
+${current ? opportunitiesSection(token, csrf, await offeredRoles(db, organisationId, candidateId)) : ''}
 <section class="card" aria-labelledby="h-network">
 <h2 id="h-network">Our talent network</h2>
 <p>If you join, we'll keep your name, contact details, applications and feedback for ${networkConsentMonths} months so that we can tell you about roles that suit you. We won't share them with anyone else. A month before the ${networkConsentMonths} months are up we'll ask whether you'd like to stay; if you don't answer, we'll delete your details. You can leave at any time on this page or from any of our emails.</p>

@@ -950,6 +950,34 @@ export async function listOfferedCandidateIds(
   return new Set(rows.map((r) => r.candidate_id));
 }
 
+/** The roles offered to a candidate (for their page), newest first, with the role still open or not. */
+export async function listOpportunitiesFor(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+) {
+  return db
+    .selectFrom('network_opportunity')
+    .innerJoin('role', 'role.id', 'network_opportunity.role_id')
+    .innerJoin('venue', 'venue.id', 'role.venue_id')
+    .select([
+      'network_opportunity.role_id',
+      'network_opportunity.note',
+      'network_opportunity.created_at',
+      'role.title',
+      'role.description',
+      'role.status',
+      'role.hiring_manager_id',
+      'venue.name as venue_name',
+    ])
+    .where('network_opportunity.organisation_id', '=', organisationId)
+    .where('role.organisation_id', '=', organisationId)
+    .where('network_opportunity.candidate_id', '=', candidateId)
+    .where('network_opportunity.status', '=', 'sent')
+    .orderBy('network_opportunity.id', 'desc')
+    .execute();
+}
+
 /** Records the opportunity; false when this member was already offered this role. */
 export async function insertOpportunity(
   db: Kysely<Database>,
@@ -980,30 +1008,6 @@ export async function insertOpportunity(
     .onConflict((oc) => oc.columns(['organisation_id', 'role_id', 'candidate_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-/** The opportunities a candidate was sent, for their page. */
-export async function listOpportunitiesFor(
-  db: Kysely<Database>,
-  organisationId: string,
-  candidateId: string,
-) {
-  return db
-    .selectFrom('network_opportunity')
-    .innerJoin('role', 'role.id', 'network_opportunity.role_id')
-    .innerJoin('venue', 'venue.id', 'role.venue_id')
-    .select([
-      'role.id as role_id',
-      'role.title',
-      'role.description',
-      'venue.name as venue_name',
-      'network_opportunity.created_at',
-    ])
-    .where('network_opportunity.organisation_id', '=', organisationId)
-    .where('network_opportunity.candidate_id', '=', candidateId)
-    .where('network_opportunity.status', '=', 'sent')
-    .orderBy('network_opportunity.id', 'desc')
-    .execute();
 }
 
 export const newMembershipId = (now: Date) => newId(now.getTime());

@@ -15,6 +15,7 @@ export const notificationKinds = [
   'future_fit',
   'referral',
   'network_training',
+  'network_interest',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
