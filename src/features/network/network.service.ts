@@ -329,7 +329,7 @@ export async function registerInterest(
   const role = (await repo.listOpportunitiesFor(tx, organisationId, candidateId)).find(
     (r) => r.role_id === roleId,
   );
-  if (!role || role.status !== 'open') return false;
+  if (role?.status !== 'open') return false;
   const name = (await repo.findCandidateName(tx, organisationId, candidateId)) ?? 'A network member';
   const team = role.hiring_manager_id
     ? [role.hiring_manager_id]
