@@ -273,6 +273,21 @@ describe.skipIf(!browserAvailable())(
       await expect
         .poll(() => page.getByTestId('match-row').filter({ hasText: 'Rhys Morgan' }).textContent())
         .toContain('On the casual-crew bench');
+
+      // The network page (in the nav) lists all three; "available for casual shifts" only Rhys.
+      await page.getByRole('link', { name: 'Talent network' }).click();
+      await page.waitForURL('**/network');
+      await expect.poll(() => page.getByTestId('network-row').count()).toBe(3);
+      await page.goto(`${running.url}/network?availability=casual`);
+      await expect.poll(() => page.getByTestId('network-row').count()).toBe(1);
+      expect(await page.getByTestId('network-row').textContent()).toContain('Rhys Morgan');
+      // The candidate's profile in the web app shows the membership and its history.
+      await page.getByRole('link', { name: 'Rhys Morgan' }).click();
+      await page.waitForURL(`**/candidates/${members.get('Rhys Morgan')!.candidateId}`);
+      const card = page.getByTestId('network-membership');
+      await expect.poll(() => card.textContent()).toContain('Available for: permanent roles, casual crew');
+      expect(await card.textContent()).toContain('Bradford, up to 50 miles');
+      expect(await card.textContent()).toContain(`Sent the opportunity ${roleTitle}`);
       expect(errors).toEqual([]);
     });
 
