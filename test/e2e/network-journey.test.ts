@@ -1,13 +1,16 @@
 // Issue #12, end to end in the browser and over real SMTP: a manager opens a new role's network
 // matches (ranked, with reasons), previews and sends three personalised opportunities (a background
 // job with progress); each candidate's page shows the role, and one says they are interested; a
-// member updates their availability on their page and the match changes; a month before the end of
+// member updates their availability, another marks a suggested training done, and the match changes
+// each time; a month before the end of
 // their consent a member renews from the email's link; another unsubscribes in one click from the
 // List-Unsubscribe address, without a session, and the next preview says why nothing goes to them.
 import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StructuredFeedback } from '../../src/domain/feedback/document.ts';
 import { opportunitiesJob } from '../../src/features/network/network-opportunities.ts';
+import { newId } from '../../src/ids.ts';
 import { runDecisionClockSweep } from '../../src/jobs/decision-clock-sweep.ts';
 import { createJobRunner } from '../../src/jobs/job-runner.ts';
 import { makeNetworkMember } from '../support/factories/network.ts';
@@ -49,6 +52,27 @@ const people = [
   },
 ] as const;
 
+const wirelessFeedback: StructuredFeedback = {
+  strengths: [],
+  developmentAreas: [
+    {
+      criterionKey: 'audio',
+      criterion: 'Audio',
+      reason: 'lowest_rated',
+      level: 3,
+      evidence: 'The radio mics dropped out in the second scene.',
+      training: 'Shure wireless systems course',
+      suggestions: [
+        { id: 'shure', name: 'Shure wireless systems course', provider: 'Shure', form: 'online', url: null },
+      ],
+      cautious: false,
+    },
+  ],
+  encouragement: { kind: 'talent_network', futureRole: null, trainingName: null, text: 'Stay in touch.' },
+  score: 80,
+  edited: false,
+};
+
 describe.skipIf(!browserAvailable())(
   'browser journey: network matches, three opportunities, the members keep it current, re-consent and unsubscribe',
   () => {
@@ -58,6 +82,8 @@ describe.skipIf(!browserAvailable())(
     let page: Page;
     const errors: string[] = [];
     let manager: TestMember;
+    /** The admin: told of training done, as the past role had no hiring manager. */
+    let admin: TestMember;
     let roleId: string;
     /** The members, by name: candidate id and email address. */
     const members = new Map<string, { candidateId: string; email: string }>();
@@ -89,7 +115,7 @@ describe.skipIf(!browserAvailable())(
       running = await startApp({ smtpUrl: smtp.url, workerPollIntervalMs: 100, now: appNow });
       browser = await launchBrowser();
       const ctx = running.ctx;
-      const admin = await makeMember(ctx, { role: 'admin', name: 'Morven Reid' });
+      admin = await makeMember(ctx, { role: 'admin', name: 'Morven Reid' });
       const organisationId = admin.organisationId;
       manager = await makeMember(ctx, { organisationId, role: 'manager', name: 'Callum Fraser' });
       const call = async <T>(url: string, payload: object): Promise<T> => {
@@ -119,7 +145,7 @@ describe.skipIf(!browserAvailable())(
       ).id;
       // Three people assessed for past roles who joined the talent network from their page.
       for (const person of people) {
-        const { candidateId } = await makeNetworkMember(ctx, {
+        const { candidateId, applicationId } = await makeNetworkMember(ctx, {
           organisationId,
           name: person.name,
           ratings: person.ratings,
@@ -136,6 +162,34 @@ describe.skipIf(!browserAvailable())(
           .where('id', '=', candidateId)
           .executeTakeFirstOrThrow();
         members.set(person.name, { candidateId, email });
+        if (person.name === 'Aisha Bello') {
+          // She was told "not progressing" with feedback that suggested a wireless course for audio.
+          const at = ctx.now().toISOString();
+          await ctx.kysely
+            .updateTable('application')
+            .set({ stage: 'not_progressing', told_at: at, told_via: 'email' })
+            .where('id', '=', applicationId)
+            .execute();
+          await ctx.kysely
+            .insertInto('feedback')
+            .values({
+              id: newId(),
+              organisation_id: organisationId,
+              application_id: applicationId,
+              version: 1,
+              status: 'approved',
+              structured: JSON.stringify(wirelessFeedback),
+              text: 'Good work on the desk.',
+              check_result: JSON.stringify({ pass: true, score: 100, findings: [] }),
+              approved_by_type: 'member',
+              approved_by: manager.userId,
+              approved_at: at,
+              override_reason: null,
+              created_at: at,
+              updated_at: at,
+            })
+            .execute();
+        }
       }
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
@@ -288,6 +342,44 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => card.textContent()).toContain('Available for: permanent roles, casual crew');
       expect(await card.textContent()).toContain('Bradford, up to 50 miles');
       expect(await card.textContent()).toContain(`Sent the opportunity ${roleTitle}`);
+      expect(errors).toEqual([]);
+    });
+
+    it('a member marks the suggested training done on their page; the hiring team is told and the match changes', {
+      timeout: 60_000,
+    }, async () => {
+      await page.goto(`${running.url}/roles/${roleId}/network-matches`);
+      const aishaRow = page.getByTestId('match-row').filter({ hasText: 'Aisha Bello' });
+      await expect.poll(() => aishaRow.count()).toBe(1);
+      expect(await aishaRow.textContent()).not.toContain('completed Shure wireless systems course');
+
+      const { context, candidatePage } = await candidateBrowser();
+      await candidatePage.goto(personalLink(opportunityMails.get('Aisha Bello')!.mail)!);
+      await candidatePage.getByText("I've done a training you suggested").click();
+      await candidatePage
+        .getByLabel('Which training')
+        .selectOption({ label: 'Shure wireless systems course (Audio)' });
+      await candidatePage.getByLabel('When you finished it (optional)').fill('2026-11-20');
+      await candidatePage.getByRole('button', { name: 'Tell the hiring team' }).click();
+      await candidatePage.waitForURL((u) => u.searchParams.get('done') === 'training');
+      expect(await candidatePage.locator('body').textContent()).toContain(
+        'Shure wireless systems course, 20 November 2026',
+      );
+      await context.close();
+
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('match-row').filter({ hasText: 'Aisha Bello' }).textContent())
+        .toContain('completed Shure wireless systems course in November');
+      // Her past role had no hiring manager, so the organisation's admin is told.
+      const told = await running.app.inject({
+        method: 'GET',
+        url: '/api/v1/notifications',
+        headers: { cookie: admin.cookie },
+      });
+      expect(
+        (told.json().data as { kind: string; title: string }[]).filter((n) => n.kind === 'network_training'),
+      ).toEqual([expect.objectContaining({ title: 'Aisha Bello completed Shure wireless systems course' })]);
       expect(errors).toEqual([]);
     });
 
