@@ -2,9 +2,9 @@
 // matches (ranked, with reasons), previews and sends three personalised opportunities (a background
 // job with progress); each candidate's page shows the role, and one says they are interested; a
 // member updates their availability, another marks a suggested training done, and the match changes
-// each time; a month before the end of
-// their consent a member renews from the email's link; another unsubscribes in one click from the
-// List-Unsubscribe address, without a session, and the next preview says why nothing goes to them.
+// each time; a month before the end of their consent a member renews from the email's link; another
+// unsubscribes in one click from the List-Unsubscribe address, without a session, and the next
+// preview says why nothing goes to them.
 import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +154,7 @@ describe.skipIf(!browserAvailable())(
             permanent: true,
             casualCrew: false,
             skills: [...person.profile.skills],
+            roleKinds: [...person.profile.roleKinds],
           },
         });
         const { email } = await ctx.kysely
