@@ -261,7 +261,7 @@ program
       const demo = await seedDemo(ctx, { showProgress: true });
       const lines = [
         demo.created
-          ? `Created ${demo.organisation.name}: ${demo.counts.venues} venues, ${demo.counts.roles} roles, ${demo.counts.candidates} candidates, ${demo.counts.interviews} interviews, ${demo.counts.scorecards} scorecards.`
+          ? `Created ${demo.organisation.name}: ${demo.counts.venues} venues, ${demo.counts.roles} roles, ${demo.counts.candidates} candidates, ${demo.counts.interviews} interviews, ${demo.counts.scorecards} scorecards, ${demo.counts.networkMembers} talent-network members.`
           : `${demo.organisation.name} is already here: nothing was changed.`,
         '',
         `Start the app (npm start) and sign in at ${config.publicUrl}/sign-in with any of these (password "${demo.password}"):`,

@@ -29,6 +29,7 @@ const zero: DecisionClockSweepResult = {
   scorecardReminders: 0,
   managerDigests: 0,
   futureFitReminders: 0,
+  networkInvitationReminders: 0,
   reconsentRequests: 0,
   networkExpiries: 0,
   experienceSurveys: 0,
@@ -414,8 +415,10 @@ describeEachDatabase(
         escalations: 4,
         automaticHoldingUpdates: 4,
         futureFitReminders: 0,
+        networkInvitationReminders: 0,
         reconsentRequests: 0,
         networkExpiries: 0,
+        experienceSurveys: 0,
         failed: 0,
       });
 

@@ -19,6 +19,7 @@ import {
 import {
   expireMemberships,
   sendFutureFitReminders,
+  sendInvitationReminders,
   sendReconsentRequests,
 } from '../features/network/network-sweep.ts';
 import { sendExperienceSurveys } from '../features/reputation/survey-sweep.ts';
@@ -35,6 +36,7 @@ export interface DecisionClockSweepResult {
   scorecardReminders: number;
   managerDigests: number;
   futureFitReminders: number;
+  networkInvitationReminders: number;
   reconsentRequests: number;
   networkExpiries: number;
   experienceSurveys: number;
@@ -55,6 +57,7 @@ const steps = [
   ['scorecardReminders', sendScorecardReminders],
   ['managerDigests', sendManagerDigests],
   ['futureFitReminders', sendFutureFitReminders],
+  ['networkInvitationReminders', sendInvitationReminders],
   ['reconsentRequests', sendReconsentRequests],
   ['networkExpiries', expireMemberships],
   ['experienceSurveys', sendExperienceSurveys],
@@ -76,6 +79,7 @@ export async function runDecisionClockSweep(
     scorecardReminders: 0,
     managerDigests: 0,
     futureFitReminders: 0,
+    networkInvitationReminders: 0,
     reconsentRequests: 0,
     networkExpiries: 0,
     experienceSurveys: 0,

@@ -10,10 +10,12 @@ import { approvedFeedbackFor } from '../features/feedback/feedback.service.ts';
 import { enqueue } from '../features/messages/outbox.ts';
 import { findOrganisationName } from '../features/messages/outbox-context.ts';
 import {
-  defaultConsentMonths,
+  consentMonthsOf,
+  endedMembership,
   joinNetwork,
   leaveNetwork,
   networkConsentVersion,
+  offeredRoles,
   ownProfile,
 } from '../features/network/network.service.ts';
 import { insertNotification } from '../features/notifications/notifications.repository.ts';
@@ -25,9 +27,12 @@ import { safeUrl } from '../mail/escape.ts';
 import { html, type SafeHtml } from './html.ts';
 import { csrfMatches, csrfToken, type ResolvedLink, resolveCandidateLink } from './links.ts';
 import {
+  joinInterestsOf,
+  networkJoinSection,
   networkProfileNotices,
   networkProfileRoutes,
   networkProfileSection,
+  opportunitiesSection,
   suggestedTrainings,
 } from './network-profile.ts';
 import {
@@ -47,7 +52,6 @@ import * as repo from './portal.repository.ts';
 /** The version of the talent-network consent text below; recorded with every join. */
 export { networkConsentVersion };
 
-const networkConsentMonths = defaultConsentMonths;
 const decidedStages = ['offer', 'hired', 'offer_declined', 'not_progressing', 'withdrawn', 'closed'];
 const feedbackStages = ['not_progressing', 'closed'];
 
@@ -158,7 +162,7 @@ const notices: Record<string, string> = {
   call: "Thank you. We've asked the hiring manager to arrange a feedback call with you.",
   joined: "You've joined the talent network. You can leave at any time on this page.",
   left: "You've left the talent network. We won't contact you about future roles.",
-  renewed: "Thank you: you're in the talent network for another year.",
+  renewed: "Thank you: you're in the talent network for longer. The new end date is below.",
   survey: 'Thank you for rating your experience.',
   'survey-done': "You've already rated your experience for this application. Thank you.",
   deletion: "We've received your request to delete your data.",
@@ -371,6 +375,8 @@ ${[
     );
     const deletion = requests.find((r) => r.kind === 'deletion' && r.status === 'open');
     const member = current ? await ownProfile(db, organisationId, candidateId, now) : null;
+    const networkConsentMonths = await consentMonthsOf(db, organisationId);
+    const ended = current ? null : await endedMembership(db, organisationId, candidateId, now);
     const profile = member
       ? networkProfileSection(token, csrf, member, await suggestedTrainings(db, organisationId, candidateId))
       : '';
@@ -378,6 +384,7 @@ ${[
 ${done ? html`<div class="notice" role="status"><p>${done}</p></div>` : ''}
 <p>This is your page with ${branding.organisationName}: your applications, your feedback and your choices.</p>
 ${applications.length === 0 ? html`<p>We have no applications from you.</p>` : sections}
+${current ? opportunitiesSection(token, csrf, await offeredRoles(db, organisationId, candidateId)) : ''}
 <section class="card" aria-labelledby="h-network">
 <h2 id="h-network">Our talent network</h2>
 <p>If you join, we'll keep your name, contact details, applications and feedback for ${networkConsentMonths} months so that we can tell you about roles that suit you. We won't share them with anyone else. A month before the ${networkConsentMonths} months are up we'll ask whether you'd like to stay; if you don't answer, we'll delete your details. You can leave at any time on this page or from any of our emails.</p>
@@ -387,7 +394,7 @@ ${
 <form method="post" action="/c/${token}/network/renew"><input type="hidden" name="csrf" value="${csrf('network-renew')}"><button type="submit">Yes, keep me in the network for another ${networkConsentMonths} months</button></form>
 ${profile}
 <form method="post" action="/c/${token}/network/leave"><input type="hidden" name="csrf" value="${csrf('network-leave')}"><button type="submit" class="secondary">Leave the talent network</button></form>`
-    : html`<form method="post" action="/c/${token}/network/join"><input type="hidden" name="csrf" value="${csrf('network-join')}"><button type="submit">Join the talent network</button></form>`
+    : networkJoinSection(token, csrf, networkConsentMonths, ended)
 }
 </section>
 <section class="card" aria-labelledby="h-data">
@@ -538,6 +545,7 @@ ${
         link.candidateId,
         'candidate_page',
         now,
+        { interests: joinInterestsOf((request.body ?? {}) as Form) },
       );
       const id = membershipId ?? '';
       await repo.recordCandidateAudit(

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { z } from 'zod';
 import { messageStatuses } from '../../src/features/messages/messages.schema.ts';
+import { availabilityKinds, consentStatuses } from '../../src/features/network/network.schema.ts';
 import { roleStatuses } from '../../src/features/roles/roles.schema.ts';
 import { templateKeys } from '../../src/mail/template-keys.ts';
 import { isApiError } from './api/client';
@@ -28,6 +29,11 @@ const InterviewsPage = lazyRouteComponent(() => import('./pages/InterviewsPage')
 const InvitePage = lazyRouteComponent(() => import('./pages/InvitePage'), 'InvitePage');
 const MessagePage = lazyRouteComponent(() => import('./pages/MessagePage'), 'MessagePage');
 const MessagesPage = lazyRouteComponent(() => import('./pages/MessagesPage'), 'MessagesPage');
+const NetworkPage = lazyRouteComponent(() => import('./pages/NetworkPage'), 'NetworkPage');
+const RoleNetworkMatchesPage = lazyRouteComponent(
+  () => import('./pages/RoleNetworkMatchesPage'),
+  'RoleNetworkMatchesPage',
+);
 const RolePage = lazyRouteComponent(() => import('./pages/RolePage'), 'RolePage');
 const RolesPage = lazyRouteComponent(() => import('./pages/RolesPage'), 'RolesPage');
 const ScorecardPage = lazyRouteComponent(() => import('./pages/ScorecardPage'), 'ScorecardPage');
@@ -145,6 +151,28 @@ const closureReportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/roles/$roleId/closure-report',
   component: ClosureReportPage,
+});
+
+const roleNetworkMatchesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roles/$roleId/network-matches',
+  component: RoleNetworkMatchesPage,
+});
+
+const networkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/network',
+  validateSearch: z.object({
+    q: z.string().optional().catch(undefined),
+    skill: z.string().optional().catch(undefined),
+    region: z.string().optional().catch(undefined),
+    availability: z.enum(availabilityKinds).optional().catch(undefined),
+    interest: z.string().optional().catch(undefined),
+    consentStatus: z.enum(consentStatuses).optional().catch(undefined),
+    futureFitDue: z.coerce.boolean().optional().catch(undefined),
+    reengage: z.coerce.boolean().optional().catch(undefined),
+  }),
+  component: NetworkPage,
 });
 
 const decisionsRoute = createRoute({
@@ -285,6 +313,8 @@ const routeTree = rootRoute.addChildren([
     roleRoute,
     closeTheRestRoute,
     closureReportRoute,
+    roleNetworkMatchesRoute,
+    networkRoute,
     decisionsRoute,
     candidatesRoute,
     candidateRoute,

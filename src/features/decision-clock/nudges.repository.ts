@@ -14,7 +14,8 @@ export type NudgeKind =
   | 'automatic_holding_update'
   | 'manager_digest'
   | 'scorecard_reminder'
-  | 'network_reconsent';
+  | 'network_reconsent'
+  | 'network_invitation_reminder';
 
 export interface Nudge {
   key: string;

@@ -64,6 +64,41 @@ describeEachDatabase('seed-demo', (get) => {
     expect(scorecards).toHaveLength(summary.counts.scorecards);
     expect(scorecards.every((s) => s.status === 'submitted')).toBe(true);
 
+    // A realistic talent network: people from the group's roles, some casual crew, some with training done.
+    expect(summary.counts.networkMembers).toBeGreaterThanOrEqual(8);
+    const network = await ctx.kysely
+      .selectFrom('network_profile')
+      .select(['candidate_id', 'casual_crew', 'region'])
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(network).toHaveLength(summary.counts.networkMembers);
+    expect(network.filter((m) => Boolean(m.casual_crew)).length).toBeGreaterThanOrEqual(3);
+    expect(network.every((m) => m.region !== null)).toBe(true);
+    const assessed = await ctx.kysely
+      .selectFrom('application')
+      .select('candidate_id')
+      .where('organisation_id', '=', organisation.id)
+      .where(
+        'candidate_id',
+        'in',
+        network.map((m) => m.candidate_id),
+      )
+      .where('stage', 'in', ['not_progressing', 'withdrawn'])
+      .execute();
+    expect(new Set(assessed.map((a) => a.candidate_id)).size).toBe(network.length);
+    const trained = await ctx.kysely
+      .selectFrom('network_training')
+      .select('candidate_id')
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(trained.length).toBeGreaterThanOrEqual(2);
+    const fits = await ctx.kysely
+      .selectFrom('network_future_fit')
+      .select('candidate_id')
+      .where('organisation_id', '=', organisation.id)
+      .execute();
+    expect(fits).toHaveLength(2);
+
     // The API key used to build it is revoked: the demo leaves no live credential behind.
     const keys = await ctx.kysely
       .selectFrom('api_key')

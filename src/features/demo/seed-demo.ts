@@ -22,13 +22,21 @@ import {
   demoVenues,
 } from './demo-data.ts';
 import { demoEvidence, demoRating, demoRecommendation } from './demo-evidence.ts';
+import { type DemoNetworkCandidate, seedDemoNetwork } from './demo-network.ts';
 
 export interface DemoSummary {
   created: boolean;
   organisation: { name: string; slug: string };
   members: { name: string; email: string; role: string }[];
   password: string;
-  counts: { venues: number; roles: number; candidates: number; interviews: number; scorecards: number };
+  counts: {
+    venues: number;
+    roles: number;
+    candidates: number;
+    interviews: number;
+    scorecards: number;
+    networkMembers: number;
+  };
 }
 
 /** A weekday `days` working days from today (negative for the past), at a London hour. */
@@ -63,6 +71,7 @@ export async function seedDemo(
       candidates: 0,
       interviews: 0,
       scorecards: 0,
+      networkMembers: 0,
     },
   };
   if (await findOrganisationBySlug(ctx.kysely, demoSlug)) return summary;
@@ -140,12 +149,28 @@ export async function seedDemo(
       roleIds.set(role.key, created.id);
     }
     const now = ctx.now();
+    const networkCandidates: DemoNetworkCandidate[] = [];
     for (const [index, person] of people.entries()) {
       summary.counts.interviews += await addCandidate(person, index);
       summary.counts.candidates++;
       bar?.tick();
     }
     bar?.finish();
+    summary.counts.networkMembers = (
+      await seedDemoNetwork(ctx, founded.organisation.id, networkCandidates)
+    ).members;
+
+    function actorOf(key: string): Actor {
+      const member = demoMembers.find((m) => m.key === key)!;
+      return {
+        kind: 'member',
+        organisationId: founded.organisation.id,
+        userId: userIds.get(key)!,
+        role: member.role,
+        name: member.name,
+        email: member.email,
+      };
+    }
 
     async function scoreInterview(
       interviewId: string,
@@ -231,6 +256,13 @@ export async function seedDemo(
           break;
         case 'withdrawn':
           await move('withdrawn');
+          // Some who withdrew after the interview (took another job) stay in touch.
+          networkCandidates.push({
+            candidateId: candidate.id,
+            location: person.location,
+            roleTitle: role.title,
+            manager: actorOf(role.manager),
+          });
           break;
         case 'awaiting_decision':
           await move('awaiting_decision');
@@ -238,6 +270,13 @@ export async function seedDemo(
         case 'not_progressing':
           await move('awaiting_decision');
           await move('not_progressing');
+          // People not taken on this time joined the talent network from their page.
+          networkCandidates.push({
+            candidateId: candidate.id,
+            location: person.location,
+            roleTitle: role.title,
+            manager: actorOf(role.manager),
+          });
           break;
         case 'offer':
           await move('awaiting_decision');

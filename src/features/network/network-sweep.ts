@@ -1,4 +1,6 @@
-// The talent network's steps in the daily sweep (src/jobs/decision-clock-sweep.ts): on a future-fit
+// The talent network's steps in the daily sweep (src/jobs/decision-clock-sweep.ts): a candidate told
+// "not progressing" who has not joined the network two weeks later is reminded of the invitation,
+// once ever (`network-invite:<candidate>` in the nudge ledger); on a future-fit
 // mark's re-engage date the manager is reminded (notification and email); a month before consent
 // ends the member is asked once to renew (`reconsent:<candidate>:<expiry>` in the nudge ledger); at
 // the end without renewal they leave the network (history kept). Each item is claimed in the same
@@ -11,10 +13,14 @@ import { enqueue } from '../messages/outbox.ts';
 import { personalPageUrl, sealedUnsubscribeUrl } from '../messages/sealed-links.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
 import * as repo from './network.repository.ts';
-import { leaveNetwork } from './network.service.ts';
+import { consentMonthsOf, leaveNetwork } from './network.service.ts';
 
 const batch = 500;
 const dayMs = 86_400_000;
+/** The invitation's one reminder goes this many days after the not-progressing email… */
+export const invitationReminderDays = 14;
+/** …and not to anyone told longer ago than this (so a first sweep does not write to old candidates). */
+export const invitationReminderWindowDays = 60;
 
 async function each<T>(
   items: readonly T[],
@@ -72,6 +78,51 @@ export async function sendFutureFitReminders(
             forRole: row.for_role,
             after: row.after,
             url: `${ctx.config.publicUrl}${path}`,
+          },
+        },
+        createdBy: 'system',
+      });
+      return true;
+    }),
+  );
+}
+
+/** Candidates told "not progressing" two weeks ago who did not join: reminded once of the invitation. */
+export async function sendInvitationReminders(
+  ctx: SweepContext,
+  now: Date,
+  log: SweepLogger,
+): Promise<StepResult> {
+  const until = new Date(now.getTime() - invitationReminderDays * dayMs);
+  const from = new Date(now.getTime() - invitationReminderWindowDays * dayMs);
+  const rows = await repo.candidatesToRemindOfInvitation(ctx.kysely, from, until, batch);
+  return each(rows, 'network_invitation_reminder', log, (row) =>
+    ctx.kysely.transaction().execute(async (tx) => {
+      const key = `network-invite:${row.candidate_id}`;
+      const claimed = await claimNudge(
+        tx,
+        {
+          key,
+          organisationId: row.organisation_id,
+          kind: 'network_invitation_reminder',
+          applicationId: row.application_id,
+          subject: row.candidate_id,
+        },
+        now,
+      );
+      if (!claimed) return false;
+      await enqueue(tx, ctx, {
+        organisationId: row.organisation_id,
+        idempotencyKey: key,
+        template: 'talent_network_invitation',
+        applicationId: row.application_id,
+        to: { kind: 'candidate', candidateId: row.candidate_id },
+        unsubscribeUrl: sealedUnsubscribeUrl(ctx.config.publicUrl),
+        sealedLinks: [{ kind: 'network_unsubscribe', candidateId: row.candidate_id }],
+        variables: {
+          network: {
+            joinUrl: personalPageUrl(ctx.config.publicUrl, '#h-network'),
+            consentMonths: await consentMonthsOf(tx, row.organisation_id),
           },
         },
         createdBy: 'system',

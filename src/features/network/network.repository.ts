@@ -950,6 +950,34 @@ export async function listOfferedCandidateIds(
   return new Set(rows.map((r) => r.candidate_id));
 }
 
+/** The roles offered to a candidate (for their page), newest first, with the role still open or not. */
+export async function listOpportunitiesFor(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+) {
+  return db
+    .selectFrom('network_opportunity')
+    .innerJoin('role', 'role.id', 'network_opportunity.role_id')
+    .innerJoin('venue', 'venue.id', 'role.venue_id')
+    .select([
+      'network_opportunity.role_id',
+      'network_opportunity.note',
+      'network_opportunity.created_at',
+      'role.title',
+      'role.description',
+      'role.status',
+      'role.hiring_manager_id',
+      'venue.name as venue_name',
+    ])
+    .where('network_opportunity.organisation_id', '=', organisationId)
+    .where('role.organisation_id', '=', organisationId)
+    .where('network_opportunity.candidate_id', '=', candidateId)
+    .where('network_opportunity.status', '=', 'sent')
+    .orderBy('network_opportunity.id', 'desc')
+    .execute();
+}
+
 /** Records the opportunity; false when this member was already offered this role. */
 export async function insertOpportunity(
   db: Kysely<Database>,
@@ -980,30 +1008,6 @@ export async function insertOpportunity(
     .onConflict((oc) => oc.columns(['organisation_id', 'role_id', 'candidate_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-/** The opportunities a candidate was sent, for their page. */
-export async function listOpportunitiesFor(
-  db: Kysely<Database>,
-  organisationId: string,
-  candidateId: string,
-) {
-  return db
-    .selectFrom('network_opportunity')
-    .innerJoin('role', 'role.id', 'network_opportunity.role_id')
-    .innerJoin('venue', 'venue.id', 'role.venue_id')
-    .select([
-      'role.id as role_id',
-      'role.title',
-      'role.description',
-      'venue.name as venue_name',
-      'network_opportunity.created_at',
-    ])
-    .where('network_opportunity.organisation_id', '=', organisationId)
-    .where('network_opportunity.candidate_id', '=', candidateId)
-    .where('network_opportunity.status', '=', 'sent')
-    .orderBy('network_opportunity.id', 'desc')
-    .execute();
 }
 
 export const newMembershipId = (now: Date) => newId(now.getTime());
@@ -1103,6 +1107,73 @@ export async function membersWhoseConsentEnded(db: Kysely<Database>, now: Date, 
     .select(['organisation_id', 'candidate_id'])
     .where('status', '=', 'member')
     .where('consent_expires_at', '<=', now.toISOString())
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Candidates (across organisations, for the sweep) told "not progressing" by email between `from`
+ * and `until` who never joined the talent network: one application each (the latest told), to
+ * remind them once of the invitation.
+ */
+export async function candidatesToRemindOfInvitation(
+  db: Kysely<Database>,
+  from: Date,
+  until: Date,
+  limit: number,
+) {
+  return db
+    .selectFrom('application')
+    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
+    .select([
+      'application.organisation_id',
+      'application.candidate_id',
+      (eb) => eb.fn.max('application.id').as('application_id'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('application.stage', '=', 'not_progressing'),
+        eb.and([eb('application.stage', '=', 'closed'), eb('application.outcome', '=', 'not_progressing')]),
+      ]),
+    )
+    .where('application.told_via', '=', 'email')
+    .where('application.told_at', '>', from.toISOString())
+    .where('application.told_at', '<=', until.toISOString())
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('network_profile')
+            .select('network_profile.id')
+            .whereRef('network_profile.organisation_id', '=', 'application.organisation_id')
+            .whereRef('network_profile.candidate_id', '=', 'application.candidate_id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('talent_network_member')
+            .select('talent_network_member.id')
+            .whereRef('talent_network_member.organisation_id', '=', 'application.organisation_id')
+            .whereRef('talent_network_member.candidate_id', '=', 'application.candidate_id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('nudge')
+            .select('nudge.key')
+            .where('nudge.kind', '=', 'network_invitation_reminder')
+            .whereRef('nudge.organisation_id', '=', 'application.organisation_id')
+            .whereRef('nudge.subject', '=', 'application.candidate_id'),
+        ),
+      ),
+    )
+    .groupBy(['application.organisation_id', 'application.candidate_id'])
     .limit(limit)
     .execute();
 }

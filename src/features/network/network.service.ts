@@ -239,6 +239,133 @@ export async function recordTrainingDone(
   return id;
 }
 
+/**
+ * How the candidate's last membership ended, for their page: "expired" when their consent ran out
+ * without renewal, "left" when they left. Null while they are a member or if they never joined.
+ */
+export async function endedMembership(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  now: Date,
+): Promise<{ reason: 'expired' | 'left'; on: string } | null> {
+  const profile = await repo.findProfile(db, organisationId, candidateId);
+  if (!profile) return null;
+  const status = repo.consentStatusOf(profile, now);
+  if (status === 'active' || status === 'expiring') return null;
+  const expiresAt = new Date(profile.consent_expires_at).toISOString();
+  const leftAt = profile.left_at === null ? null : new Date(profile.left_at).toISOString();
+  if (status === 'expired' || (leftAt !== null && leftAt >= expiresAt)) {
+    return { reason: 'expired', on: expiresAt };
+  }
+  return { reason: 'left', on: leftAt ?? expiresAt };
+}
+
+/**
+ * A member's email preference from their page: stop talent-network emails (staying a member) or
+ * receive them again. Recorded in their history. False when nothing changed or they are not a member.
+ */
+export async function setNetworkEmails(
+  tx: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  receive: boolean,
+  now: Date,
+): Promise<boolean> {
+  if (!(await isCurrentMember(tx, organisationId, candidateId, now))) return false;
+  if (!(await repo.setUnsubscribed(tx, organisationId, candidateId, !receive, now))) return false;
+  await repo.insertHistory(
+    tx,
+    organisationId,
+    candidateId,
+    receive
+      ? { kind: 'resubscribed', summary: 'Asked for talent-network emails again (their page)' }
+      : { kind: 'unsubscribed', summary: 'Stopped talent-network emails from their page' },
+    now,
+  );
+  return true;
+}
+
+export interface OfferedRole {
+  roleId: string;
+  title: string;
+  venueName: string;
+  description: string | null;
+  note: string | null;
+  sentAt: string;
+  open: boolean;
+}
+
+/** The roles we sent the candidate as talent-network opportunities, for their page. */
+export async function offeredRoles(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+): Promise<OfferedRole[]> {
+  const rows = await repo.listOpportunitiesFor(db, organisationId, candidateId);
+  return rows.map((r) => ({
+    roleId: r.role_id,
+    title: r.title,
+    venueName: r.venue_name,
+    description: r.description,
+    note: r.note,
+    sentAt: new Date(r.created_at).toISOString(),
+    open: r.status === 'open',
+  }));
+}
+
+/**
+ * The member says from their page that they are interested in a role we sent them: the role's
+ * hiring manager (else the hiring team) is told once, and it is in their history. False when the
+ * role was not offered to them or is no longer open.
+ */
+export async function registerInterest(
+  tx: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  roleId: string,
+  now: Date,
+): Promise<boolean> {
+  const role = (await repo.listOpportunitiesFor(tx, organisationId, candidateId)).find(
+    (r) => r.role_id === roleId,
+  );
+  if (role?.status !== 'open') return false;
+  const name = (await repo.findCandidateName(tx, organisationId, candidateId)) ?? 'A network member';
+  const team = role.hiring_manager_id
+    ? [role.hiring_manager_id]
+    : await repo.hiringTeamOf(tx, organisationId, candidateId);
+  let first = false;
+  for (const userId of team) {
+    const created = await insertNotification(
+      tx,
+      {
+        organisationId,
+        userId,
+        kind: 'network_interest',
+        title: `${name} is interested in ${role.title}`,
+        body: `A talent-network member you sent ${role.title} at ${role.venue_name} to says they are interested. Get in touch to invite them to apply.`,
+        linkPath: `/candidates/${candidateId}`,
+        dedupeKey: `network-interest:${roleId}:${candidateId}:${userId}`,
+      },
+      now,
+    );
+    first ||= Boolean(created);
+  }
+  if (first) {
+    await repo.insertHistory(
+      tx,
+      organisationId,
+      candidateId,
+      {
+        kind: 'opportunity_interest',
+        summary: `Said they are interested in ${role.title} at ${role.venue_name}`,
+      },
+      now,
+    );
+  }
+  return true;
+}
+
 export function networkService(ctx: AppContext) {
   return {
     async list(organisationId: string, query: NetworkListQuery): Promise<Page<NetworkMember>> {

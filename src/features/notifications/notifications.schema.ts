@@ -16,6 +16,7 @@ export const notificationKinds = [
   'referral',
   'network_training',
   'message_bounced',
+  'network_interest',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -17,6 +17,8 @@ Thank you for interviewing for **{{ role.title }}** at {{ venue.name }}. I'm sor
 
 If you'd like to talk any of this through, reply to this email and I'll arrange a short call.
 
+**Stay in touch:** join our talent network and hear about roles that suit you directly. When one opens at our venues, we can email you about it and say why we thought of you. It's your choice: you pick the kinds of work you'd like on [your personal page]({{ portalUrl }}#h-network), and you can leave at any time.
+
 See your feedback and options: [your personal page]({{ portalUrl }})
 
 With best wishes,

@@ -131,6 +131,7 @@ export function AppLayout() {
           <NavRouterLink to="/roles" label="Roles" />
           {canManageHiring(me) ? <NavRouterLink to="/decisions" label="Decisions" /> : null}
           <NavRouterLink to="/candidates" label="Candidates" />
+          {canManageHiring(me) ? <NavRouterLink to="/network" label="Talent network" /> : null}
           <NavRouterLink to="/interviews" label="My interviews" />
           {canManageHiring(me) ? <NavRouterLink to="/messages" label="Messages" /> : null}
           <NavRouterLink to="/settings" label="Settings" />

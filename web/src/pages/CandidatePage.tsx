@@ -34,6 +34,7 @@ import { CandidateTimeline } from '../components/CandidateTimeline';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { AnchorLink } from '../components/links';
 import { MessagesSection } from '../components/MessagesSection';
+import { NetworkMembershipCard } from '../components/NetworkMembershipCard';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, FormAlert, LoadingState } from '../components/states';
 import { CandidateForm } from '../forms/CandidateForm';
@@ -247,6 +248,7 @@ export function CandidatePage() {
         </Card>
       ) : null}
 
+      {canEdit ? <NetworkMembershipCard candidateId={candidateId} /> : null}
       {canEdit ? <CandidateTimeline candidateId={candidateId} /> : null}
 
       {canEdit ? (

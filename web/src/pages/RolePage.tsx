@@ -224,6 +224,9 @@ export function RolePage() {
                   Close the rest
                 </ButtonLink>
               ) : null}
+              <ButtonLink to="/roles/$roleId/network-matches" params={{ roleId }} variant="default">
+                Network matches
+              </ButtonLink>
               {r.applicationCounts.total > 0 ? (
                 <ButtonLink to="/roles/$roleId/closure-report" params={{ roleId }} variant="default">
                   Closure report
