@@ -76,7 +76,12 @@ const statusColours: Record<WebhookDelivery['status'], string> = {
 };
 
 function Deliveries({ webhook }: { webhook: Webhook }) {
-  const deliveries = useQuery(deliveriesQuery(webhook.id));
+  // While a delivery is waiting or being sent, look again every few seconds to show its result.
+  const deliveries = useQuery({
+    ...deliveriesQuery(webhook.id),
+    refetchInterval: (query) =>
+      query.state.data?.some((d) => d.status === 'pending' || d.status === 'sending') ? 2000 : false,
+  });
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const again = useMutation({
@@ -424,7 +429,9 @@ export function WebhooksPage() {
         mb="lg"
         label="Allow endpoints on loopback and private addresses"
         description="Only for a receiver on your own network. Otherwise such addresses are refused, to protect internal services."
-        checked={setting.data?.allowPrivateAddresses ?? false}
+        checked={
+          saveSetting.isPending ? saveSetting.variables : (setting.data?.allowPrivateAddresses ?? false)
+        }
         disabled={setting.isPending || saveSetting.isPending}
         onChange={(e) => saveSetting.mutate(e.currentTarget.checked)}
       />
