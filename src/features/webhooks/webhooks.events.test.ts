@@ -7,6 +7,11 @@ import { makeTeam, type Team } from '../../../test/support/factories/decision-cl
 import type { ApiApp } from '../../http/types.ts';
 import { newId } from '../../ids.ts';
 import { joinNetwork, leaveNetwork } from '../network/network.service.ts';
+import {
+  createReferralLink,
+  expressInterest,
+  joinNetworkByReferral,
+} from '../referrals/referrals.service.ts';
 import { webhookEventTypes } from './webhooks.events.ts';
 import { insertEndpoint } from './webhooks.repository.ts';
 
@@ -140,6 +145,40 @@ describeEachDatabase(
       expect(events.map(([type]) => type)).toEqual(['network.joined', 'network.left']);
       expect(events[0]![1]).toMatchObject({ candidateId: candidate.id, source: 'candidate_page' });
       expect(events[1]![1]).toEqual({ candidateId: candidate.id, reason: 'left' });
+    });
+
+    it('emits referral received once per referred colleague, when they first come forward', async () => {
+      const role = await insertAssessmentRole(get().ctx, { organisationId: team.organisationId });
+      const referrer = await call('POST', '/api/v1/candidates', {
+        name: 'Rhona Referrer',
+        email: `rhona.${Date.now()}@example.test`,
+      });
+      const { link } = await createReferralLink(
+        get().ctx.kysely,
+        team.organisationId,
+        referrer.id,
+        { roleId: role.id, showFirstName: true },
+        clock,
+      );
+      const since = await mark();
+      const colleague = { name: 'Cal Colleague', email: `cal.${Date.now()}@example.test` };
+      const interest = await expressInterest(get().ctx, link, { ...colleague, roleId: role.id });
+      // Coming forward again through the same link (joining the network too) is the same referral.
+      await joinNetworkByReferral(get().ctx, link, colleague);
+      const events = await eventsSince(since);
+      expect(events.filter(([type]) => type === 'referral.received')).toEqual([
+        [
+          'referral.received',
+          {
+            referralId: interest.referralId,
+            referrerCandidateId: referrer.id,
+            candidateId: interest.candidateId,
+            applicationId: interest.applicationId,
+            roleId: role.id,
+          },
+        ],
+      ]);
+      expect(events.map(([type]) => type)).toContain('network.joined');
     });
   },
   { now: () => clock },
