@@ -9,6 +9,7 @@ import { type ExportKind, exportKinds } from './features/exports/exports.schema.
 import type { DecisionClockSweeper } from './jobs/decision-clock-sweep.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { OutboxWorker } from './jobs/outbox-worker.ts';
+import type { WebhookWorker } from './jobs/webhook-worker.ts';
 
 // Each command imports what it uses when it runs: `feedback check` and `api-key create` start
 // without loading the server, the mailer or the web app's paths.
@@ -27,6 +28,7 @@ const load = {
   jobRunner: () => import('./jobs/job-runner.ts'),
   logger: () => import('./jobs/logger.ts'),
   outbox: () => import('./jobs/outbox-worker.ts'),
+  webhooks: () => import('./jobs/webhook-worker.ts'),
   backup: () => import('./db/backup.ts'),
   exports: () => import('./features/exports/exports.service.ts'),
   imports: () => import('./features/imports/imports.cli.ts'),
@@ -91,12 +93,13 @@ program
     let worker: OutboxWorker | undefined;
     let sweeper: DecisionClockSweeper | undefined;
     let jobs: JobRunner | undefined;
+    let webhooks: WebhookWorker | undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
-      await Promise.all([worker?.stop(), sweeper?.stop(), jobs?.stop(), app.close()]);
+      await Promise.all([worker?.stop(), sweeper?.stop(), jobs?.stop(), webhooks?.stop(), app.close()]);
       await ctx.db.destroy();
       process.exit(0);
     };
@@ -109,6 +112,7 @@ program
       if (!worker) app.log.warn('SMTP_URL is not set: emails are held in the outbox, readable in the app');
       sweeper = startDecisionClockSweeper(ctx, { logger: app.log });
       jobs = startJobRunner(ctx, { logger: app.log });
+      webhooks = (await load.webhooks()).startWebhookWorker(ctx, { logger: app.log });
     } else {
       // Without a sweeper in this process, the planner's statistics are refreshed once here.
       refreshPlannerStatistics(ctx.kysely).catch((err: unknown) =>
@@ -178,12 +182,13 @@ program
         logger,
         ...(opts.jobLease !== undefined && { leaseMs: opts.jobLease }),
       });
+      const webhooks = (await load.webhooks()).startWebhookWorker(ctx, { logger });
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         logger.info({ signal }, 'finishing the message in flight, then stopping');
-        await Promise.all([worker?.stop(), sweeper.stop(), jobs.stop()]);
+        await Promise.all([worker?.stop(), sweeper.stop(), jobs.stop(), webhooks.stop()]);
         await ctx.db.destroy();
         process.exit(0);
       };

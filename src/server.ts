@@ -39,6 +39,7 @@ import { sessionRoutes } from './features/session/session.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
 import { templateRoutes } from './features/templates/templates.routes.ts';
 import { venueRoutes } from './features/venues/venues.routes.ts';
+import { webhookRoutes } from './features/webhooks/webhooks.routes.ts';
 import { documentAccess, enforceAccess } from './http/access.ts';
 import { authHandlerRoutes } from './http/auth-handler.ts';
 import { registerBodyRules } from './http/body-rules.ts';
@@ -196,6 +197,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   jobRoutes(app, ctx);
   exportRoutes(app, ctx);
   bounceRoutes(app, ctx);
+  webhookRoutes(app, ctx);
 
   // One not-found handler: pages of the single-page app for GETs outside the API, else the error shape.
   const webDir =

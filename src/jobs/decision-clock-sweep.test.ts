@@ -133,6 +133,22 @@ describeEachDatabase(
         ['member', 'interviewing'],
         ['system', 'awaiting_decision'],
       ]);
+      // Integrators hear of both, once: the interview ended, and the stage it moved the application to.
+      const events = await get()
+        .ctx.kysely.selectFrom('webhook_event')
+        .select(['type', 'payload'])
+        .where('organisation_id', '=', organisationId)
+        .where('type', 'in', ['interview.ended', 'application.stage_changed'])
+        .orderBy('id')
+        .execute();
+      expect(events.map((e) => [e.type, JSON.parse(e.payload)]).slice(-2)).toEqual([
+        [
+          'interview.ended',
+          { applicationId: id, lastInterviewEndedAt: expect.stringMatching(/^2026-12-03T16:00/) },
+        ],
+        ['application.stage_changed', { applicationId: id, from: 'interviewing', to: 'awaiting_decision' }],
+      ]);
+      expect(events.filter((e) => e.type === 'interview.ended')).toHaveLength(1);
 
       // Friday 4 December, the next working morning: the interviewer's scorecard reminder and the
       // manager's first digest, at 09:00 and not a minute before.

@@ -19,6 +19,7 @@ import * as referralHiredThanks from './defaults/referral-hired-thanks.ts';
 import * as referralThanks from './defaults/referral-thanks.ts';
 import * as scorecardReminder from './defaults/scorecard-reminder.ts';
 import * as talentNetworkInvitation from './defaults/talent-network-invitation.ts';
+import * as webhookDisabled from './defaults/webhook-disabled.ts';
 import { templateKeys } from './template-keys.ts';
 
 /** The variables each template adds to the common ones (organisation, recipient, candidate, role…). */
@@ -66,6 +67,9 @@ export interface TemplateExtras {
   };
   fresh_link: Record<string, never>;
   future_fit_reminder: { futureFit: { candidate: string; forRole: string; after: string; url: string } };
+  webhook_disabled: {
+    webhook: { url: string; failingSince: string; lastError: string; settingsUrl: string };
+  };
 }
 
 export type TemplateKey = keyof TemplateExtras;
@@ -416,6 +420,25 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
     footerReason: candidateReason,
     sample: {},
     defaults: freshLink,
+  },
+  webhook_disabled: {
+    key: 'webhook_disabled',
+    name: 'Webhook turned off',
+    description:
+      "Tells the organisation's admins that a webhook endpoint was turned off after failing for too long.",
+    audience: 'member',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      webhook: {
+        url: 'https://ats.example.co.uk/hooks/followspot',
+        failingSince: 'Wednesday 2 December 2026, 09:15',
+        lastError: 'The receiver answered 503 Service Unavailable',
+        settingsUrl: 'https://hiring.example.co.uk/settings/webhooks',
+      },
+    },
+    defaults: webhookDisabled,
   },
 };
 

@@ -18,4 +18,5 @@ export const templateKeys = [
   'organisation_invitation',
   'fresh_link',
   'future_fit_reminder',
+  'webhook_disabled',
 ] as const;

@@ -20,6 +20,7 @@ import {
 } from '../features/network/network.service.ts';
 import { insertNotification } from '../features/notifications/notifications.repository.ts';
 import { findBranding } from '../features/templates/templates.repository.ts';
+import { emitEvent } from '../features/webhooks/webhooks.events.ts';
 import { hashedKey, keyedLimit, rateLimits } from '../http/rate-limits.ts';
 import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
@@ -634,6 +635,8 @@ ${
         { organisationId: link.organisationId, candidateId: link.candidateId, dueAt },
         now,
       );
+      const data = { dataRequestId: id, candidateId: link.candidateId, kind: 'deletion', dueAt };
+      await emitEvent(tx, link.organisationId, 'data_request.received', data, now);
       const candidate = await repo.findCandidate(tx, link.organisationId, link.candidateId);
       for (const userId of await repo.listAdminIds(tx, link.organisationId)) {
         await insertNotification(

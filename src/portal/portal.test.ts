@@ -536,6 +536,15 @@ describeEachDatabase('candidate portal', (get) => {
       .where('action', '=', 'portal.deletion_requested')
       .execute();
     expect(audit).toHaveLength(1);
+    // Integrators hear of it: one data_request.received webhook event, in the same transaction.
+    const events = await ctx.kysely
+      .selectFrom('webhook_event')
+      .select(['type', 'payload'])
+      .where('type', '=', 'data_request.received')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.payload))).toEqual([
+      { dataRequestId: rows[0]?.id, candidateId, kind: 'deletion', dueAt: rows[0]?.due_at },
+    ]);
     const after = (await page()).body;
     expect(after).toContain('You asked us to delete your data on');
     expect(after).toContain('We must act on it by');

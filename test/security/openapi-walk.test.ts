@@ -133,6 +133,16 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/roles/{id}/opportunities': { roles: hiring },
   'GET /api/v1/referrals': { roles: hiring },
   'GET /api/v1/referrals/referrers': { roles: hiring },
+  'GET /api/v1/webhooks': { roles: admins },
+  'POST /api/v1/webhooks': { roles: admins },
+  'GET /api/v1/webhooks/{id}': { roles: admins },
+  'PATCH /api/v1/webhooks/{id}': { roles: admins },
+  'DELETE /api/v1/webhooks/{id}': { roles: admins },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { roles: admins },
+  'GET /api/v1/webhooks/{id}/deliveries': { roles: admins },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/send-again': { roles: admins },
+  'GET /api/v1/settings/webhooks': { roles: admins },
+  'PUT /api/v1/settings/webhooks': { roles: admins },
 };
 
 /** Path parameters that name no organisation's record (a template key is the same everywhere). */

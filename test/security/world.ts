@@ -5,6 +5,7 @@ import type { AppContext } from '../../src/app-context.ts';
 import { insertJob } from '../../src/features/jobs/jobs.repository.ts';
 import { joinNetwork } from '../../src/features/network/network.service.ts';
 import { insertNotification } from '../../src/features/notifications/notifications.repository.ts';
+import { insertEndpoint } from '../../src/features/webhooks/webhooks.repository.ts';
 import type { ApiApp } from '../../src/http/types.ts';
 import { newId } from '../../src/ids.ts';
 import { insertDataRequest } from '../../src/portal/portal.repository.ts';
@@ -131,6 +132,20 @@ export async function makeWorld(ctx: AppContext, app: ApiApp): Promise<World> {
     ctx.now(),
   );
 
+  const webhookId = newId();
+  await insertEndpoint(
+    ctx.kysely,
+    organisationId,
+    {
+      id: webhookId,
+      url: 'https://example.test/hook',
+      description: null,
+      eventTypes: ['decision.made'],
+      secretEncrypted: 'v1.x.y.z',
+    },
+    ctx.now(),
+  );
+
   return {
     organisationId,
     admin,
@@ -154,6 +169,7 @@ export async function makeWorld(ctx: AppContext, app: ApiApp): Promise<World> {
       users: manager.userId,
       jobs: jobId,
       network: candidate.id,
+      webhooks: webhookId,
     },
   };
 }

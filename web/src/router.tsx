@@ -56,6 +56,7 @@ const SettingsLayout = lazyRouteComponent(() => import('./pages/settings/Setting
 const TemplatePage = lazyRouteComponent(() => import('./pages/settings/TemplatePage'), 'TemplatePage');
 const TemplatesPage = lazyRouteComponent(() => import('./pages/settings/TemplatesPage'), 'TemplatesPage');
 const VenuesPage = lazyRouteComponent(() => import('./pages/settings/VenuesPage'), 'VenuesPage');
+const WebhooksPage = lazyRouteComponent(() => import('./pages/settings/WebhooksPage'), 'WebhooksPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -280,6 +281,11 @@ const apiKeysRoute = createRoute({
   path: '/api-keys',
   component: ApiKeysPage,
 });
+const webhooksRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/webhooks',
+  component: WebhooksPage,
+});
 
 const templatesRoute = createRoute({
   getParentRoute: () => settingsRoute,
@@ -332,6 +338,7 @@ const routeTree = rootRoute.addChildren([
       frameworkRoute,
       frameworkEditRoute,
       apiKeysRoute,
+      webhooksRoute,
       templatesRoute,
       templateRoute,
       brandingRoute,

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { closureService } from '../closure/closure.service.ts';
 import type { Page } from '../common.schema.ts';
 import { thankReferrersOnHire } from '../referrals/referrals.service.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import * as repo from './applications.repository.ts';
 import type {
   Application,
@@ -60,6 +61,13 @@ export function applicationService(ctx: AppContext) {
         }
         if (isDecision(from, to)) await repo.setDecidedAt(tx, organisationId, id, now);
         if (to === 'hired') await thankReferrersOnHire(tx, ctx, organisationId, id, now);
+        await emitEvent(
+          tx,
+          organisationId,
+          'application.stage_changed',
+          { applicationId: id, from, to },
+          now,
+        );
         await recordAudit(
           tx,
           organisationId,
@@ -136,7 +144,9 @@ export function applicationService(ctx: AppContext) {
             throw alreadyApplied();
           }
           await repo.insertApplication(tx, organisationId, id, { ...input, stage: 'applied' }, now);
-          return (await repo.findApplication(tx, organisationId, id, now))!;
+          const application = (await repo.findApplication(tx, organisationId, id, now))!;
+          await emitEvent(tx, organisationId, 'application.created', { application }, now);
+          return application;
         });
       } catch (err) {
         // Two requests for the same candidate and role at once: the unique index decides.

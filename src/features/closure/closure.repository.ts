@@ -1,12 +1,14 @@
 // All Kysely of closure: how a candidate was told, the "close the rest" queue, the closure report and
 // the candidate timeline. Every function takes the organisation (or, for the worker's hook, reads it
 // from the message it was given).
+
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ToldVia } from '../../db/schema-closure.ts';
 import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
 import type { Stage } from '../../domain/lifecycle.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 
 export interface ClosureFacts {
   id: string;
@@ -86,7 +88,14 @@ export async function markTold(
     .where('id', '=', applicationId)
     .where('told_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const done = Number(result.numUpdatedRows) > 0;
+  if (done)
+    await emitEvent(db, organisationId, 'candidate.told', {
+      applicationId,
+      via: told.via,
+      toldAt: told.at.toISOString(),
+    });
+  return done;
 }
 
 /** The outcome emails whose delivery tells the candidate. */
@@ -134,6 +143,13 @@ export async function recordToldByEmail(tx: Kysely<Database>, messageId: string,
     .where('stage', '=', 'not_progressing')
     .executeTakeFirst();
   if (Number(closed.numUpdatedRows) > 0) {
+    await emitEvent(
+      tx,
+      organisationId,
+      'application.closed',
+      { applicationId, from: 'not_progressing', to: 'closed' },
+      now,
+    );
     await recordAudit(
       tx,
       organisationId,

@@ -1,5 +1,6 @@
 // Decisions, closure (how the candidate was told), "close the rest", the closure report and the
 // candidate timeline. A state change and the email it causes commit in one transaction.
+
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
@@ -18,6 +19,7 @@ import { approvedFeedbackFor, feedbackService } from '../feedback/feedback.servi
 import { findSendTimes } from '../messages/messages.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { thankReferrersOnHire } from '../referrals/referrals.service.ts';
+import { emitEvent, type WebhookEventType } from '../webhooks/webhooks.events.ts';
 import * as repo from './closure.repository.ts';
 import type {
   ApproveManyResult,
@@ -73,7 +75,15 @@ async function move(
     { action, subjectType: 'application', subjectId: id, detail: { from, to, ...detail } },
     now,
   );
+  const event = movedEvents[action];
+  if (event) await emitEvent(tx, organisationId, event, { applicationId: id, from, to }, now);
 }
+/** The webhook event each kind of move emits. */
+const movedEvents: Record<string, WebhookEventType> = {
+  'application.decision': 'decision.made',
+  'application.closed': 'application.closed',
+  'application.stage_changed': 'application.stage_changed',
+};
 
 /** Decision emails that can be sent again once cancelled or failed (nothing reached the candidate). */
 const resendableStatuses = ['cancelled', 'failed'];

@@ -29,6 +29,7 @@ import { findCandidateName } from '../feedback/feedback.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
 import { dueScorecardReminders } from '../scorecards/scorecards.repository.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import * as clockRepo from './decision-clock.repository.ts';
 import {
   applicationPath,
@@ -153,6 +154,10 @@ export async function moveEndedToAwaitingDecision(
         now,
       );
       if (!moved) return false;
+      const { organisationId, applicationId, lastInterviewEndedAt } = row;
+      await emitEvent(tx, organisationId, 'interview.ended', { applicationId, lastInterviewEndedAt }, now);
+      const stage = { applicationId, from: 'interviewing', to: 'awaiting_decision' };
+      await emitEvent(tx, organisationId, 'application.stage_changed', stage, now);
       await recordAudit(
         tx,
         row.organisationId,

@@ -30,6 +30,7 @@ import { resolveRequirements } from '../frameworks/requirements.service.ts';
 import { findApplicationFacts, resolveContext } from '../messages/outbox-context.ts';
 import { loadApplicationAssessment } from '../scorecards/scorecards.service.ts';
 import { findBranding, findLatestVersion } from '../templates/templates.repository.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import * as repo from './feedback.repository.ts';
 import type {
   FeedbackApproveRequest,
@@ -408,6 +409,13 @@ export function feedbackService(ctx: AppContext) {
             write,
             actor: by,
           },
+          now,
+        );
+        await emitEvent(
+          tx,
+          organisationId,
+          'feedback.approved',
+          { applicationId, feedbackId: record.id },
           now,
         );
         // Never the text: it may hold what the check objected to (a name, a private note).

@@ -1,6 +1,7 @@
 // The talent network's use cases: joining and leaving (from the candidate page, an email or an
 // import), the hiring team's list and a member's history, future-fit marks and the re-engage queue.
 // Matching and opportunities live in network-opportunities.ts; the sweep's steps in network-sweep.ts.
+
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
@@ -10,6 +11,7 @@ import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Page } from '../common.schema.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import * as repo from './network.repository.ts';
 import type {
   ConsentSource,
@@ -108,6 +110,8 @@ export async function joinNetwork(
       : { kind: 'joined', summary: `Joined the talent network from ${sourceLabels[source]}, until ${until}` },
     now,
   );
+  if (!current)
+    await emitEvent(tx, organisationId, 'network.joined', { candidateId, source, expiresAt }, now);
   return { expiresAt, renewed: current, membershipId };
 }
 
@@ -140,6 +144,7 @@ export async function leaveNetwork(
       : { kind: 'expired', summary: 'Consent ran out without renewal: left the talent network' },
     now,
   );
+  await emitEvent(tx, organisationId, 'network.left', { candidateId, reason }, now);
   return true;
 }
 

@@ -13,6 +13,7 @@ import { invalidField } from '../../errors.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { joinNetwork, networkConsentVersion } from '../network/network.service.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import * as repo from './referrals.repository.ts';
 import type {
   Referral,
@@ -187,6 +188,15 @@ async function arrived(
   now: Date,
 ) {
   if (await repo.claimThanks(tx, link.organisationId, referral.id, 'arrival', now)) {
+    const { candidateId, applicationId = null, roleId = null } = colleague;
+    const event = {
+      referralId: referral.id,
+      referrerCandidateId: link.referrerCandidateId,
+      candidateId,
+      applicationId,
+      roleId,
+    };
+    await emitEvent(tx, link.organisationId, 'referral.received', event, now);
     await enqueue(tx, ctx, {
       organisationId: link.organisationId,
       idempotencyKey: `referral-thanks:${referral.id}`,

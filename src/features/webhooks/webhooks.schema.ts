@@ -43,7 +43,7 @@ export const webhookUpdateSchema = z
     eventTypes: eventTypes.optional(),
     enabled: z.boolean().optional().describe('Enabling again clears an automatic disable'),
   })
-  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+  .describe('The fields to change; those not named stay as they are');
 export type WebhookUpdate = z.infer<typeof webhookUpdateSchema>;
 
 export const webhookSchema = z.object({
