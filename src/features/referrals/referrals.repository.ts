@@ -34,6 +34,7 @@ export async function insertLink(
   db: Kysely<Database>,
   organisationId: string,
   input: {
+    id?: string;
     referrerCandidateId: string;
     codeHash: string;
     roleId: string | null;
@@ -43,7 +44,7 @@ export async function insertLink(
   },
   now: Date,
 ): Promise<string> {
-  const id = newId(now.getTime());
+  const id = input.id ?? newId(now.getTime());
   await db
     .insertInto('referral_link')
     .values({
@@ -103,6 +104,21 @@ export async function revokeLink(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Whether the colleague's page of every link of the referrer shows their first name. */
+export async function setShowFirstName(
+  db: Kysely<Database>,
+  organisationId: string,
+  referrerCandidateId: string,
+  show: boolean,
+): Promise<void> {
+  await db
+    .updateTable('referral_link')
+    .set({ show_first_name: show ? 1 : 0 })
+    .where('organisation_id', '=', organisationId)
+    .where('referrer_candidate_id', '=', referrerCandidateId)
+    .execute();
 }
 
 export async function countView(db: Kysely<Database>, organisationId: string, linkId: string, now: Date) {

@@ -4,12 +4,13 @@
 // link, so the same colleague through two links keeps both referrers. The referrer is thanked once
 // when the colleague comes forward and once when they are hired; nothing about the colleague's
 // assessment is ever said.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
 import { invalidField } from '../../errors.ts';
+import { newId } from '../../ids.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { joinNetwork, networkConsentVersion } from '../network/network.service.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
@@ -57,23 +58,38 @@ const linkOf = (row: repo.LinkRow): ReferralLink => ({
   createdAt: row.created_at,
 });
 
-/** A new link for the referrer; the code is returned once and only its hash is stored. */
+/**
+ * The code of a link: an HMAC of its id under the server's secret, so the referrer's page can show
+ * their link again while the database holds only the code's hash (a copy of the database alone
+ * gives no working code).
+ */
+export function referralCodeOf(secret: string, linkId: string): string {
+  return createHmac('sha256', secret)
+    .update(`referral-code:${linkId}`)
+    .digest()
+    .subarray(0, 24)
+    .toString('base64url');
+}
+
+/** A new link for the referrer; only the hash of its code is stored. */
 export async function createReferralLink(
   db: Kysely<Database>,
   organisationId: string,
   referrerCandidateId: string,
-  input: { roleId?: string | null; kindOfWork?: string | null; showFirstName: boolean },
+  input: { secret: string; roleId?: string | null; kindOfWork?: string | null; showFirstName: boolean },
   now: Date,
 ): Promise<{ code: string; link: ReferralLink }> {
-  const code = randomBytes(24).toString('base64url');
+  const id = newId(now.getTime());
+  const code = referralCodeOf(input.secret, id);
   const expiresAt =
     DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: referralLinkDays }).toISO() ?? now.toISOString();
   let roleId = input.roleId ?? null;
   if (roleId && !(await repo.listOpenRoles(db, organisationId)).some((r) => r.id === roleId)) roleId = null;
-  const id = await repo.insertLink(
+  await repo.insertLink(
     db,
     organisationId,
     {
+      id,
       referrerCandidateId,
       codeHash: hashReferralCode(code),
       roleId,
@@ -85,6 +101,30 @@ export async function createReferralLink(
   );
   const links = await repo.listLinksOf(db, organisationId, referrerCandidateId);
   return { code, link: linkOf(links.find((l) => l.id === id)!) };
+}
+
+/** The referrer's newest working link with its code, if they have one. */
+export async function currentReferralLink(
+  db: Kysely<Database>,
+  secret: string,
+  organisationId: string,
+  referrerCandidateId: string,
+  now: Date,
+): Promise<{ code: string; link: ReferralLink } | undefined> {
+  const row = (await repo.listLinksOf(db, organisationId, referrerCandidateId)).find(
+    (l) => l.revoked_at === null && new Date(l.expires_at).getTime() > now.getTime(),
+  );
+  return row ? { code: referralCodeOf(secret, row.id), link: linkOf(row) } : undefined;
+}
+
+/** The referrer's choice to show their first name on the colleague's page (all their links). */
+export async function setReferrerFirstNameShown(
+  db: Kysely<Database>,
+  organisationId: string,
+  referrerCandidateId: string,
+  show: boolean,
+): Promise<void> {
+  await repo.setShowFirstName(db, organisationId, referrerCandidateId, show);
 }
 
 /** The referrer's links, newest first (codes are not kept, so they are not in them). */

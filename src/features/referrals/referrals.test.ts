@@ -16,9 +16,11 @@ import type { ApiApp } from '../../http/types.ts';
 import { newId } from '../../ids.ts';
 import {
   createReferralLink,
+  currentReferralLink,
   expressInterest,
   hashReferralCode,
   joinNetworkByReferral,
+  referralCodeOf,
   resolveReferralCode,
   revokeReferralLink,
 } from './referrals.service.ts';
@@ -62,14 +64,14 @@ describeEachDatabase('referrals', (get) => {
       ctx.kysely,
       organisationId,
       referrerA,
-      { showFirstName: true },
+      { secret: ctx.config.secret, showFirstName: true },
       ctx.now(),
     );
     const two = await createReferralLink(
       ctx.kysely,
       organisationId,
       referrerA,
-      { showFirstName: true },
+      { secret: ctx.config.secret, showFirstName: true },
       ctx.now(),
     );
     expect(one.code).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -86,6 +88,16 @@ describeEachDatabase('referrals', (get) => {
     const altered = `${one.code.slice(0, -1)}${one.code.endsWith('A') ? 'B' : 'A'}`;
     expect(await resolveReferralCode(ctx.kysely, altered, ctx.now())).toBeUndefined();
     expect(await resolveReferralCode(ctx.kysely, 'short', ctx.now())).toBeUndefined();
+    // The referrer's page shows the newest working link again (its code is derived, not stored).
+    const current = await currentReferralLink(
+      ctx.kysely,
+      ctx.config.secret,
+      organisationId,
+      referrerA,
+      ctx.now(),
+    );
+    expect(current?.code).toBe(two.code);
+    expect(referralCodeOf('another-secret-another-secret-0123456', two.link.id)).not.toBe(two.code);
   });
 
   it('treats revoked and expired links as unknown', async () => {
@@ -93,7 +105,7 @@ describeEachDatabase('referrals', (get) => {
       ctx.kysely,
       organisationId,
       referrerA,
-      { showFirstName: false },
+      { secret: ctx.config.secret, showFirstName: false },
       ctx.now(),
     );
     const later = new Date(ctx.now().getTime() + 181 * 86_400_000);
@@ -109,7 +121,7 @@ describeEachDatabase('referrals', (get) => {
       ctx.kysely,
       organisationId,
       referrerA,
-      { showFirstName: true },
+      { secret: ctx.config.secret, showFirstName: true },
       ctx.now(),
     );
     const link = await resolveReferralCode(ctx.kysely, code, ctx.now());
@@ -164,14 +176,14 @@ describeEachDatabase('referrals', (get) => {
       ctx.kysely,
       organisationId,
       referrerA,
-      { showFirstName: true },
+      { secret: ctx.config.secret, showFirstName: true },
       ctx.now(),
     );
     const b = await createReferralLink(
       ctx.kysely,
       organisationId,
       referrerB,
-      { showFirstName: true },
+      { secret: ctx.config.secret, showFirstName: true },
       ctx.now(),
     );
     const linkA = await resolveReferralCode(ctx.kysely, a.code, ctx.now());
@@ -224,7 +236,7 @@ describeEachDatabase('referrals', (get) => {
       ctx.kysely,
       organisationId,
       referrerB,
-      { showFirstName: true },
+      { secret: ctx.config.secret, showFirstName: true },
       ctx.now(),
     );
     const link = await resolveReferralCode(ctx.kysely, code, ctx.now());
@@ -320,7 +332,7 @@ describeEachDatabase('referrals', (get) => {
       ctx.kysely,
       organisationId,
       referrerA,
-      { showFirstName: true },
+      { secret: ctx.config.secret, showFirstName: true },
       ctx.now(),
     );
     const link = await resolveReferralCode(ctx.kysely, code, ctx.now());
