@@ -150,8 +150,7 @@ export function neutralReferralPage(): string {
 }
 
 const colleagueNotices: Record<string, string> = {
-  interest:
-    "Thank you. We've passed your details to the hiring team, who will be in touch by email.",
+  interest: "Thank you. We've passed your details to the hiring team, who will be in touch by email.",
   network: "Thank you: you've joined our talent network. We'll tell you about roles that suit you.",
 };
 
@@ -376,11 +375,16 @@ export function referralPageRoutes(portal: FastifyInstance, ctx: AppContext, h: 
       return problem(
         reply,
         code,
-        new AppError('validation_failed', 'tick the box to agree to us keeping your details', { field: 'consent' }),
+        new AppError('validation_failed', 'tick the box to agree to us keeping your details', {
+          field: 'consent',
+        }),
       );
     }
     try {
-      const result = await joinNetworkByReferral(ctx, link, { name: form.name ?? '', email: form.email ?? '' });
+      const result = await joinNetworkByReferral(ctx, link, {
+        name: form.name ?? '',
+        email: form.email ?? '',
+      });
       await h.recordCandidateAudit(
         db,
         link.organisationId,
