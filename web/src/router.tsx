@@ -28,6 +28,7 @@ const InterviewsPage = lazyRouteComponent(() => import('./pages/InterviewsPage')
 const InvitePage = lazyRouteComponent(() => import('./pages/InvitePage'), 'InvitePage');
 const MessagePage = lazyRouteComponent(() => import('./pages/MessagePage'), 'MessagePage');
 const MessagesPage = lazyRouteComponent(() => import('./pages/MessagesPage'), 'MessagesPage');
+const ReferralsPage = lazyRouteComponent(() => import('./pages/ReferralsPage'), 'ReferralsPage');
 const RolePage = lazyRouteComponent(() => import('./pages/RolePage'), 'RolePage');
 const RolesPage = lazyRouteComponent(() => import('./pages/RolesPage'), 'RolesPage');
 const ScorecardPage = lazyRouteComponent(() => import('./pages/ScorecardPage'), 'ScorecardPage');
@@ -201,6 +202,12 @@ const messagesRoute = createRoute({
   component: MessagesPage,
 });
 
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals',
+  component: ReferralsPage,
+});
+
 const messageRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/messages/$messageId',
@@ -294,6 +301,7 @@ const routeTree = rootRoute.addChildren([
     scorecardRoute,
     messagesRoute,
     messageRoute,
+    referralsRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       venuesRoute,

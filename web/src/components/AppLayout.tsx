@@ -133,6 +133,7 @@ export function AppLayout() {
           <NavRouterLink to="/candidates" label="Candidates" />
           <NavRouterLink to="/interviews" label="My interviews" />
           {canManageHiring(me) ? <NavRouterLink to="/messages" label="Messages" /> : null}
+          {canManageHiring(me) ? <NavRouterLink to="/referrals" label="Referrals" /> : null}
           <NavRouterLink to="/settings" label="Settings" />
         </Stack>
         <Box mt="auto" pt="md">
