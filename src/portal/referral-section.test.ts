@@ -214,7 +214,7 @@ describeEachDatabase('referral pages', (get) => {
       .where('candidate.email', '=', 'jo@example.test')
       .where('application.role_id', '=', roleId)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ stage: 'applied', source: 'referral' });
+    expect(row).toEqual({ stage: 'applied', source: 'Referral' });
   });
 
   it('answers unknown, malformed and revoked codes with the same neutral page', async () => {

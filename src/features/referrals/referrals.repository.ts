@@ -169,10 +169,10 @@ export async function insertCandidate(
       id,
       organisation_id: organisationId,
       name: input.name,
-      email: input.email,
+      email: input.email.toLowerCase(),
       phone: input.phone,
       location: null,
-      source: 'referral',
+      source: 'Referral',
       created_at: at,
       updated_at: at,
     })

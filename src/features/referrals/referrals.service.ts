@@ -202,7 +202,7 @@ function checkColleague(input: Colleague): Colleague {
   if (name.length < 2) throw invalidField('name', 'give your name');
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     throw invalidField('email', 'give an email address we can reply to');
-  return { name, email, phone: input.phone?.trim().slice(0, 40) || null };
+  return { name, email, phone: input.phone?.trim().slice(0, 32) || null };
 }
 
 /** The colleague's candidate record: an existing one with the same email, else a new one. */

@@ -142,7 +142,7 @@ describeEachDatabase('referrals', (get) => {
       .select(['name', 'source'])
       .where('id', '=', result.candidateId)
       .executeTakeFirstOrThrow();
-    expect(candidate).toEqual({ name: 'Jo Bloggs', source: 'referral' });
+    expect(candidate).toEqual({ name: 'Jo Bloggs', source: 'Referral' });
     // Again (a double submit): the same application, one thanks.
     const again = await expressInterest(ctx, link, {
       name: 'Jo Bloggs',
