@@ -130,6 +130,8 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/roles/{id}/opportunities': { roles: hiring },
   'GET /api/v1/referrals': { roles: hiring },
   'GET /api/v1/referrals/referrers': { roles: hiring },
+  'GET /api/v1/referrals/ask-settings': { roles: admins },
+  'PATCH /api/v1/referrals/ask-settings': { roles: admins },
 };
 
 /** Path parameters that name no organisation's record (a template key is the same everywhere). */

@@ -488,3 +488,45 @@ export async function listReferrerLinkCounts(db: Kysely<Database>, organisationI
     .execute();
   return rows.map((r) => ({ ...r, links: Number(r.links), views: Number(r.views ?? 0) }));
 }
+
+/** The templates whose referral ask the organisation turned off. */
+export async function listAskOff(db: Kysely<Database>, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('referral_ask_off')
+    .select(['template_key'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return rows.map((r) => r.template_key);
+}
+
+export async function isAskOff(db: Kysely<Database>, organisationId: string, templateKey: string) {
+  const row = await db
+    .selectFrom('referral_ask_off')
+    .select(['template_key'])
+    .where('organisation_id', '=', organisationId)
+    .where('template_key', '=', templateKey)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setAskOff(
+  db: Kysely<Database>,
+  organisationId: string,
+  templateKey: string,
+  off: boolean,
+  now: Date,
+): Promise<void> {
+  if (!off) {
+    await db
+      .deleteFrom('referral_ask_off')
+      .where('organisation_id', '=', organisationId)
+      .where('template_key', '=', templateKey)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('referral_ask_off')
+    .values({ organisation_id: organisationId, template_key: templateKey, created_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['organisation_id', 'template_key']).doNothing())
+    .execute();
+}

@@ -10,13 +10,18 @@ import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
 import { invalidField } from '../../errors.ts';
+import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { joinNetwork, networkConsentVersion } from '../network/network.service.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
+import { referralAskSettings, setReferralAsk } from './referral-ask.ts';
 import * as repo from './referrals.repository.ts';
 import type {
   Referral,
+  ReferralAskSettings,
+  ReferralAskSettingsUpdate,
   ReferralListQuery,
   ReferralPage,
   ReferralStatus,
@@ -416,6 +421,31 @@ export function referralService(ctx: AppContext) {
         .filter((r) => !query.status || r.status === query.status);
       const page = items.slice(0, limit);
       return { data: page, nextCursor: items.length > limit ? (page.at(-1)?.id ?? null) : null };
+    },
+
+    async askSettings(organisationId: string): Promise<ReferralAskSettings> {
+      return { templates: await referralAskSettings(ctx.kysely, organisationId) };
+    },
+
+    async updateAskSettings(actor: Actor, input: ReferralAskSettingsUpdate): Promise<ReferralAskSettings> {
+      const now = ctx.now();
+      const { organisationId } = actor;
+      await ctx.kysely.transaction().execute(async (tx) => {
+        await setReferralAsk(tx, organisationId, input.templates, now);
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: 'referrals.ask_settings_changed',
+            subjectType: 'organisation',
+            subjectId: organisationId,
+            detail: { templates: input.templates },
+          },
+          now,
+        );
+      });
+      return this.askSettings(organisationId);
     },
 
     async referrers(organisationId: string): Promise<{ data: Referrer[] }> {

@@ -6,6 +6,7 @@ import {
   insertTestRole,
   makeApplication,
 } from '../../../test/support/factories/applications.ts';
+import { enqueueTestMessage, makeHiringScene } from '../../../test/support/factories/messages.ts';
 import {
   makeMember,
   makeOrganisation,
@@ -14,6 +15,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { newId } from '../../ids.ts';
+import { personalLinkMarker } from '../messages/sealed-links.ts';
 import {
   createReferralLink,
   currentReferralLink,
@@ -308,6 +310,81 @@ describeEachDatabase('referrals', (get) => {
     expect(listed.json().data.map((r: { applicationId: string }) => r.applicationId)).toEqual([
       applicationId,
     ]);
+  });
+
+  it('ends decision and network emails with the ask, which an admin can turn off per template', async () => {
+    const scene = await makeHiringScene(ctx);
+    const owner = await makeMember(ctx, { organisationId: scene.organisationId, role: 'admin' });
+    const bodyOf = async (id: string) =>
+      ctx.kysely
+        .selectFrom('message')
+        .select(['text', 'html'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const askUrl = `/c/${personalLinkMarker}#refer`;
+    const send = (template: 'not_progressing' | 'offer' | 'holding_update') =>
+      enqueueTestMessage(ctx, {
+        organisationId: scene.organisationId,
+        template,
+        applicationId: scene.applicationId,
+      });
+
+    const settings = await app.inject({
+      method: 'GET',
+      url: '/api/v1/referrals/ask-settings',
+      headers: { cookie: owner.cookie },
+    });
+    expect(settings.statusCode).toBe(200);
+    expect(settings.json().templates).toMatchObject({ not_progressing: true, offer: true });
+
+    const rejected = await bodyOf((await send('not_progressing')).id);
+    expect(rejected.text).toContain('Know someone who would enjoy working with us?');
+    expect(rejected.text).toContain(askUrl);
+    expect(rejected.html).toContain(`${askUrl}"`);
+    // Not every candidate email asks: a holding update is not a decision.
+    expect((await bodyOf((await send('holding_update')).id)).text).not.toContain('Know someone');
+
+    const off = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/referrals/ask-settings',
+      headers: { cookie: owner.cookie },
+      payload: { templates: { not_progressing: false } },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().templates).toMatchObject({ not_progressing: false, offer: true });
+    expect((await bodyOf((await send('not_progressing')).id)).text).not.toContain('Know someone');
+    expect((await bodyOf((await send('offer')).id)).text).toContain('Know someone');
+    const audit = await ctx.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('organisation_id', '=', scene.organisationId)
+      .where('action', '=', 'referrals.ask_settings_changed')
+      .execute();
+    expect(audit).toHaveLength(1);
+    // The setting is the organisation's own: another organisation still asks.
+    const other = await app.inject({
+      method: 'GET',
+      url: '/api/v1/referrals/ask-settings',
+      headers: { cookie: admin.cookie },
+    });
+    expect(other.json().templates.not_progressing).toBe(true);
+    // Back on; managers may not change it.
+    const manager = await makeMember(ctx, { organisationId: scene.organisationId, role: 'manager' });
+    const denied = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/referrals/ask-settings',
+      headers: { cookie: manager.cookie },
+      payload: { templates: { not_progressing: true } },
+    });
+    expect(denied.statusCode).toBe(403);
+    const on = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/referrals/ask-settings',
+      headers: { cookie: owner.cookie },
+      payload: { templates: { not_progressing: true } },
+    });
+    expect(on.json().templates.not_progressing).toBe(true);
+    expect((await bodyOf((await send('not_progressing')).id)).text).toContain('Know someone');
   });
 
   it('keeps every organisation to its own referrals', async () => {
