@@ -202,46 +202,6 @@ export async function listOpenRoles(db: Kysely<Database>, organisationId: string
     .execute();
 }
 
-export async function findApplicationIdFor(
-  db: Kysely<Database>,
-  organisationId: string,
-  roleId: string,
-  candidateId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('application')
-    .select(['id'])
-    .where('organisation_id', '=', organisationId)
-    .where('role_id', '=', roleId)
-    .where('candidate_id', '=', candidateId)
-    .executeTakeFirst();
-  return row?.id;
-}
-
-export async function insertApplication(
-  db: Kysely<Database>,
-  organisationId: string,
-  input: { candidateId: string; roleId: string },
-  now: Date,
-): Promise<string> {
-  const id = newId(now.getTime());
-  const at = now.toISOString();
-  await db
-    .insertInto('application')
-    .values({
-      id,
-      organisation_id: organisationId,
-      candidate_id: input.candidateId,
-      role_id: input.roleId,
-      stage: 'applied',
-      stage_changed_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
-}
-
 export async function findRoleHiringManager(db: Kysely<Database>, organisationId: string, roleId: string) {
   const row = await db
     .selectFrom('role')

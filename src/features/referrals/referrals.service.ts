@@ -12,6 +12,7 @@ import type { Database } from '../../db/schema.ts';
 import { invalidField } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
+import { applyForRole } from '../applications/apply.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { joinNetwork, networkConsentVersion } from '../network/network.service.ts';
@@ -293,9 +294,12 @@ export async function expressInterest(
     if (!roles.some((r) => r.id === input.roleId))
       throw invalidField('roleId', 'choose one of the open roles');
     const candidateId = await colleagueCandidate(tx, link.organisationId, colleague, now);
-    const applicationId =
-      (await repo.findApplicationIdFor(tx, link.organisationId, input.roleId, candidateId)) ??
-      (await repo.insertApplication(tx, link.organisationId, { candidateId, roleId: input.roleId }, now));
+    const { id: applicationId } = await applyForRole(
+      tx,
+      link.organisationId,
+      { candidateId, roleId: input.roleId },
+      now,
+    );
     const referral = await repo.upsertReferral(
       tx,
       link.organisationId,
