@@ -137,6 +137,22 @@ describe.skipIf(!browserAvailable())(
       expect(thanks).toEqual([
         { subject: 'Thank you for recommending Kit', status: 'held', to_email: 'priya@example.com' },
       ]);
+      // An admin turns the ask off for the offer email, on the same page.
+      const offerAsk = page.getByRole('switch', { name: 'Offer', exact: true });
+      expect(await offerAsk.isChecked()).toBe(true);
+      const saved = page.waitForResponse(
+        (r) => r.request().method() === 'PATCH' && r.url().endsWith('/api/v1/referrals/ask-settings'),
+      );
+      await offerAsk.click({ force: true });
+      expect((await saved).status()).toBe(200);
+      await page.getByText('Saved. Emails written from now on follow it.').waitFor();
+      expect(await offerAsk.isChecked()).toBe(false);
+      const off = await running.ctx.kysely
+        .selectFrom('referral_ask_off')
+        .select('template_key')
+        .where('organisation_id', '=', admin.organisationId)
+        .execute();
+      expect(off).toEqual([{ template_key: 'offer' }]);
       // The hiring team can read it in Messages.
       await page.getByRole('link', { name: 'Messages' }).click();
       await page.getByText('Thank you for recommending Kit').first().waitFor();

@@ -66,6 +66,15 @@ export const referralAskTemplates = [
 ] as const;
 export type ReferralAskTemplate = (typeof referralAskTemplates)[number];
 
+/** How the settings name them (the template catalogue's names). */
+export const referralAskTemplateNames: Record<ReferralAskTemplate, string> = {
+  not_progressing: 'Not progressing, with feedback',
+  not_progressing_screening: 'Not progressing, with a screening reason',
+  offer: 'Offer',
+  talent_network_invitation: 'Invitation to join the talent network',
+  new_opportunity: 'New opportunity',
+};
+
 const askFlags = Object.fromEntries(referralAskTemplates.map((k) => [k, z.boolean()])) as Record<
   ReferralAskTemplate,
   z.ZodBoolean

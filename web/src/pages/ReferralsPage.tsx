@@ -1,12 +1,13 @@
 import { Alert, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { referralStatusLabels } from '../../../src/features/referrals/referrals.schema.ts';
-import { canManageHiring, useMe } from '../api/queries';
+import { canManageHiring, isAdmin, useMe } from '../api/queries';
 import { type Referral, referralsQuery, referrersQuery } from '../api/referrals';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { formatDate } from '../lib/dates';
+import { ReferralAskSettings } from './ReferralAskSettings';
 
 const statusColours: Record<Referral['status'], string> = {
   joined_network: 'blue',
@@ -147,6 +148,11 @@ export function ReferralsPage() {
               </Table>
             </Table.ScrollContainer>
           </section>
+        </Stack>
+      )}
+      {isAdmin(me) && (
+        <Stack mt="xl">
+          <ReferralAskSettings />
         </Stack>
       )}
     </>
