@@ -140,46 +140,6 @@ export async function findCandidateName(db: Kysely<Database>, organisationId: st
   return row?.name;
 }
 
-export async function findCandidateIdByEmail(
-  db: Kysely<Database>,
-  organisationId: string,
-  email: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('candidate')
-    .select(['id'])
-    .where('organisation_id', '=', organisationId)
-    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.id;
-}
-
-export async function insertCandidate(
-  db: Kysely<Database>,
-  organisationId: string,
-  input: { name: string; email: string; phone: string | null },
-  now: Date,
-): Promise<string> {
-  const id = newId(now.getTime());
-  const at = now.toISOString();
-  await db
-    .insertInto('candidate')
-    .values({
-      id,
-      organisation_id: organisationId,
-      name: input.name,
-      email: input.email.toLowerCase(),
-      phone: input.phone,
-      location: null,
-      source: 'Referral',
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
-}
-
 export interface OpenRole {
   id: string;
   title: string;

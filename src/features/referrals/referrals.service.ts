@@ -14,6 +14,7 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { applyForRole } from '../applications/apply.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { candidateForEmail } from '../candidates/candidate-for-email.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { joinNetwork, networkConsentVersion } from '../network/network.service.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
@@ -213,14 +214,13 @@ function checkColleague(input: Colleague): Colleague {
 
 /** The colleague's candidate record: an existing one with the same email, else a new one. */
 async function colleagueCandidate(tx: Kysely<Database>, organisationId: string, input: Colleague, now: Date) {
-  const existing = await repo.findCandidateIdByEmail(tx, organisationId, input.email);
-  if (existing) return existing;
-  return repo.insertCandidate(
+  const { id } = await candidateForEmail(
     tx,
     organisationId,
-    { name: input.name, email: input.email, phone: input.phone ?? null },
+    { name: input.name, email: input.email, phone: input.phone ?? null, source: 'Referral' },
     now,
   );
+  return id;
 }
 
 /** Thanks the referrer (once per referral) that their colleague came forward; tells the team. */
