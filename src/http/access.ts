@@ -43,8 +43,9 @@ function accessOf(route: Pick<RouteOptions, 'config'>): Access | undefined {
 
 /** Checks every API route's declaration at start-up and documents its security from it. */
 export function documentAccess(route: RouteOptions): void {
-  // Candidate pages are HTML for people, not API operations: they stay out of the API document.
-  if (route.url === '/c' || route.url.startsWith('/c/')) {
+  // Candidate pages (and a referral link's colleague pages) are HTML for people, not API
+  // operations: they stay out of the API document.
+  if (route.url === '/c' || route.url.startsWith('/c/') || route.url.startsWith('/r/')) {
     route.schema = { ...(route.schema ?? {}), hide: true };
     return;
   }

@@ -21,6 +21,10 @@ export const rateLimits = {
   invitationLinkPerToken: { max: 10, timeWindow: '1 hour' },
   portalPerAddress: { max: 60, timeWindow: '1 minute' },
   portalPerLink: { max: 60, timeWindow: '1 minute' },
+  /** The colleague's page of a referral link, per code (the address limit is portalPerAddress). */
+  referralPerCode: { max: 60, timeWindow: '1 minute' },
+  /** Its two forms, per address: each one writes a candidate. */
+  referralFormPerAddress: { max: 10, timeWindow: '1 hour' },
   freshLinkPerAddress: { max: 5, timeWindow: '1 hour' },
   freshLinkPerEmail: { max: 5, timeWindow: '1 hour' },
   unsubscribePerAddress: { max: 30, timeWindow: '1 minute' },

@@ -17,12 +17,17 @@ export interface RenderMessageInput<K extends TemplateKey> {
   context: TemplateContext<K>;
   branding: Branding;
   unsubscribeUrl?: string | null | undefined;
+  /** A paragraph added after the template's body (the referral ask), Markdown. */
+  appendMarkdown?: string | undefined;
 }
 
 export function renderMessage<K extends TemplateKey>(input: RenderMessageInput<K>): RenderedMessage {
   const rendered = renderTemplate(input.source, input.context);
   const subject = singleLine(rendered.subject, 250);
-  const tokens = parseMarkdown(rendered.markdown);
+  const markdown = input.appendMarkdown
+    ? `${rendered.markdown.trimEnd()}\n\n${input.appendMarkdown}\n`
+    : rendered.markdown;
+  const tokens = parseMarkdown(markdown);
   const contentText = markdownToText(tokens);
   const contentHtml = markdownToHtml(tokens, brandColourOf(input.branding));
   const footer = [

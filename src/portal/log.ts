@@ -1,10 +1,13 @@
-// Request logging that never writes a candidate's personal link: `/c/<token>…` becomes `/c/[token]…`.
+// Request logging that never writes a candidate's personal link: `/c/<token>…` becomes `/c/[token]…`,
+// a referral link's `/r/<code>…` becomes `/r/[code]…`.
 import type { FastifyRequest } from 'fastify';
 
 const tokenSegment = /^\/c\/(?!assets(?:\/|$|\?)|fresh-link(?:\/|$|\?))[^/?#]+/;
 
+const referralSegment = /^\/r\/[^/?#]+/;
+
 export function redactPortalUrl(url: string): string {
-  return url.replace(tokenSegment, '/c/[token]');
+  return url.replace(tokenSegment, '/c/[token]').replace(referralSegment, '/r/[code]');
 }
 
 /** Fastify's default request serialiser, with the portal token redacted. */

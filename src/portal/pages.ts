@@ -60,7 +60,12 @@ ${logo?.startsWith('https:') ? html`<img src="${logo}" alt="${branding.organisat
 </header>`;
 }
 
-export function layout(title: string, branding: Branding | null, body: SafeHtml): string {
+export function layout(
+  title: string,
+  branding: Branding | null,
+  body: SafeHtml,
+  footer = "This page is personal to you. Please don't share its address.",
+): string {
   return html`<!doctype html>
 <html lang="en-GB">
 <head>
@@ -76,7 +81,7 @@ ${header(branding)}
 <main id="main" tabindex="-1">
 ${body}
 </main>
-<footer><p>This page is personal to you. Please don't share its address.</p></footer>
+<footer><p>${footer}</p></footer>
 </body>
 </html>
 `.value;

@@ -25,6 +25,9 @@ label,legend{display:block;font-weight:600;margin:.75rem 0 .25rem}
 fieldset{border:0;padding:0;margin:0 0 1rem}
 input[type=text],input[type=email],textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #52606d;border-radius:4px;background:#fff;color:#1f2933}
 textarea{min-height:6rem}
+select{width:100%;font:inherit;padding:.6rem;border:2px solid #52606d;border-radius:4px;background:#fff;color:#1f2933}
+.share{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}
+.share a{display:inline-flex;align-items:center;min-height:2.75rem;font-weight:600}
 .scale{display:flex;flex-wrap:wrap;gap:.25rem}
 .scale label{font-weight:400;display:inline-flex;align-items:center;gap:.25rem;margin:0;padding:.4rem .6rem;border:1px solid #d9dee3;border-radius:4px;min-width:2.75rem;min-height:2.75rem}
 .hint{font-weight:400;color:#52606d;font-size:.95rem;margin:0 0 .25rem}

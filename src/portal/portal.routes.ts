@@ -49,6 +49,7 @@ import {
 } from './pages.ts';
 import { portalCss } from './portal.css.ts';
 import * as repo from './portal.repository.ts';
+import { referralNotices, referralPageRoutes, referralSection } from './referral-section.ts';
 
 /** The version of the talent-network consent text below; recorded with every join. */
 export { networkConsentVersion };
@@ -168,6 +169,7 @@ const notices: Record<string, string> = {
   'survey-done': "You've already rated your experience for this application. Thank you.",
   deletion: "We've received your request to delete your data.",
   ...networkProfileNotices,
+  ...referralNotices,
 };
 
 export function portalRoutes(app: ApiApp, ctx: AppContext, options: PortalOptions = {}): void {
@@ -381,6 +383,14 @@ ${[
     const profile = member
       ? networkProfileSection(token, csrf, member, await suggestedTrainings(db, organisationId, candidateId))
       : '';
+    const refer = await referralSection(ctx, {
+      token,
+      organisationId,
+      candidateId,
+      organisationName: branding.organisationName,
+      csrf,
+      message: (request.query as { message?: string }).message,
+    });
     const body = html`<h1>Hello ${candidate.name}</h1>
 ${done ? html`<div class="notice" role="status"><p>${done}</p></div>` : ''}
 <p>This is your page with ${branding.organisationName}: your applications, your feedback and your choices.</p>
@@ -398,6 +408,7 @@ ${profile}
     : networkJoinSection(token, csrf, networkConsentMonths, ended)
 }
 </section>
+${refer}
 <section class="card" aria-labelledby="h-data">
 <h2 id="h-data">Your data</h2>
 <p><a href="/c/${token}/my-data.json" download="my-data.json">Download everything we hold about you</a> (a JSON file).</p>
@@ -615,6 +626,19 @@ ${
     linkOf,
     formAllowed,
     back,
+    recordCandidateAudit: repo.recordCandidateAudit,
+    rateLimit,
+  });
+
+  referralPageRoutes(portal, ctx, {
+    linkOf,
+    formAllowed,
+    back,
+    send,
+    foreignOrigin: (request) => foreignOrigin(request, ctx.config.publicUrl),
+    refused,
+    brandingOf,
+    logoOrigins,
     recordCandidateAudit: repo.recordCandidateAudit,
     rateLimit,
   });

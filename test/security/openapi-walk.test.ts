@@ -143,6 +143,8 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/send-again': { roles: admins },
   'GET /api/v1/settings/webhooks': { roles: admins },
   'PUT /api/v1/settings/webhooks': { roles: admins },
+  'GET /api/v1/referrals/ask-settings': { roles: admins },
+  'PATCH /api/v1/referrals/ask-settings': { roles: admins },
 };
 
 /** Path parameters that name no organisation's record (a template key is the same everywhere). */

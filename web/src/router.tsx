@@ -34,6 +34,7 @@ const RoleNetworkMatchesPage = lazyRouteComponent(
   () => import('./pages/RoleNetworkMatchesPage'),
   'RoleNetworkMatchesPage',
 );
+const ReferralsPage = lazyRouteComponent(() => import('./pages/ReferralsPage'), 'ReferralsPage');
 const RolePage = lazyRouteComponent(() => import('./pages/RolePage'), 'RolePage');
 const RolesPage = lazyRouteComponent(() => import('./pages/RolesPage'), 'RolesPage');
 const ScorecardPage = lazyRouteComponent(() => import('./pages/ScorecardPage'), 'ScorecardPage');
@@ -230,6 +231,12 @@ const messagesRoute = createRoute({
   component: MessagesPage,
 });
 
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals',
+  component: ReferralsPage,
+});
+
 const messageRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/messages/$messageId',
@@ -330,6 +337,7 @@ const routeTree = rootRoute.addChildren([
     scorecardRoute,
     messagesRoute,
     messageRoute,
+    referralsRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       venuesRoute,

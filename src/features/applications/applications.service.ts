@@ -2,7 +2,6 @@ import type { AppContext } from '../../app-context.ts';
 import { type Stage, stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
-import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { closureService } from '../closure/closure.service.ts';
 import type { Page } from '../common.schema.ts';
@@ -16,6 +15,7 @@ import type {
   ApplicationUpdate,
   ApplicationUpdated,
 } from './applications.schema.ts';
+import { applyForRole } from './apply.ts';
 
 export const closeByPatchMessage =
   'An application closes once the candidate has been told; record how they were told';
@@ -123,30 +123,11 @@ export function applicationService(ctx: AppContext) {
     /** A candidate applies for an open role; they start at `applied`. */
     async create(organisationId: string, input: ApplicationCreate): Promise<Application> {
       const now = ctx.now();
-      const id = newId(now.getTime());
       try {
         return await ctx.kysely.transaction().execute(async (tx) => {
-          if (!(await repo.candidateExists(tx, organisationId, input.candidateId))) {
-            throw invalidField('candidateId', 'no candidate with this id in your organisation');
-          }
-          const roleStatus = await repo.findRoleStatus(tx, organisationId, input.roleId);
-          if (roleStatus === undefined) {
-            throw invalidField('roleId', 'no role with this id in your organisation');
-          }
-          if (roleStatus !== 'open') {
-            throw new AppError(
-              'conflict',
-              `roleId: this role is ${roleStatus.replaceAll('_', ' ')}; candidates can apply only while it is open`,
-              { field: 'roleId' },
-            );
-          }
-          if (await repo.findApplicationIdFor(tx, organisationId, input.roleId, input.candidateId)) {
-            throw alreadyApplied();
-          }
-          await repo.insertApplication(tx, organisationId, id, { ...input, stage: 'applied' }, now);
-          const application = (await repo.findApplication(tx, organisationId, id, now))!;
-          await emitEvent(tx, organisationId, 'application.created', { application }, now);
-          return application;
+          const { id, created } = await applyForRole(tx, organisationId, input, now);
+          if (!created) throw alreadyApplied();
+          return (await repo.findApplication(tx, organisationId, id, now))!;
         });
       } catch (err) {
         // Two requests for the same candidate and role at once: the unique index decides.

@@ -23,6 +23,7 @@ import { TemplateError } from '../../mail/engine.ts';
 import { safeUrl, singleLine } from '../../mail/escape.ts';
 import { buildCalendarInvite } from '../../mail/ics.ts';
 import { renderMessage } from '../../mail/render.ts';
+import { referralAskMarkdown, referralAskOn } from '../referrals/referral-ask.ts';
 import { currentVersion, findBranding } from '../templates/templates.repository.ts';
 import { findMessageByKey } from './messages.repository.ts';
 import type { MessageStatus } from './messages.schema.ts';
@@ -195,8 +196,13 @@ export async function enqueue<K extends TemplateKey>(
   // Every candidate email carries the candidate's personal link to their page (src/portal), sealed:
   // the worker mints it as the email goes.
   const sealedLinks: SealedLink[] = [...(input.sealedLinks ?? [])];
+  let appendMarkdown: string | undefined;
   if (definition.audience === 'candidate' && resolved.recipient.candidateId) {
     context.portalUrl = personalPageUrl(ctx.config.publicUrl);
+    // Decision and network emails end with the referral ask, unless the organisation turned it off.
+    if (await referralAskOn(tx, input.organisationId, input.template)) {
+      appendMarkdown = referralAskMarkdown(personalPageUrl(ctx.config.publicUrl, '#refer'));
+    }
     sealedLinks.push({
       kind: 'candidate_page',
       candidateId: resolved.recipient.candidateId,
@@ -214,6 +220,7 @@ export async function enqueue<K extends TemplateKey>(
       context,
       branding: { name: resolved.common.organisation.name, ...branding },
       unsubscribeUrl,
+      appendMarkdown,
     });
   } catch (err) {
     if (err instanceof TemplateError) {

@@ -34,6 +34,7 @@ export async function insertLink(
   db: Kysely<Database>,
   organisationId: string,
   input: {
+    id?: string;
     referrerCandidateId: string;
     codeHash: string;
     roleId: string | null;
@@ -43,7 +44,7 @@ export async function insertLink(
   },
   now: Date,
 ): Promise<string> {
-  const id = newId(now.getTime());
+  const id = input.id ?? newId(now.getTime());
   await db
     .insertInto('referral_link')
     .values({
@@ -105,6 +106,21 @@ export async function revokeLink(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Whether the colleague's page of every link of the referrer shows their first name. */
+export async function setShowFirstName(
+  db: Kysely<Database>,
+  organisationId: string,
+  referrerCandidateId: string,
+  show: boolean,
+): Promise<void> {
+  await db
+    .updateTable('referral_link')
+    .set({ show_first_name: show ? 1 : 0 })
+    .where('organisation_id', '=', organisationId)
+    .where('referrer_candidate_id', '=', referrerCandidateId)
+    .execute();
+}
+
 export async function countView(db: Kysely<Database>, organisationId: string, linkId: string, now: Date) {
   await db
     .updateTable('referral_link')
@@ -122,46 +138,6 @@ export async function findCandidateName(db: Kysely<Database>, organisationId: st
     .where('id', '=', candidateId)
     .executeTakeFirst();
   return row?.name;
-}
-
-export async function findCandidateIdByEmail(
-  db: Kysely<Database>,
-  organisationId: string,
-  email: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('candidate')
-    .select(['id'])
-    .where('organisation_id', '=', organisationId)
-    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.id;
-}
-
-export async function insertCandidate(
-  db: Kysely<Database>,
-  organisationId: string,
-  input: { name: string; email: string; phone: string | null },
-  now: Date,
-): Promise<string> {
-  const id = newId(now.getTime());
-  const at = now.toISOString();
-  await db
-    .insertInto('candidate')
-    .values({
-      id,
-      organisation_id: organisationId,
-      name: input.name,
-      email: input.email,
-      phone: input.phone,
-      location: null,
-      source: 'referral',
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
 }
 
 export interface OpenRole {
@@ -184,46 +160,6 @@ export async function listOpenRoles(db: Kysely<Database>, organisationId: string
     .orderBy('role.id')
     .limit(50)
     .execute();
-}
-
-export async function findApplicationIdFor(
-  db: Kysely<Database>,
-  organisationId: string,
-  roleId: string,
-  candidateId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('application')
-    .select(['id'])
-    .where('organisation_id', '=', organisationId)
-    .where('role_id', '=', roleId)
-    .where('candidate_id', '=', candidateId)
-    .executeTakeFirst();
-  return row?.id;
-}
-
-export async function insertApplication(
-  db: Kysely<Database>,
-  organisationId: string,
-  input: { candidateId: string; roleId: string },
-  now: Date,
-): Promise<string> {
-  const id = newId(now.getTime());
-  const at = now.toISOString();
-  await db
-    .insertInto('application')
-    .values({
-      id,
-      organisation_id: organisationId,
-      candidate_id: input.candidateId,
-      role_id: input.roleId,
-      stage: 'applied',
-      stage_changed_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
 }
 
 export async function findRoleHiringManager(db: Kysely<Database>, organisationId: string, roleId: string) {
@@ -471,4 +407,46 @@ export async function listReferrerLinkCounts(db: Kysely<Database>, organisationI
     .limit(500)
     .execute();
   return rows.map((r) => ({ ...r, links: Number(r.links), views: Number(r.views ?? 0) }));
+}
+
+/** The templates whose referral ask the organisation turned off. */
+export async function listAskOff(db: Kysely<Database>, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('referral_ask_off')
+    .select(['template_key'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return rows.map((r) => r.template_key);
+}
+
+export async function isAskOff(db: Kysely<Database>, organisationId: string, templateKey: string) {
+  const row = await db
+    .selectFrom('referral_ask_off')
+    .select(['template_key'])
+    .where('organisation_id', '=', organisationId)
+    .where('template_key', '=', templateKey)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setAskOff(
+  db: Kysely<Database>,
+  organisationId: string,
+  templateKey: string,
+  off: boolean,
+  now: Date,
+): Promise<void> {
+  if (!off) {
+    await db
+      .deleteFrom('referral_ask_off')
+      .where('organisation_id', '=', organisationId)
+      .where('template_key', '=', templateKey)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('referral_ask_off')
+    .values({ organisation_id: organisationId, template_key: templateKey, created_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['organisation_id', 'template_key']).doNothing())
+    .execute();
 }

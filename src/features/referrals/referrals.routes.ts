@@ -1,8 +1,14 @@
 import type { AppContext } from '../../app-context.ts';
 import { actorOf } from '../../http/access.ts';
-import { canManageHiring } from '../../http/actor.ts';
+import { canAdminister, canManageHiring } from '../../http/actor.ts';
 import { type ApiApp, errorResponses } from '../../http/types.ts';
-import { referralListQuery, referralPageSchema, referrerListSchema } from './referrals.schema.ts';
+import {
+  referralAskSettingsSchema,
+  referralAskSettingsUpdate,
+  referralListQuery,
+  referralPageSchema,
+  referrerListSchema,
+} from './referrals.schema.ts';
 import { referralService } from './referrals.service.ts';
 
 // The hiring team's view of referrals from candidates. The candidate-facing pages (the referrer's
@@ -40,5 +46,36 @@ export function referralRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => referrals.referrers(actorOf(request).organisationId),
+  );
+
+  app.get(
+    '/api/v1/referrals/ask-settings',
+    {
+      config: { access: { roles: canAdminister } },
+      schema: {
+        tags,
+        summary: 'Which emails end with the referral ask',
+        description:
+          'The not-progressing, offer and talent-network emails to candidates end with one short line pointing to the “Recommend a colleague” section of the candidate’s page. On for every template unless turned off.',
+        response: { 200: referralAskSettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => referrals.askSettings(actorOf(request).organisationId),
+  );
+
+  app.patch(
+    '/api/v1/referrals/ask-settings',
+    {
+      config: { access: { roles: canAdminister } },
+      schema: {
+        tags,
+        summary: 'Turn the referral ask on or off per template',
+        description:
+          'Applies to emails written from now on; emails already in the outbox keep what they say.',
+        body: referralAskSettingsUpdate,
+        response: { 200: referralAskSettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => referrals.updateAskSettings(actorOf(request), request.body),
   );
 }

@@ -55,3 +55,38 @@ export const referrerSchema = z.object({
 });
 export type Referrer = z.infer<typeof referrerSchema>;
 export const referrerListSchema = z.object({ data: z.array(referrerSchema) });
+
+/** The candidate emails that end with the referral ask unless the organisation turns it off. */
+export const referralAskTemplates = [
+  'not_progressing',
+  'not_progressing_screening',
+  'offer',
+  'talent_network_invitation',
+  'new_opportunity',
+] as const;
+export type ReferralAskTemplate = (typeof referralAskTemplates)[number];
+
+/** How the settings name them (the template catalogue's names). */
+export const referralAskTemplateNames: Record<ReferralAskTemplate, string> = {
+  not_progressing: 'Not progressing, with feedback',
+  not_progressing_screening: 'Not progressing, with a screening reason',
+  offer: 'Offer',
+  talent_network_invitation: 'Invitation to join the talent network',
+  new_opportunity: 'New opportunity',
+};
+
+const askFlags = Object.fromEntries(referralAskTemplates.map((k) => [k, z.boolean()])) as Record<
+  ReferralAskTemplate,
+  z.ZodBoolean
+>;
+
+export const referralAskSettingsSchema = z.object({
+  templates: z
+    .object(askFlags)
+    .describe('Per template: true when the email ends with the short line asking for a referral'),
+});
+export type ReferralAskSettings = z.infer<typeof referralAskSettingsSchema>;
+export const referralAskSettingsUpdate = z.object({
+  templates: z.object(askFlags).partial().describe('Only the templates to change'),
+});
+export type ReferralAskSettingsUpdate = z.infer<typeof referralAskSettingsUpdate>;

@@ -4,19 +4,27 @@
 // link, so the same colleague through two links keeps both referrers. The referrer is thanked once
 // when the colleague comes forward and once when they are hired; nothing about the colleague's
 // assessment is ever said.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
 import { invalidField } from '../../errors.ts';
+import type { Actor } from '../../http/actor.ts';
+import { newId } from '../../ids.ts';
+import { applyForRole } from '../applications/apply.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { candidateForEmail } from '../candidates/candidate-for-email.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { joinNetwork, networkConsentVersion } from '../network/network.service.ts';
 import { insertNotification } from '../notifications/notifications.repository.ts';
 import { emitEvent } from '../webhooks/webhooks.events.ts';
+import { referralAskSettings, setReferralAsk } from './referral-ask.ts';
 import * as repo from './referrals.repository.ts';
 import type {
   Referral,
+  ReferralAskSettings,
+  ReferralAskSettingsUpdate,
   ReferralListQuery,
   ReferralPage,
   ReferralStatus,
@@ -58,23 +66,38 @@ const linkOf = (row: repo.LinkRow): ReferralLink => ({
   createdAt: row.created_at,
 });
 
-/** A new link for the referrer; the code is returned once and only its hash is stored. */
+/**
+ * The code of a link: an HMAC of its id under the server's secret, so the referrer's page can show
+ * their link again while the database holds only the code's hash (a copy of the database alone
+ * gives no working code).
+ */
+export function referralCodeOf(secret: string, linkId: string): string {
+  return createHmac('sha256', secret)
+    .update(`referral-code:${linkId}`)
+    .digest()
+    .subarray(0, 24)
+    .toString('base64url');
+}
+
+/** A new link for the referrer; only the hash of its code is stored. */
 export async function createReferralLink(
   db: Kysely<Database>,
   organisationId: string,
   referrerCandidateId: string,
-  input: { roleId?: string | null; kindOfWork?: string | null; showFirstName: boolean },
+  input: { secret: string; roleId?: string | null; kindOfWork?: string | null; showFirstName: boolean },
   now: Date,
 ): Promise<{ code: string; link: ReferralLink }> {
-  const code = randomBytes(24).toString('base64url');
+  const id = newId(now.getTime());
+  const code = referralCodeOf(input.secret, id);
   const expiresAt =
     DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: referralLinkDays }).toISO() ?? now.toISOString();
   let roleId = input.roleId ?? null;
   if (roleId && !(await repo.listOpenRoles(db, organisationId)).some((r) => r.id === roleId)) roleId = null;
-  const id = await repo.insertLink(
+  await repo.insertLink(
     db,
     organisationId,
     {
+      id,
       referrerCandidateId,
       codeHash: hashReferralCode(code),
       roleId,
@@ -86,6 +109,30 @@ export async function createReferralLink(
   );
   const links = await repo.listLinksOf(db, organisationId, referrerCandidateId);
   return { code, link: linkOf(links.find((l) => l.id === id)!) };
+}
+
+/** The referrer's newest working link with its code, if they have one. */
+export async function currentReferralLink(
+  db: Kysely<Database>,
+  secret: string,
+  organisationId: string,
+  referrerCandidateId: string,
+  now: Date,
+): Promise<{ code: string; link: ReferralLink } | undefined> {
+  const row = (await repo.listLinksOf(db, organisationId, referrerCandidateId)).find(
+    (l) => l.revoked_at === null && new Date(l.expires_at).getTime() > now.getTime(),
+  );
+  return row ? { code: referralCodeOf(secret, row.id), link: linkOf(row) } : undefined;
+}
+
+/** The referrer's choice to show their first name on the colleague's page (all their links). */
+export async function setReferrerFirstNameShown(
+  db: Kysely<Database>,
+  organisationId: string,
+  referrerCandidateId: string,
+  show: boolean,
+): Promise<void> {
+  await repo.setShowFirstName(db, organisationId, referrerCandidateId, show);
 }
 
 /** The referrer's links, newest first (codes are not kept, so they are not in them). */
@@ -163,19 +210,18 @@ function checkColleague(input: Colleague): Colleague {
   if (name.length < 2) throw invalidField('name', 'give your name');
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     throw invalidField('email', 'give an email address we can reply to');
-  return { name, email, phone: input.phone?.trim().slice(0, 40) || null };
+  return { name, email, phone: input.phone?.trim().slice(0, 32) || null };
 }
 
 /** The colleague's candidate record: an existing one with the same email, else a new one. */
 async function colleagueCandidate(tx: Kysely<Database>, organisationId: string, input: Colleague, now: Date) {
-  const existing = await repo.findCandidateIdByEmail(tx, organisationId, input.email);
-  if (existing) return existing;
-  return repo.insertCandidate(
+  const { id } = await candidateForEmail(
     tx,
     organisationId,
-    { name: input.name, email: input.email, phone: input.phone ?? null },
+    { name: input.name, email: input.email, phone: input.phone ?? null, source: 'Referral' },
     now,
   );
+  return id;
 }
 
 /** Thanks the referrer (once per referral) that their colleague came forward; tells the team. */
@@ -258,9 +304,12 @@ export async function expressInterest(
     if (!roles.some((r) => r.id === input.roleId))
       throw invalidField('roleId', 'choose one of the open roles');
     const candidateId = await colleagueCandidate(tx, link.organisationId, colleague, now);
-    const applicationId =
-      (await repo.findApplicationIdFor(tx, link.organisationId, input.roleId, candidateId)) ??
-      (await repo.insertApplication(tx, link.organisationId, { candidateId, roleId: input.roleId }, now));
+    const { id: applicationId } = await applyForRole(
+      tx,
+      link.organisationId,
+      { candidateId, roleId: input.roleId },
+      now,
+    );
     const referral = await repo.upsertReferral(
       tx,
       link.organisationId,
@@ -386,6 +435,31 @@ export function referralService(ctx: AppContext) {
         .filter((r) => !query.status || r.status === query.status);
       const page = items.slice(0, limit);
       return { data: page, nextCursor: items.length > limit ? (page.at(-1)?.id ?? null) : null };
+    },
+
+    async askSettings(organisationId: string): Promise<ReferralAskSettings> {
+      return { templates: await referralAskSettings(ctx.kysely, organisationId) };
+    },
+
+    async updateAskSettings(actor: Actor, input: ReferralAskSettingsUpdate): Promise<ReferralAskSettings> {
+      const now = ctx.now();
+      const { organisationId } = actor;
+      await ctx.kysely.transaction().execute(async (tx) => {
+        await setReferralAsk(tx, organisationId, input.templates, now);
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: 'referrals.ask_settings_changed',
+            subjectType: 'organisation',
+            subjectId: organisationId,
+            detail: { templates: input.templates },
+          },
+          now,
+        );
+      });
+      return this.askSettings(organisationId);
     },
 
     async referrers(organisationId: string): Promise<{ data: Referrer[] }> {

@@ -157,7 +157,7 @@ describeEachDatabase(
         get().ctx.kysely,
         team.organisationId,
         referrer.id,
-        { roleId: role.id, showFirstName: true },
+        { secret: get().ctx.config.secret, roleId: role.id, showFirstName: true },
         clock,
       );
       const since = await mark();

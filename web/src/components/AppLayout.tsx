@@ -134,6 +134,7 @@ export function AppLayout() {
           {canManageHiring(me) ? <NavRouterLink to="/network" label="Talent network" /> : null}
           <NavRouterLink to="/interviews" label="My interviews" />
           {canManageHiring(me) ? <NavRouterLink to="/messages" label="Messages" /> : null}
+          {canManageHiring(me) ? <NavRouterLink to="/referrals" label="Referrals" /> : null}
           <NavRouterLink to="/settings" label="Settings" />
         </Stack>
         <Box mt="auto" pt="md">

@@ -28,6 +28,7 @@ import {
   refresh,
   useMe,
 } from '../api/queries';
+import { referralsQuery } from '../api/referrals';
 import type { Application, Candidate } from '../api/types';
 import { StageBadge } from '../components/badges';
 import { CandidateTimeline } from '../components/CandidateTimeline';
@@ -42,6 +43,25 @@ import { formatDate } from '../lib/dates';
 import { errorMessage } from '../lib/formErrors';
 
 const route = getRouteApi('/_app/candidates/$candidateId');
+
+/** Who recommended this candidate (one name per referral link they came through). */
+function ReferredBy({ candidateId }: { candidateId: string }) {
+  const referrals = useQuery(referralsQuery({ candidateId }));
+  const referrers = new Map((referrals.data?.data ?? []).map((r) => [r.referrer.id, r.referrer.name]));
+  if (referrers.size === 0) return null;
+  return (
+    <Detail label="Referred by">
+      {[...referrers].map(([id, name], i) => (
+        <span key={id}>
+          {i > 0 ? ', ' : ''}
+          <AnchorLink to="/candidates/$candidateId" params={{ candidateId: id }} size="sm">
+            {name}
+          </AnchorLink>
+        </span>
+      ))}
+    </Detail>
+  );
+}
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -190,6 +210,7 @@ export function CandidatePage() {
           <Detail label="Phone">{c.phone ? <Anchor href={`tel:${c.phone}`}>{c.phone}</Anchor> : '—'}</Detail>
           <Detail label="Location">{c.location ?? '—'}</Detail>
           <Detail label="Source">{c.source ?? '—'}</Detail>
+          {canManageHiring(me) ? <ReferredBy candidateId={c.id} /> : null}
         </SimpleGrid>
       </Card>
 
