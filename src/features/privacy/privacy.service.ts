@@ -53,3 +53,13 @@ export async function anonymiseCandidate(
 export async function flushErasedPages(db: Kysely<Database>): Promise<void> {
   if (dialectOf(db as Kysely<unknown>) === 'sqlite') await repo.checkpointSqlite(db);
 }
+
+/** Whether a legal hold (a claim in progress) pauses retention and erasure for the candidate. */
+export async function isOnLegalHold(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+): Promise<boolean> {
+  const identity = await repo.findCandidateIdentity(db, organisationId, candidateId);
+  return identity?.legalHoldAt != null;
+}
