@@ -378,7 +378,7 @@ describeEachDatabase('candidates API', (get) => {
       stage: 'applied',
     });
     await insertInterview(ctx, organisationId, applicationA);
-    const keptInterview = await insertInterview(ctx, organisationId, keptApplication);
+    await insertInterview(ctx, organisationId, keptApplication);
 
     const before = (await app.inject({ url: `/api/v1/candidates/${erased.id}`, headers })).json();
     expect(before.applicationCount).toBe(2);
