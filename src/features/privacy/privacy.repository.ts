@@ -402,3 +402,244 @@ export async function scrubCandidate(
 export async function checkpointSqlite(db: Kysely<Database>): Promise<void> {
   await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }
+
+// ------------------------------------------------------------------------------------- settings
+
+export interface RetentionSettings {
+  candidateMonths: number;
+  messageBodyDays: number;
+}
+
+export async function findSettings(
+  db: Kysely<Database>,
+  organisationId: string,
+  defaults: RetentionSettings,
+): Promise<RetentionSettings> {
+  const row = await db
+    .selectFrom('privacy_settings')
+    .select(['candidate_months', 'message_body_days'])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return {
+    candidateMonths: row ? Number(row.candidate_months) : defaults.candidateMonths,
+    messageBodyDays: row ? Number(row.message_body_days) : defaults.messageBodyDays,
+  };
+}
+
+export async function saveSettings(
+  db: Kysely<Database>,
+  organisationId: string,
+  settings: RetentionSettings,
+  userId: string | null,
+  now: Date,
+): Promise<void> {
+  const values = {
+    candidate_months: settings.candidateMonths,
+    message_body_days: settings.messageBodyDays,
+    updated_by: userId,
+    updated_at: now.toISOString(),
+  };
+  await db
+    .insertInto('privacy_settings')
+    .values({ organisation_id: organisationId, ...values })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
+    .execute();
+}
+
+/** Every organisation, for the sweep (each has its own retention periods). */
+export async function listOrganisationIds(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('organization').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+// ------------------------------------------------------------------------------------ legal hold
+
+/** Sets or releases a legal hold; false when nothing changed (already so, unknown or anonymised). */
+export async function setLegalHold(
+  db: Kysely<Database>,
+  organisationId: string,
+  candidateId: string,
+  hold: { reason: string } | null,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('candidate')
+    .set(
+      hold
+        ? { legal_hold_at: now.toISOString(), legal_hold_reason: hold.reason, updated_at: now.toISOString() }
+        : { legal_hold_at: null, legal_hold_reason: null, updated_at: now.toISOString() },
+    )
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', candidateId)
+    .where('anonymised_at', 'is', null)
+    .where('legal_hold_at', hold ? 'is' : 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function listLegalHolds(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('candidate')
+    .select(['id', 'name', 'legal_hold_at', 'legal_hold_reason'])
+    .where('organisation_id', '=', organisationId)
+    .where('anonymised_at', 'is', null)
+    .where('legal_hold_at', 'is not', null)
+    .orderBy('legal_hold_at')
+    .execute();
+}
+
+// ------------------------------------------------------------------------------------- retention
+
+export interface RetentionCandidate {
+  id: string;
+  name: string;
+  email: string;
+  /** The last time one of their applications changed stage (closed), or when they were added. */
+  lastClosedAt: string;
+  /** When they left the talent network (consent ended or withdrawn); null if never a member. */
+  leftNetworkAt: string | null;
+}
+
+/**
+ * Candidates retention may anonymise: not anonymised, not on legal hold, every application closed,
+ * not a current talent-network member, last closed on or before `closedBy` and left the network (if
+ * ever in it) on or before `leftBy`. Oldest first.
+ */
+export async function findRetentionCandidates(
+  db: Kysely<Database>,
+  organisationId: string,
+  bounds: { closedBy: Date; leftBy: Date },
+  limit: number,
+): Promise<RetentionCandidate[]> {
+  const lastClosed = sql<string>`coalesce(max(application.stage_changed_at), candidate.created_at)`;
+  const rows = await db
+    .selectFrom('candidate')
+    .leftJoin('application', (j) =>
+      j
+        .onRef('application.candidate_id', '=', 'candidate.id')
+        .onRef('application.organisation_id', '=', 'candidate.organisation_id'),
+    )
+    .leftJoin('network_profile', (j) =>
+      j
+        .onRef('network_profile.candidate_id', '=', 'candidate.id')
+        .onRef('network_profile.organisation_id', '=', 'candidate.organisation_id'),
+    )
+    .select([
+      'candidate.id',
+      'candidate.name',
+      'candidate.email',
+      lastClosed.as('last_closed_at'),
+      'network_profile.left_at',
+    ])
+    .where('candidate.organisation_id', '=', organisationId)
+    .where('candidate.anonymised_at', 'is', null)
+    .where('candidate.legal_hold_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('application as open')
+            .select('open.id')
+            .whereRef('open.candidate_id', '=', 'candidate.id')
+            .where('open.organisation_id', '=', organisationId)
+            .where('open.stage', '<>', 'closed'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.or([eb('network_profile.status', 'is', null), eb('network_profile.status', '<>', 'member')]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('talent_network_member as tnm')
+            .select('tnm.id')
+            .whereRef('tnm.candidate_id', '=', 'candidate.id')
+            .where('tnm.organisation_id', '=', organisationId)
+            .where('tnm.left_at', 'is', null)
+            .where('tnm.expires_at', '>', bounds.leftBy.toISOString()),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('network_profile.left_at', 'is', null),
+        eb('network_profile.left_at', '<=', bounds.leftBy.toISOString()),
+      ]),
+    )
+    .groupBy([
+      'candidate.id',
+      'candidate.name',
+      'candidate.email',
+      'candidate.created_at',
+      'network_profile.left_at',
+    ])
+    .having(lastClosed, '<=', bounds.closedBy.toISOString())
+    .orderBy('last_closed_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    lastClosedAt: r.last_closed_at,
+    leftNetworkAt: r.left_at,
+  }));
+}
+
+/** Removes the bodies of emails sent on or before `sentBy` (who, when and which template stay). */
+export async function clearMessageBodies(
+  db: Kysely<Database>,
+  organisationId: string,
+  sentBy: Date,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('message')
+    .set({
+      html: '',
+      text: '',
+      variables: '{}',
+      ics: null,
+      sealed_links: null,
+      updated_at: now.toISOString(),
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'sent')
+    .where('sent_at', '<=', sentBy.toISOString())
+    .where((eb) => eb.or([eb('text', '<>', ''), eb('html', '<>', ''), eb('variables', '<>', '{}')]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Deletes candidate links and invitations whose time is up (invitations not accepted). */
+export async function deleteExpiredLinks(
+  db: Kysely<Database>,
+  organisationId: string,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  const links = await db
+    .deleteFrom('candidate_link')
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or([eb('expires_at', '<=', at), eb('revoked_at', 'is not', null)]))
+    .executeTakeFirst();
+  const expired = db
+    .selectFrom('invitation')
+    .select('id')
+    .where('organizationId', '=', organisationId)
+    .where('status', '<>', 'accepted')
+    .where('expiresAt', '<=', at);
+  await db
+    .deleteFrom('invitation_link')
+    .where('organisation_id', '=', organisationId)
+    .where('invitation_id', 'in', expired)
+    .execute();
+  const invitations = await db
+    .deleteFrom('invitation')
+    .where('organizationId', '=', organisationId)
+    .where('status', '<>', 'accepted')
+    .where('expiresAt', '<=', at)
+    .executeTakeFirst();
+  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows);
+}
