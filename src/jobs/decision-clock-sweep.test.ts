@@ -406,6 +406,7 @@ describeEachDatabase(
       }
       expect(errors).toEqual([]);
       expect(total).toEqual({
+        ...zero,
         repaired: 0,
         movedToAwaitingDecision: 6,
         scorecardReminders: 6,
