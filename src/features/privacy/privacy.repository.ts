@@ -643,3 +643,14 @@ export async function deleteExpiredLinks(
     .executeTakeFirst();
   return Number(links.numDeletedRows) + Number(invitations.numDeletedRows);
 }
+
+/**
+ * Deletes expired staff sign-in sessions and verification codes (they belong to people, not to an
+ * organisation, so this one is not scoped by organisation; it only removes what can no longer work).
+ */
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const sessions = await sql`delete from "session" where "expiresAt" <= ${at}`.execute(db);
+  await sql`delete from "verification" where "expiresAt" <= ${at}`.execute(db);
+  return Number(sessions.numAffectedRows ?? 0n);
+}

@@ -24,7 +24,7 @@ export const privacySettingsSchema = z.object({
     .describe('Talent-network members are anonymised when their consent ends without renewal'),
   expiredLinks: z
     .literal('promptly')
-    .describe('Expired candidate links and invitations are deleted at the next sweep'),
+    .describe('Expired candidate links, invitations and staff sessions are deleted at the next sweep'),
 });
 export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 

@@ -1,7 +1,7 @@
 // Retention, a step of the sweep (src/jobs/decision-clock-sweep.ts), after the talent network's
 // expiries: per organisation, candidates whose time is up are anonymised (each claimed by one
 // conditional update, so any number of workers do it exactly once), email bodies past their days are
-// removed, and expired candidate links and invitations deleted. A legal hold pauses a candidate.
+// removed, and expired candidate links, invitations and staff sessions deleted. A legal hold pauses a candidate.
 import type { StepResult, SweepContext, SweepLogger } from '../decision-clock/nudges.service.ts';
 import * as repo from './privacy.repository.ts';
 import {
@@ -52,6 +52,15 @@ export async function applyRetention(ctx: SweepContext, now: Date, log: SweepLog
       result.failed += 1;
       log.error({ step: 'retention', err }, 'retention: an organisation failed; tried again next sweep');
     }
+  }
+  try {
+    await repo.deleteExpiredSessions(ctx.kysely, now);
+  } catch (err) {
+    result.failed += 1;
+    log.error(
+      { step: 'retention', err },
+      'retention: deleting expired sessions failed; tried again next sweep',
+    );
   }
   if (anonymised > 0) await flushErasedPages(ctx.kysely);
   result.done = anonymised;

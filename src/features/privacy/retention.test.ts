@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
@@ -215,6 +216,12 @@ describeEachDatabase('retention', (get, dialect) => {
         .execute();
     }
 
+    // A staff session that expired yesterday (the admin's current one stays: it is used below).
+    const expiredSession = `session-${newId()}`;
+    await sql`insert into "session" ("id", "expiresAt", "token", "createdAt", "updatedAt", "userId") values (${expiredSession}, ${daysAgo(1)}, ${expiredSession}, ${daysAgo(15)}, ${daysAgo(15)}, ${team.admin.userId})`.execute(
+      ctx.kysely,
+    );
+
     // Two sweepers at once (on PostgreSQL really in parallel): each candidate is anonymised once.
     const sweepCtx = { ...ctx, now: () => new Date() };
     const [a, b] = await Promise.all([runDecisionClockSweep(sweepCtx), runDecisionClockSweep(sweepCtx)]);
@@ -256,6 +263,11 @@ describeEachDatabase('retention', (get, dialect) => {
       .where('candidate_id', '=', open.candidateId)
       .execute();
     expect(links.map((l) => l.id.split('-').slice(0, 2).join('-'))).toEqual(['link-good']);
+
+    const sessions = await sql<{
+      id: string;
+    }>`select "id" from "session" where "id" = ${expiredSession}`.execute(ctx.kysely);
+    expect(sessions.rows).toEqual([]);
 
     // A third sweep finds nothing more; releasing the hold lets the next one anonymise them.
     expect(await applyRetention(sweepCtx, new Date(), log)).toEqual({ done: 0, failed: 0 });
