@@ -31,6 +31,7 @@ import { messageRoutes } from './features/messages/messages.routes.ts';
 import { networkRoutes } from './features/network/network.routes.ts';
 import { unsubscribeRoutes } from './features/network/network.unsubscribe.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
 import { reputationRoutes } from './features/reputation/reputation.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
@@ -194,6 +195,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   unsubscribeRoutes(app, ctx);
   closureRoutes(app, ctx);
   dataRequestRoutes(app, ctx);
+  privacyRoutes(app, ctx);
   jobRoutes(app, ctx);
   exportRoutes(app, ctx);
   bounceRoutes(app, ctx);

@@ -9,6 +9,7 @@ import type { JobTables } from './schema-jobs.ts';
 import type { MessagingTables } from './schema-messaging.ts';
 import type { NetworkTables } from './schema-network.ts';
 import type { PortalTables } from './schema-portal.ts';
+import type { PrivacyTables } from './schema-privacy.ts';
 import type { ReferralTables } from './schema-referrals.ts';
 import type { ReputationTables } from './schema-reputation.ts';
 import type { WebhookTables } from './schema-webhooks.ts';
@@ -96,6 +97,11 @@ export interface CandidateTable {
   source: string | null;
   created_at: string;
   updated_at: string;
+  /** When their personal data was replaced and free text removed (erasure or retention, 0021). */
+  anonymised_at: string | null;
+  /** A legal hold (a claim in progress) pauses retention while set (0021). */
+  legal_hold_at: string | null;
+  legal_hold_reason: string | null;
 }
 export interface ApplicationTable extends ApplicationDecisionColumns, ApplicationClosureColumns {
   id: string;
@@ -156,6 +162,7 @@ export interface Database
     FeedbackTables,
     ClosureTables,
     PortalTables,
+    PrivacyTables,
     JobTables,
     NetworkTables,
     ReputationTables,

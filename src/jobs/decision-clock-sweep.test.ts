@@ -33,6 +33,7 @@ const zero: DecisionClockSweepResult = {
   reconsentRequests: 0,
   networkExpiries: 0,
   experienceSurveys: 0,
+  retentionAnonymised: 0,
   failed: 0,
 };
 

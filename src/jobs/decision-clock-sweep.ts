@@ -22,6 +22,7 @@ import {
   sendInvitationReminders,
   sendReconsentRequests,
 } from '../features/network/network-sweep.ts';
+import { applyRetention } from '../features/privacy/retention-sweep.ts';
 import { sendExperienceSurveys } from '../features/reputation/survey-sweep.ts';
 import { sweepDuration } from '../metrics.ts';
 import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
@@ -40,6 +41,8 @@ export interface DecisionClockSweepResult {
   reconsentRequests: number;
   networkExpiries: number;
   experienceSurveys: number;
+  /** Candidates anonymised by retention (after the network's expiries). */
+  retentionAnonymised: number;
   /** Items or steps that failed (logged; tried again next time). */
   failed: number;
 }
@@ -61,6 +64,7 @@ const steps = [
   ['reconsentRequests', sendReconsentRequests],
   ['networkExpiries', expireMemberships],
   ['experienceSurveys', sendExperienceSurveys],
+  ['retentionAnonymised', applyRetention],
 ] as const;
 
 /** One sweep at the context's `now`. */
@@ -83,6 +87,7 @@ export async function runDecisionClockSweep(
     reconsentRequests: 0,
     networkExpiries: 0,
     experienceSurveys: 0,
+    retentionAnonymised: 0,
     failed: 0,
   };
   for (const [name, step] of steps) {

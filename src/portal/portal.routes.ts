@@ -49,6 +49,7 @@ import {
 } from './pages.ts';
 import { portalCss } from './portal.css.ts';
 import * as repo from './portal.repository.ts';
+import { privacyPageRoutes } from './privacy-pages.ts';
 import { referralNotices, referralPageRoutes, referralSection } from './referral-section.ts';
 
 /** The version of the talent-network consent text below; recorded with every join. */
@@ -168,6 +169,8 @@ const notices: Record<string, string> = {
   survey: 'Thank you for rating your experience.',
   'survey-done': "You've already rated your experience for this application. Thank you.",
   deletion: "We've received your request to delete your data.",
+  'deletion-held':
+    "We've received your request to delete your data. We must keep it for now because of a legal claim, and will act on it by the date below.",
   ...networkProfileNotices,
   ...referralNotices,
 };
@@ -411,12 +414,12 @@ ${profile}
 ${refer}
 <section class="card" aria-labelledby="h-data">
 <h2 id="h-data">Your data</h2>
-<p><a href="/c/${token}/my-data.json" download="my-data.json">Download everything we hold about you</a> (a JSON file).</p>
+<p><a href="/c/${token}/my-data">See everything we hold about you</a>, or <a href="/c/${token}/my-data.json" download="my-data.json">download it</a> (a JSON file).</p>
 ${
   deletion
     ? html`<p class="warning">You asked us to delete your data on ${ukDate(deletion.requested_at)}. We must act on it by ${ukDate(deletion.due_at)}.</p>`
-    : html`<p>You can ask us to delete your data. By law we must act within one month.</p>
-<form method="post" action="/c/${token}/deletion-request"><input type="hidden" name="csrf" value="${csrf('deletion-request')}"><button type="submit" class="secondary">Ask us to delete my data</button></form>`
+    : html`<p>You can delete your data at any time: we will tell you exactly what happens before you confirm.</p>
+<p><a href="/c/${token}/delete-my-data">Delete my data</a></p>`
 }
 </section>`;
     return send(reply, 200, layout('Your applications', branding, body), logoOrigins(branding));
@@ -620,6 +623,16 @@ ${
       }
     });
     return reply.redirect(back(request, 'left'), 303);
+  });
+
+  privacyPageRoutes(portal, ctx, {
+    linkOf,
+    formAllowed,
+    render: async (reply, status, organisationId, title, body) => {
+      const branding = await brandingOf(organisationId);
+      return send(reply, status, layout(title, branding, body), logoOrigins(branding));
+    },
+    rateLimit,
   });
 
   networkProfileRoutes(portal, ctx, {

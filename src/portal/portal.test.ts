@@ -352,7 +352,7 @@ describeEachDatabase('candidate portal', (get) => {
     const body = (await page()).body;
     const action = `${path}/network/join`;
     const csrf = csrfFor(body, action);
-    const wrongForm = csrfFor(body, `${path}/deletion-request`);
+    const wrongForm = csrfFor((await page(`${path}/delete-my-data`)).body, `${path}/delete-my-data`);
     const attempts = [
       await post(action, {}),
       await post(action, { csrf: 'x'.repeat(43) }),
@@ -509,45 +509,22 @@ describeEachDatabase('candidate portal', (get) => {
     expect(res.body).not.toMatch(/private|recommendation|scorecard|Morgan/i);
   });
 
-  it('records a deletion request due in one month and notifies the admins', async () => {
+  it('asks before deleting their data, saying what happens and when (the deletion: src/portal/privacy-pages.test.ts)', async () => {
     const body = (await page()).body;
-    const res = await post(`${path}/deletion-request`, { csrf: csrfFor(body, `${path}/deletion-request`) });
-    expect(res.statusCode).toBe(303);
+    expect(body).toContain(`href="${path}/delete-my-data"`);
+    expect(body).not.toContain(`action="${path}/deletion-request"`);
+    const confirm = (await page(`${path}/delete-my-data`)).body;
+    expect(confirm).toContain('As soon as you confirm, straight away');
+    expect(confirm).toContain('This cannot be undone');
+    expect(confirm).toContain('You still have an open application');
+    expect(csrfFor(confirm, `${path}/delete-my-data`)).toMatch(/\S{20,}/);
+    // Nothing happened by looking.
     const rows = await ctx.kysely
       .selectFrom('data_request')
-      .selectAll()
+      .select('id')
       .where('candidate_id', '=', candidateId)
       .execute();
-    expect(rows).toMatchObject([{ kind: 'deletion', status: 'open' }]);
-    const requested = new Date(rows[0]?.requested_at ?? '');
-    const due = new Date(rows[0]?.due_at ?? '');
-    const days = (due.getTime() - requested.getTime()) / 86_400_000;
-    expect(days).toBeGreaterThanOrEqual(28);
-    expect(days).toBeLessThanOrEqual(31);
-    const notes = await ctx.kysely
-      .selectFrom('notification')
-      .selectAll()
-      .where('kind', '=', 'data_request')
-      .execute();
-    expect(notes.map((n) => n.user_id)).toEqual([admin.userId]);
-    const audit = await ctx.kysely
-      .selectFrom('audit_event')
-      .selectAll()
-      .where('action', '=', 'portal.deletion_requested')
-      .execute();
-    expect(audit).toHaveLength(1);
-    // Integrators hear of it: one data_request.received webhook event, in the same transaction.
-    const events = await ctx.kysely
-      .selectFrom('webhook_event')
-      .select(['type', 'payload'])
-      .where('type', '=', 'data_request.received')
-      .execute();
-    expect(events.map((e) => JSON.parse(e.payload))).toEqual([
-      { dataRequestId: rows[0]?.id, candidateId, kind: 'deletion', dueAt: rows[0]?.due_at },
-    ]);
-    const after = (await page()).body;
-    expect(after).toContain('You asked us to delete your data on');
-    expect(after).toContain('We must act on it by');
+    expect(rows).toEqual([]);
   });
 
   it('puts a personal link in every candidate email as it is sent, never in the stored email', async () => {

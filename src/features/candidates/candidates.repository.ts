@@ -5,19 +5,23 @@ import type { Page } from '../common.schema.ts';
 import type { Candidate, CandidateCreate, CandidateListQuery, CandidateUpdate } from './candidates.schema.ts';
 
 function selectCandidates(db: Kysely<Database>, organisationId: string) {
-  return db
-    .selectFrom('candidate')
-    .select([
-      'candidate.id',
-      'candidate.name',
-      'candidate.email',
-      'candidate.phone',
-      'candidate.location',
-      'candidate.source',
-      'candidate.created_at',
-      'candidate.updated_at',
-    ])
-    .where('candidate.organisation_id', '=', organisationId);
+  return (
+    db
+      .selectFrom('candidate')
+      .select([
+        'candidate.id',
+        'candidate.name',
+        'candidate.email',
+        'candidate.phone',
+        'candidate.location',
+        'candidate.source',
+        'candidate.created_at',
+        'candidate.updated_at',
+      ])
+      .where('candidate.organisation_id', '=', organisationId)
+      // An anonymised (erased) candidate is gone from the candidates API; their counted history stays.
+      .where('candidate.anonymised_at', 'is', null)
+  );
 }
 type CandidateRow = Awaited<ReturnType<ReturnType<typeof selectCandidates>['executeTakeFirstOrThrow']>>;
 
@@ -193,18 +197,4 @@ export async function countCandidateRecords(
     .where('application.candidate_id', '=', candidateId)
     .executeTakeFirstOrThrow();
   return { applications: Number(applications.n), interviews: Number(interviews.n) };
-}
-
-/** Deletes the candidate; their applications and interviews go with them (foreign-key cascade). */
-export async function deleteCandidate(
-  db: Kysely<Database>,
-  organisationId: string,
-  id: string,
-): Promise<boolean> {
-  const result = await db
-    .deleteFrom('candidate')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
 }

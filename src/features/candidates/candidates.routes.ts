@@ -90,7 +90,7 @@ export function candidateRoutes(app: ApiApp, ctx: AppContext): void {
       config: { access: { roles: canManageHiring } },
       schema: {
         tags,
-        summary: 'Erase a candidate with their applications and interviews',
+        summary: 'Erase a candidate: anonymised at once, their figures kept without them (409 on legal hold)',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },

@@ -6,7 +6,7 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Page } from '../common.schema.ts';
-import { completeDeletionRequests } from '../data-requests/data-requests.repository.ts';
+import { anonymiseCandidate, flushErasedPages, isOnLegalHold } from '../privacy/privacy.service.ts';
 import * as repo from './candidates.repository.ts';
 import type { Candidate, CandidateCreate, CandidateListQuery, CandidateUpdate } from './candidates.schema.ts';
 
@@ -65,17 +65,25 @@ export function candidateService(ctx: AppContext) {
       );
     },
     /**
-     * Erases the candidate with their applications and interviews. The audit event keeps only
-     * counts: no personal data outlives the erasure.
+     * Erases the candidate by anonymising them (src/features/privacy): personal fields replaced and
+     * free text removed at once, while outcomes, dates, scores and survey figures stay counted. Their
+     * deletion requests are met and kept as proof. Refused while a legal hold is on. The audit event
+     * keeps only counts: no personal data outlives the erasure.
      */
     async erase(organisationId: string, id: string, actor: Actor): Promise<void> {
       const now = ctx.now();
       await ctx.kysely.transaction().execute(async (tx) => {
         if (!(await repo.findCandidate(tx, organisationId, id))) throw notFound('Candidate');
+        if (await isOnLegalHold(tx, organisationId, id)) {
+          throw new AppError(
+            'conflict',
+            'This candidate is on legal hold (a claim in progress): release the hold before erasing them',
+          );
+        }
         const removed = await repo.countCandidateRecords(tx, organisationId, id);
-        // Their deletion requests are met by this erasure: kept, without the candidate, as done.
-        await completeDeletionRequests(tx, organisationId, id, now);
-        await repo.deleteCandidate(tx, organisationId, id);
+        if (!(await anonymiseCandidate(tx, organisationId, id, actor, 'erased_by_admin', now))) {
+          throw notFound('Candidate');
+        }
         await recordAudit(
           tx,
           organisationId,
@@ -84,6 +92,7 @@ export function candidateService(ctx: AppContext) {
           now,
         );
       });
+      await flushErasedPages(ctx.kysely);
     },
   };
 }

@@ -347,7 +347,7 @@ describeEachDatabase('candidates API', (get) => {
     expect(created.statusCode).toBe(201);
   });
 
-  it('erases a candidate with their applications and interviews, auditing only counts', async () => {
+  it('erases a candidate by anonymising them, keeping their applications counted, auditing only counts', async () => {
     const ctx = get().ctx;
     const organisationId = manager.organisationId;
     const headers = { cookie: manager.cookie };
@@ -365,7 +365,7 @@ describeEachDatabase('candidates API', (get) => {
       candidateId: erased.id,
       stage: 'interviewing',
     });
-    await insertApplication(ctx, {
+    const applicationB = await insertApplication(ctx, {
       organisationId,
       roleId: roleB.id,
       candidateId: erased.id,
@@ -378,7 +378,7 @@ describeEachDatabase('candidates API', (get) => {
       stage: 'applied',
     });
     await insertInterview(ctx, organisationId, applicationA);
-    const keptInterview = await insertInterview(ctx, organisationId, keptApplication);
+    await insertInterview(ctx, organisationId, keptApplication);
 
     const before = (await app.inject({ url: `/api/v1/candidates/${erased.id}`, headers })).json();
     expect(before.applicationCount).toBe(2);
@@ -387,27 +387,38 @@ describeEachDatabase('candidates API', (get) => {
     expect(res.statusCode).toBe(204);
     expect((await app.inject({ url: `/api/v1/candidates/${erased.id}`, headers })).statusCode).toBe(404);
 
+    // Anonymised, not deleted: their applications and interviews stay counted, without them.
     const applications = await ctx.kysely
       .selectFrom('application')
       .select('id')
       .where('role_id', 'in', [roleA.id, roleB.id])
+      .orderBy('id')
       .execute();
-    expect(applications.map((a) => a.id)).toEqual([keptApplication]);
+    expect(applications.map((a) => a.id)).toEqual([applicationA, applicationB, keptApplication].sort());
     const interviews = await ctx.kysely
       .selectFrom('interview')
       .innerJoin('application', 'application.id', 'interview.application_id')
       .select('interview.id')
       .where('application.role_id', '=', roleA.id)
       .execute();
-    expect(interviews.map((i) => i.id)).toEqual([keptInterview]);
-    const roleAfter = (await app.inject({ url: `/api/v1/roles/${roleA.id}`, headers })).json();
-    expect(roleAfter.applicationCounts).toEqual({ total: 1, active: 1 });
+    expect(interviews).toHaveLength(2);
+    const row = await ctx.kysely
+      .selectFrom('candidate')
+      .select(['name', 'email', 'anonymised_at'])
+      .where('id', '=', erased.id)
+      .executeTakeFirstOrThrow();
+    expect(row.name).toBe('Erased candidate');
+    expect(row.email).not.toMatch(/erin/i);
+    expect(row.anonymised_at).not.toBeNull();
+    const listed = (await app.inject({ url: '/api/v1/candidates', headers })).json();
+    expect(listed.data.map((c: { id: string }) => c.id)).not.toContain(erased.id);
 
     const audit = await ctx.kysely
       .selectFrom('audit_event')
       .select(['action', 'subject_type', 'actor_id', 'detail'])
       .where('organisation_id', '=', organisationId)
       .where('subject_id', '=', erased.id)
+      .where('action', '=', 'candidate.erased')
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({

@@ -28,6 +28,7 @@ export async function listDataRequests(
       'data_request.candidate_id',
       'candidate.name',
       'candidate.email',
+      'candidate.anonymised_at',
       'data_request.requested_at',
       'data_request.due_at',
       'data_request.closed_at',
@@ -40,15 +41,16 @@ export async function listDataRequests(
     kind: r.kind,
     status: r.status,
     candidateId: r.candidate_id,
-    candidateName: r.name,
-    candidateEmail: r.email,
+    // Kept as proof after the erasure, with no personal data.
+    candidateName: r.anonymised_at ? null : r.name,
+    candidateEmail: r.anonymised_at ? null : r.email,
     requestedAt: r.requested_at,
     dueAt: r.due_at,
     closedAt: r.closed_at,
   }));
 }
 
-/** Closes a candidate's open deletion requests: call it in the erasure's transaction, before deleting. */
+/** Closes a candidate's open deletion requests: call it in the erasure's transaction. */
 export async function completeDeletionRequests(
   db: Kysely<Database>,
   organisationId: string,

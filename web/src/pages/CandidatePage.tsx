@@ -283,8 +283,8 @@ export function CandidatePage() {
         <Alert color="red" variant="outline" title="Erase this candidate" mt="xl">
           <Stack gap="xs">
             <Text size="sm">
-              For a request to erase their data, or a candidate added by mistake. Everything about them goes,
-              permanently: their details, their applications and the interviews for them.
+              For a request to erase their data, or a candidate added by mistake. Their details and every word
+              about them go, permanently; outcomes, dates and scores stay counted without their name.
             </Text>
             <Group>
               <Button color="red" variant="outline" size="xs" onClick={erasingHandlers.open}>
@@ -320,8 +320,9 @@ export function CandidatePage() {
               their details ({c.name}, {c.email})
             </List.Item>
             <List.Item>
-              their {c.applicationCount === 1 ? 'application' : `${c.applicationCount} applications`} and
-              every interview for {c.applicationCount === 1 ? 'it' : 'them'}
+              the notes, evidence, feedback, comments and emails of their{' '}
+              {c.applicationCount === 1 ? 'application' : `${c.applicationCount} applications`} (the outcomes,
+              dates and scores stay, without their name)
             </List.Item>
           </List>
           <span>

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime } from '../common.schema.ts';
+
+export const defaultCandidateMonths = 6;
+export const defaultMessageBodyDays = 90;
+
+export const privacySettingsSchema = z.object({
+  candidateMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(72)
+    .describe(
+      'Candidates not in the talent network are anonymised this many months after their last application closed (default 6: the 3-month tribunal window and a margin)',
+    ),
+  messageBodyDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .describe('Email bodies are removed this many days after they were sent (default 90)'),
+  networkMembers: z
+    .literal('at_consent_expiry')
+    .describe('Talent-network members are anonymised when their consent ends without renewal'),
+  expiredLinks: z
+    .literal('promptly')
+    .describe('Expired candidate links, invitations and staff sessions are deleted at the next sweep'),
+});
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
+
+export const privacySettingsUpdate = z.object({
+  candidateMonths: z.number().int().min(1).max(72).optional(),
+  messageBodyDays: z.number().int().min(1).max(3650).optional(),
+});
+export type PrivacySettingsUpdate = z.infer<typeof privacySettingsUpdate>;
+
+export const retentionDueQuery = z.object({
+  days: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(366)
+    .default(30)
+    .describe('Candidates due within this many days from now (default 30); 0 for those due already'),
+});
+
+export const retentionDueSchema = z.object({
+  data: z.array(
+    z.object({
+      candidate: z.object({ id: idSchema, name: z.string(), email: z.string() }),
+      dueAt: isoDateTime.describe('When the sweep anonymises them (or the next sweep, when past)'),
+      because: z
+        .enum(['applications_closed', 'left_network'])
+        .describe('Their last application closed the set months ago, or they left the talent network'),
+    }),
+  ),
+  onLegalHold: z
+    .array(
+      z.object({
+        candidate: z.object({ id: idSchema, name: z.string() }),
+        since: isoDateTime,
+        reason: z.string(),
+      }),
+    )
+    .describe('Candidates whose retention is paused by a legal hold'),
+});
+export type RetentionDue = z.infer<typeof retentionDueSchema>;
+
+export const legalHoldBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(3)
+    .max(500)
+    .describe('Why their data must be kept: the claim in progress (no other personal data)'),
+});
+
+export const legalHoldSchema = z.object({
+  candidateId: idSchema,
+  onHold: z.boolean(),
+  since: isoDateTime.nullable(),
+  reason: z.string().nullable(),
+});
+export type LegalHold = z.infer<typeof legalHoldSchema>;
