@@ -5,9 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
 import {
+  insertTestCandidate,
   insertTestMemberUser,
   insertTestRole,
   makeApplication,
+  makeInterview,
 } from '../../../test/support/factories/applications.ts';
 import {
   makeMember,
@@ -201,8 +203,8 @@ describeEachDatabase(
       admin = await makeMember(ctx, { organisationId, role: 'admin' });
       venue1 = (await makeVenue(ctx, { organisationId, name: 'Main House' })).id;
       const venue2 = (await makeVenue(ctx, { organisationId, name: 'Studio' })).id;
-      const manager1 = (await insertTestMemberUser(ctx, { organisationId, role: 'hiring_manager' })).userId;
-      manager2 = (await insertTestMemberUser(ctx, { organisationId, role: 'hiring_manager' })).userId;
+      const manager1 = (await insertTestMemberUser(ctx, { organisationId, role: 'manager' })).userId;
+      manager2 = (await insertTestMemberUser(ctx, { organisationId, role: 'manager' })).userId;
       const role1 = (await insertTestRole(ctx, { organisationId, venueId: venue1 })).id;
       role2 = (await insertTestRole(ctx, { organisationId, venueId: venue2 })).id;
       await ctx.kysely
@@ -279,6 +281,297 @@ describeEachDatabase(
       const body = response.body;
       expect(body).not.toContain('Sam Taylor');
       expect(body).not.toContain('@example.test');
+    });
+  },
+  { now: () => now },
+);
+
+describeEachDatabase(
+  'reputation metrics: feedback, scorecards, network and referrals',
+  (get) => {
+    let ctx: AppContext;
+    let organisationId: string;
+    let venueA: string;
+    let venueB: string;
+    let ada: string;
+    let ben: string;
+    const query = { from: '2026-01-01T00:00:00.000Z', to: now.toISOString() };
+
+    async function application(
+      roleId: string,
+      outcome: string,
+      told: string | null,
+      candidateId?: string,
+      createdAt = '2026-01-10T10:00:00.000Z',
+    ) {
+      const a = await makeApplication(ctx, {
+        organisationId,
+        roleId,
+        stage: outcome === 'hired' ? 'hired' : 'not_progressing',
+        ...(candidateId && { candidateId }),
+      });
+      await ctx.kysely
+        .updateTable('application')
+        .set({
+          outcome,
+          created_at: createdAt,
+          last_interview_ended_at: '2026-02-02T16:00:00.000Z',
+          decided_at: told ?? '2026-02-03T09:00:00.000Z',
+          told_at: told,
+          told_via: told ? 'email' : null,
+        })
+        .where('id', '=', a.id)
+        .execute();
+      return a;
+    }
+
+    async function feedback(applicationId: string, status: string, override: string | null, pass: boolean[]) {
+      const feedbackId = newId();
+      const at = '2026-02-03T09:00:00.000Z';
+      await ctx.kysely
+        .insertInto('feedback')
+        .values({
+          id: feedbackId,
+          organisation_id: organisationId,
+          application_id: applicationId,
+          version: pass.length,
+          status,
+          structured: '{}',
+          text: 'Thank you.',
+          check_result: JSON.stringify({ pass: pass.at(-1), score: 1, findings: [] }),
+          approved_by_type: status === 'approved' ? 'member' : null,
+          approved_by: status === 'approved' ? 'someone' : null,
+          approved_at: status === 'approved' ? at : null,
+          override_reason: override,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      for (const [i, passed] of pass.entries()) {
+        await ctx.kysely
+          .insertInto('feedback_version')
+          .values({
+            id: newId(),
+            organisation_id: organisationId,
+            feedback_id: feedbackId,
+            application_id: applicationId,
+            version: i + 1,
+            event: i === 0 ? 'composed' : 'edited',
+            status: 'draft',
+            structured: '{}',
+            text: 'Thank you.',
+            check_result: JSON.stringify({ pass: passed, score: passed ? 1 : 0.4, findings: [] }),
+            override_reason: null,
+            actor_type: 'member',
+            actor_id: null,
+            created_at: at,
+          })
+          .execute();
+      }
+    }
+
+    async function scorecard(interviewId: string, applicationId: string, interviewerId: string, at: string) {
+      await ctx.kysely
+        .insertInto('scorecard')
+        .values({
+          id: newId(),
+          organisation_id: organisationId,
+          interview_id: interviewId,
+          application_id: applicationId,
+          interviewer_id: interviewerId,
+          framework_id: 'builtin-av-technician-v1',
+          framework_version_id: 'builtin-av-technician-v1',
+          status: 'submitted',
+          recommendation: 'no',
+          private_notes: null,
+          submitted_at: at,
+          amended_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+
+    async function slip(applicationId: string, at: string) {
+      await ctx.kysely
+        .insertInto('decision_slip')
+        .values({
+          id: newId(),
+          organisation_id: organisationId,
+          application_id: applicationId,
+          number: 1,
+          from_due_date: '2026-02-09',
+          to_due_date: '2026-02-12',
+          automatic: 0,
+          reason: null,
+          message_id: null,
+          created_by: null,
+          created_at: at,
+        })
+        .execute();
+    }
+
+    async function member(candidateId: string, joinedAt: string) {
+      await ctx.kysely
+        .insertInto('network_profile')
+        .values({
+          id: newId(),
+          organisation_id: organisationId,
+          candidate_id: candidateId,
+          status: 'member',
+          joined_at: joinedAt,
+          consent_version: 'v1',
+          consent_expires_at: '2027-06-01T00:00:00.000Z',
+          left_at: null,
+          region: null,
+          travel_miles: null,
+          available_permanent: 1,
+          available_freelance: 0,
+          casual_crew: 0,
+          notice_weeks: null,
+          last_contact_at: null,
+          unsubscribed_at: null,
+          created_at: joinedAt,
+          updated_at: joinedAt,
+        })
+        .execute();
+    }
+
+    beforeAll(async () => {
+      ctx = get().ctx;
+      organisationId = (await makeOrganisation(ctx)).id;
+      venueA = (await makeVenue(ctx, { organisationId, name: 'Arena' })).id;
+      venueB = (await makeVenue(ctx, { organisationId, name: 'Bandstand' })).id;
+      const roleA = (await insertTestRole(ctx, { organisationId, venueId: venueA })).id;
+      await insertTestRole(ctx, { organisationId, venueId: venueB });
+      ada = (await insertTestMemberUser(ctx, { organisationId, name: 'Ada Interviewer' })).userId;
+      ben = (await insertTestMemberUser(ctx, { organisationId, name: 'Ben Interviewer' })).userId;
+
+      // Four interviewed candidates told "no"; feedback checked and approved for one only.
+      const told = '2026-02-06T10:00:00.000Z';
+      const a1 = await application(roleA, 'not_progressing', told);
+      const a2 = await application(roleA, 'not_progressing', told);
+      const a3 = await application(roleA, 'not_progressing', told);
+      await application(roleA, 'not_progressing', told);
+      await feedback(a1.id, 'approved', null, [true, true]);
+      await feedback(a2.id, 'approved', 'The candidate asked for exactly this wording.', [false]);
+      await feedback(a3.id, 'draft', null, [true]);
+      // Holding updates: two in the period, one before it.
+      await slip(a1.id, '2026-02-04T09:00:00.000Z');
+      await slip(a2.id, '2026-02-04T09:00:00.000Z');
+      await slip(a3.id, '2025-12-20T09:00:00.000Z');
+
+      // Ada: on time (18 h) and one owed; Ben: late (3 days); an interview still to come counts for nobody.
+      const i1 = await makeInterview(ctx, {
+        organisationId,
+        applicationId: a1.id,
+        startsAt: '2026-02-02T15:00:00.000Z',
+        endsAt: '2026-02-02T16:00:00.000Z',
+        interviewerIds: [ada, ben],
+      });
+      await scorecard(i1.id, a1.id, ada, '2026-02-03T10:00:00.000Z');
+      await scorecard(i1.id, a1.id, ben, '2026-02-05T16:00:00.000Z');
+      await makeInterview(ctx, {
+        organisationId,
+        applicationId: a2.id,
+        startsAt: '2026-02-10T15:00:00.000Z',
+        endsAt: '2026-02-10T16:00:00.000Z',
+        interviewerIds: [ada],
+      });
+      await makeInterview(ctx, {
+        organisationId,
+        applicationId: a3.id,
+        startsAt: '2026-05-01T15:00:00.000Z',
+        endsAt: '2026-05-01T16:00:00.000Z',
+        interviewerIds: [ben],
+      });
+
+      // a1's candidate joined the network after applying; a returning member applied again and was hired.
+      await member(a1.candidateId, '2026-02-20T10:00:00.000Z');
+      const returning = await insertTestCandidate(ctx, { organisationId });
+      await member(returning.id, '2025-06-01T10:00:00.000Z');
+      const rehired = await application(roleA, 'hired', told, returning.id, '2026-02-15T10:00:00.000Z');
+
+      // Two colleagues came forward through a referral link; one applied and was hired.
+      const linkId = newId();
+      await ctx.kysely
+        .insertInto('referral_link')
+        .values({
+          id: linkId,
+          organisation_id: organisationId,
+          referrer_candidate_id: a1.candidateId,
+          code_hash: newId(),
+          role_id: null,
+          kind_of_work: null,
+          show_first_name: 0,
+          view_count: 0,
+          last_viewed_at: null,
+          expires_at: '2027-01-01T00:00:00.000Z',
+          revoked_at: null,
+          created_at: '2026-02-01T10:00:00.000Z',
+        })
+        .execute();
+      for (const applicationId of [rehired.id, null]) {
+        const colleague = await insertTestCandidate(ctx, { organisationId });
+        await ctx.kysely
+          .insertInto('referral')
+          .values({
+            id: newId(),
+            organisation_id: organisationId,
+            link_id: linkId,
+            referrer_candidate_id: a1.candidateId,
+            candidate_id: colleague.id,
+            application_id: applicationId,
+            joined_network_at: null,
+            interest_at: null,
+            arrival_thanks_at: null,
+            hired_thanks_at: null,
+            created_at: '2026-02-12T10:00:00.000Z',
+            updated_at: '2026-02-12T10:00:00.000Z',
+          })
+          .execute();
+      }
+    });
+
+    it('counts holding updates, checked feedback and first-draft passes', async () => {
+      const m = await reputationService(ctx).metrics(organisationId, query);
+      expect(m.feedback).toEqual({
+        holdingUpdatesSent: 2,
+        unsuccessfulInterviewed: 4,
+        withCheckedFeedback: 1,
+        checkedFeedbackRate: 0.25,
+        firstDrafts: 3,
+        firstDraftPassRate: 2 / 3,
+      });
+    });
+
+    it('counts scorecards on time by interviewer', async () => {
+      const m = await reputationService(ctx).metrics(organisationId, query);
+      expect(m.scorecards).toMatchObject({ due: 3, submitted: 2, onTime: 1, onTimeRate: 1 / 3 });
+      expect(m.scorecards.byInterviewer).toEqual([
+        { interviewerId: ada, name: 'Ada Interviewer', due: 2, submitted: 1, onTime: 1, onTimeRate: 0.5 },
+        { interviewerId: ben, name: 'Ben Interviewer', due: 1, submitted: 1, onTime: 0, onTimeRate: 0 },
+      ]);
+    });
+
+    it('counts network opt-in, re-engaged members, hires from the network and referrals', async () => {
+      const m = await reputationService(ctx).metrics(organisationId, query);
+      expect(m.network).toEqual({
+        toldNotHired: 4,
+        joined: 1,
+        optInRate: 0.25,
+        reengaged: 1,
+        hiresFromNetwork: 1,
+      });
+      expect(m.referrals).toEqual({ received: 2, hired: 1 });
+      // By venue, a referral counts where its colleague applied.
+      const a = await reputationService(ctx).metrics(organisationId, { ...query, venueId: venueA });
+      expect(a.referrals).toEqual({ received: 1, hired: 1 });
+      const b = await reputationService(ctx).metrics(organisationId, { ...query, venueId: venueB });
+      expect(b.referrals).toEqual({ received: 0, hired: 0 });
+      expect(b.network.toldNotHired).toBe(0);
+      expect(b.scorecards.byInterviewer).toEqual([]);
+      expect(b.feedback.holdingUpdatesSent).toBe(0);
     });
   },
   { now: () => now },

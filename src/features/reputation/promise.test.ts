@@ -5,7 +5,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
 import { makeApplication } from '../../../test/support/factories/applications.ts';
-import { makeMember, makeOrganisation, type TestMember } from '../../../test/support/factories/organisations.ts';
+import {
+  makeMember,
+  makeOrganisation,
+  type TestMember,
+} from '../../../test/support/factories/organisations.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { newId } from '../../ids.ts';
@@ -127,7 +131,7 @@ describeEachDatabase(
     });
 
     it('is 404 again once withdrawn, and only admins change it', async () => {
-      const manager = await makeMember(ctx, { organisationId, role: 'hiring_manager' });
+      const manager = await makeMember(ctx, { organisationId, role: 'manager' });
       const denied = await app.inject({
         method: 'PATCH',
         url: '/api/v1/reputation/settings',
