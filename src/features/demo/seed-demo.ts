@@ -22,6 +22,7 @@ import {
   demoVenues,
 } from './demo-data.ts';
 import { demoEvidence, demoRating, demoRecommendation } from './demo-evidence.ts';
+import { seedDemoHistory } from './demo-history.ts';
 
 export interface DemoSummary {
   created: boolean;
@@ -29,6 +30,8 @@ export interface DemoSummary {
   members: { name: string; email: string; role: string }[];
   password: string;
   counts: { venues: number; roles: number; candidates: number; interviews: number; scorecards: number };
+  /** Applications of the year of finished hiring behind the reputation dashboard. */
+  history: { applications: number; interviews: number };
 }
 
 /** A weekday `days` working days from today (negative for the past), at a London hour. */
@@ -64,6 +67,7 @@ export async function seedDemo(
       interviews: 0,
       scorecards: 0,
     },
+    history: { applications: 0, interviews: 0 },
   };
   if (await findOrganisationBySlug(ctx.kysely, demoSlug)) return summary;
 
@@ -146,6 +150,12 @@ export async function seedDemo(
       bar?.tick();
     }
     bar?.finish();
+    summary.history = await seedDemoHistory(ctx.kysely, {
+      organisationId: founded.organisation.id,
+      venueIds: [...venueIds.values()],
+      managerIds: demoMembers.filter((m) => m.role === 'manager').map((m) => userIds.get(m.key)!),
+      now,
+    });
 
     async function scoreInterview(
       interviewId: string,
