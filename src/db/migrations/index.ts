@@ -15,6 +15,7 @@ import * as m0015referrals from './0015_referrals.ts';
 import * as m0016webhooks from './0016_webhooks.ts';
 import * as m0017reputation from './0017_reputation.ts';
 import * as m0018closureBulk from './0018_closure_bulk.ts';
+import * as m0024reputationIndexes from './0024_reputation_indexes.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0016_webhooks': m0016webhooks,
   '0017_reputation': m0017reputation,
   '0018_closure_bulk': m0018closureBulk,
+  '0024_reputation_indexes': m0024reputationIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

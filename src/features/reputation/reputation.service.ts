@@ -3,7 +3,7 @@
 // settings, and what the public promise says (only from 10 closures in the last 12 months).
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
-import { type Nation, workingDaysBetween } from '../../domain/calendar.ts';
+import { type Nation, workingDaysCounter } from '../../domain/calendar.ts';
 import { findPersonalData } from '../../domain/personal-data.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -97,25 +97,33 @@ export function reputationService(ctx: AppContext) {
       repo.referralFigures(db, organisationId, filter),
     ]);
     // Working days once per group of the same calendar and hours (see repo.toldRows).
-    const groups = told.map((r) => ({
-      month: r.toldHour.slice(0, 7),
-      count: r.count,
-      days: workingDaysBetween(
-        { nation: r.region as Nation, timezone: r.timezone, closures: closureDays },
-        new Date(`${r.endHour}:00:00.000Z`),
-        new Date(`${r.toldHour}:00:00.000Z`),
-      ),
-    }));
-    const medianByMonth = new Map<string, number | null>();
-    for (const month of new Set(groups.map((g) => g.month))) {
-      medianByMonth.set(
-        month,
-        weightedPercentile(
-          groups.filter((g) => g.month === month),
-          50,
-        ),
-      );
+    // One counter per venue calendar remembers local days and working days across the groups.
+    const counters = new Map<string, (from: Date, to: Date) => number>();
+    const groups = told.map((r) => {
+      const key = `${r.region}|${r.timezone}`;
+      let count = counters.get(key);
+      if (!count) {
+        count = workingDaysCounter({
+          nation: r.region as Nation,
+          timezone: r.timezone,
+          closures: closureDays,
+        });
+        counters.set(key, count);
+      }
+      return {
+        month: r.toldHour.slice(0, 7),
+        count: r.count,
+        days: count(new Date(`${r.endHour}:00:00.000Z`), new Date(`${r.toldHour}:00:00.000Z`)),
+      };
+    });
+    const groupsByMonth = new Map<string, typeof groups>();
+    for (const g of groups) {
+      const list = groupsByMonth.get(g.month);
+      if (list) list.push(g);
+      else groupsByMonth.set(g.month, [g]);
     }
+    const medianByMonth = new Map<string, number | null>();
+    for (const [month, list] of groupsByMonth) medianByMonth.set(month, weightedPercentile(list, 50));
     const samples = groups.reduce((n, g) => n + g.count, 0);
     const byMonth = new Map(surveyMonthly.map((m) => [m.month, m]));
     const months = [...new Set([...monthlyTold.map((m) => m.month), ...byMonth.keys()])].sort();
