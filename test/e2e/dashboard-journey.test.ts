@@ -56,9 +56,8 @@ describe.skipIf(!browserAvailable())(
       await signIn(page, running.url, { email: admin.email, password: demo.password });
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.waitForURL(`${running.url}/`);
-      await expect(page.getByRole('heading', { name: 'Reputation', level: 1 }).isVisible()).resolves.toBe(
-        true,
-      );
+      // waitFor: visible within the timeout (the figures load after the page), or the test fails.
+      await page.getByRole('heading', { name: 'Reputation', level: 1 }).waitFor();
 
       // The headline figure is the service's, for the same 12 months.
       const from = new Date();
@@ -69,7 +68,7 @@ describe.skipIf(!browserAvailable())(
       expect(figures.closures.told).toBeGreaterThan(200);
       const onTime = `${Math.round(figures.closures.toldOnTimeRate! * 100)}%`;
       const headline = page.getByText('Told within the deadline', { exact: true }).first().locator('..');
-      await expect(headline.getByText(onTime, { exact: true }).isVisible()).resolves.toBe(true);
+      await headline.getByText(onTime, { exact: true }).waitFor();
 
       // Three charts, each drawn (an SVG with its lines or bars), each with a month-by-month table.
       const charts = page.getByTestId('chart');
@@ -146,9 +145,9 @@ describe.skipIf(!browserAvailable())(
       const publicPage = await visitor.newPage();
       const response = await publicPage.goto(publicUrl!);
       expect(response?.status()).toBe(200);
-      await expect(
-        publicPage.getByRole('heading', { name: 'Northern Stages Group: our response promise' }).isVisible(),
-      ).resolves.toBe(true);
+      await publicPage
+        .getByRole('heading', { name: 'Northern Stages Group: our response promise' })
+        .waitFor();
       expect((await publicPage.locator('li').allTextContents()).map((l) => l.trim())).toEqual(lines);
       const text = await publicPage.content();
       for (const member of demo.members) expect(text).not.toContain(member.name);
