@@ -17,6 +17,7 @@ import {
   startOfLocalTime,
   type WorkingCalendar,
   workingDaysBetween,
+  workingDaysCounter,
 } from './calendar.ts';
 
 const LONDON = 'Europe/London';
@@ -451,6 +452,23 @@ describe('properties', () => {
         expect(workingDaysBetween(cal, instant, endOfLocalDay(due, cal.timezone))).toBe(n);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('a counter gives what workingDaysBetween gives, pair after pair of one calendar', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        fc.array(fc.tuple(instantArb, instantArb), { minLength: 1, maxLength: 20 }),
+        (cal, pairs) => {
+          const count = workingDaysCounter(cal);
+          for (const [a, b] of pairs) {
+            expect(count(a, b)).toBe(workingDaysBetween(cal, a, b));
+            expect(count(b, a)).toBe(workingDaysBetween(cal, b, a));
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

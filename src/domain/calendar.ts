@@ -250,6 +250,40 @@ export function workingDaysBetween(cal: WorkingCalendar, from: Date, to: Date): 
   return count;
 }
 
+/**
+ * workingDaysBetween for many pairs of instants in one calendar (the reputation figures count
+ * thousands): each instant's local day and each day's test are worked out once and remembered.
+ */
+export function workingDaysCounter(cal: WorkingCalendar): (from: Date, to: Date) => number {
+  const isWorking = workingDayTest(cal);
+  const dayOf = new Map<number, number>();
+  const working = new Map<number, boolean>();
+  const localDay = (ms: number) => {
+    let day = dayOf.get(ms);
+    if (day === undefined) {
+      day = toDayNumber(localDateOf(new Date(ms), cal.timezone));
+      dayOf.set(ms, day);
+    }
+    return day;
+  };
+  return (from, to) => {
+    const a = assertInstant(from);
+    const b = assertInstant(to);
+    if (b <= a) return 0;
+    const last = localDay(b);
+    let count = 0;
+    for (let day = localDay(a) + 1; day <= last; day += 1) {
+      let w = working.get(day);
+      if (w === undefined) {
+        w = isWorking(day);
+        working.set(day, w);
+      }
+      if (w) count += 1;
+    }
+    return count;
+  };
+}
+
 /** The last millisecond of a local day (23:59:59.999 local, whatever the clocks do that day). */
 export function endOfLocalDay(localDate: string, timezone: string): Date {
   const next = wallTimeToInstant(toDayNumber(localDate) + 1, 0, zoneOf(timezone));

@@ -23,6 +23,7 @@ const CandidatePage = lazyRouteComponent(() => import('./pages/CandidatePage'), 
 const CandidatesPage = lazyRouteComponent(() => import('./pages/CandidatesPage'), 'CandidatesPage');
 const CloseTheRestPage = lazyRouteComponent(() => import('./pages/CloseTheRestPage'), 'CloseTheRestPage');
 const ClosureReportPage = lazyRouteComponent(() => import('./pages/ClosureReportPage'), 'ClosureReportPage');
+const DashboardPage = lazyRouteComponent(() => import('./pages/DashboardPage'), 'DashboardPage');
 const DecisionsPage = lazyRouteComponent(() => import('./pages/DecisionsPage'), 'DecisionsPage');
 const FeedbackPage = lazyRouteComponent(() => import('./pages/FeedbackPage'), 'FeedbackPage');
 const InterviewsPage = lazyRouteComponent(() => import('./pages/InterviewsPage'), 'InterviewsPage');
@@ -49,6 +50,10 @@ const DecisionClockSettingsPage = lazyRouteComponent(
 const FrameworkEditPage = lazyRouteComponent(
   () => import('./pages/settings/FrameworkEditPage'),
   'FrameworkEditPage',
+);
+const ReputationSettingsPage = lazyRouteComponent(
+  () => import('./pages/settings/ReputationSettingsPage'),
+  'ReputationSettingsPage',
 );
 const FrameworkPage = lazyRouteComponent(() => import('./pages/settings/FrameworkPage'), 'FrameworkPage');
 const FrameworksPage = lazyRouteComponent(() => import('./pages/settings/FrameworksPage'), 'FrameworksPage');
@@ -119,9 +124,11 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/roles' });
+  // The reputation dashboard is the home of admins and managers; interviewers start at roles.
+  beforeLoad: ({ context }) => {
+    if (context.me.role === 'interviewer') throw redirect({ to: '/roles' });
   },
+  component: DashboardPage,
 });
 
 const rolesRoute = createRoute({
@@ -316,6 +323,12 @@ const decisionClockSettingsRoute = createRoute({
   component: DecisionClockSettingsPage,
 });
 
+const reputationSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/reputation',
+  component: ReputationSettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
@@ -351,6 +364,7 @@ const routeTree = rootRoute.addChildren([
       templateRoute,
       brandingRoute,
       decisionClockSettingsRoute,
+      reputationSettingsRoute,
     ]),
   ]),
 ]);

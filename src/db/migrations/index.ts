@@ -16,6 +16,7 @@ import * as m0016webhooks from './0016_webhooks.ts';
 import * as m0017reputation from './0017_reputation.ts';
 import * as m0018closureBulk from './0018_closure_bulk.ts';
 import * as m0021privacy from './0021_privacy.ts';
+import * as m0024reputationIndexes from './0024_reputation_indexes.ts';
 import * as m0026idempotency from './0026_idempotency_keys.ts';
 import * as m0027bounces from './0027_message_bounces.ts';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0026_idempotency_keys': m0026idempotency,
   '0027_message_bounces': m0027bounces,
   '0021_privacy': m0021privacy,
+  '0024_reputation_indexes': m0024reputationIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

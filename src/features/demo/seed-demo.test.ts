@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/database.ts';
+import { reputationService } from '../reputation/reputation.service.ts';
 import { demoSlug } from './demo-data.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -50,7 +51,8 @@ describeEachDatabase('seed-demo', (get) => {
       .select('starts_at')
       .where('organisation_id', '=', organisation.id)
       .execute();
-    expect(interviews.length).toBe(summary.counts.interviews);
+    // The current interviews, and one per interviewed application of the year of history.
+    expect(interviews.length).toBe(summary.counts.interviews + summary.history.interviews);
     expect(interviews.some((i) => i.starts_at > now)).toBe(true);
     expect(interviews.some((i) => i.starts_at < now)).toBe(true);
 
@@ -121,6 +123,21 @@ describeEachDatabase('seed-demo', (get) => {
       .select('id')
       .where('organisation_id', '=', organisation.id)
       .execute();
-    expect(candidates).toHaveLength(60);
+    // 60 current candidates, and one per application of the year of history but the returning members.
+    expect(candidates.length).toBeGreaterThan(60 + 200);
+
+    // The year of history gives the reputation dashboard a monthly trend, surveys and the promise.
+    const metrics = await reputationService(ctx).metrics(organisation.id, {});
+    expect(summary.history.applications).toBeGreaterThan(200);
+    expect(metrics.monthly.length).toBeGreaterThanOrEqual(11);
+    expect(metrics.closures.told).toBeGreaterThan(200);
+    expect(metrics.closures.toldOnTimeRate).toBeGreaterThan(0.6);
+    expect(metrics.closures.toldOnTimeRate).toBeLessThan(1);
+    expect(metrics.feedback.holdingUpdatesSent).toBeGreaterThan(0);
+    expect(metrics.survey.nps).not.toBeNull();
+    expect(metrics.network.joined).toBeGreaterThan(0);
+    expect(metrics.network.hiresFromNetwork).toBeGreaterThan(0);
+    expect(metrics.referrals.received).toBeGreaterThan(0);
+    expect(metrics.commentsWithheld).toBeGreaterThan(0);
   });
 });

@@ -22,6 +22,7 @@ import {
   demoVenues,
 } from './demo-data.ts';
 import { demoEvidence, demoRating, demoRecommendation } from './demo-evidence.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { type DemoNetworkCandidate, seedDemoNetwork } from './demo-network.ts';
 
 export interface DemoSummary {
@@ -37,6 +38,8 @@ export interface DemoSummary {
     scorecards: number;
     networkMembers: number;
   };
+  /** Applications of the year of finished hiring behind the reputation dashboard. */
+  history: { applications: number; interviews: number };
 }
 
 /** A weekday `days` working days from today (negative for the past), at a London hour. */
@@ -73,6 +76,7 @@ export async function seedDemo(
       scorecards: 0,
       networkMembers: 0,
     },
+    history: { applications: 0, interviews: 0 },
   };
   if (await findOrganisationBySlug(ctx.kysely, demoSlug)) return summary;
 
@@ -171,6 +175,13 @@ export async function seedDemo(
         email: member.email,
       };
     }
+
+    summary.history = await seedDemoHistory(ctx.kysely, {
+      organisationId: founded.organisation.id,
+      venueIds: [...venueIds.values()],
+      managerIds: demoMembers.filter((m) => m.role === 'manager').map((m) => userIds.get(m.key)!),
+      now,
+    });
 
     async function scoreInterview(
       interviewId: string,

@@ -237,20 +237,42 @@ export async function closureFigures(db: Kysely<Database>, organisationId: strin
   };
 }
 
-/** Told applications of the period with their last interview, for working-day distances. */
+function hour(db: Kysely<Database>, column: string) {
+  return dialectOf(db as unknown as Kysely<unknown>) === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24')`
+    : sql<string>`substr(${sql.ref(column)}, 1, 13)`;
+}
+
+/**
+ * Told applications of the period counted by venue calendar and by the UTC hour of their last
+ * interview and of being told ('YYYY-MM-DDTHH'): the working days between two instants depend only
+ * on their local dates, which the hour fixes in every whole-hour time zone, so the caller counts
+ * working days once per group rather than once per application.
+ */
 export async function toldRows(db: Kysely<Database>, organisationId: string, filter: MetricsFilter) {
-  return scoped(db, organisationId, filter)
+  const endHour = hour(db, 'application.last_interview_ended_at');
+  const toldHour = hour(db, 'application.told_at');
+  const rows = await scoped(db, organisationId, filter)
     .innerJoin('venue', 'venue.id', 'role.venue_id')
     .select([
-      'application.last_interview_ended_at as last_end',
-      'application.told_at',
+      endHour.as('end_hour'),
+      toldHour.as('told_hour'),
       'venue.region',
       'venue.timezone',
+      sql<number>`count(*)`.as('n'),
     ])
     .where('application.told_at', '>=', filter.from.toISOString())
     .where('application.told_at', '<', filter.to.toISOString())
     .where('application.last_interview_ended_at', 'is not', null)
+    .groupBy([endHour, toldHour, 'venue.region', 'venue.timezone'])
     .execute();
+  return rows.map((r) => ({
+    endHour: r.end_hour,
+    toldHour: r.told_hour,
+    region: r.region,
+    timezone: r.timezone,
+    count: asNumber(r.n),
+  }));
 }
 
 /** Per month of being told: told, on time (of those with a deadline). */
@@ -353,4 +375,179 @@ export async function surveyComments(
     .orderBy('sr.created_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+// ---- Feedback, scorecards, network and referrals ------------------------------------------------------
+
+function hours(db: Kysely<Database>, later: string, earlier: string) {
+  return dialectOf(db as unknown as Kysely<unknown>) === 'postgres'
+    ? sql<number>`extract(epoch from (${sql.ref(later)} - ${sql.ref(earlier)})) / 3600.0`
+    : sql<number>`(julianday(${sql.ref(later)}) - julianday(${sql.ref(earlier)})) * 24.0`;
+}
+
+/** A scorecard counts as on time when submitted within this many hours of its interview's end. */
+export const scorecardOnTimeHours = 24;
+
+/**
+ * Holding updates sent in the period; unsuccessful interviewees told in the period and those of them
+ * whose feedback was approved on a passing check (no override); first drafts of the period and
+ * those that passed the check as first written.
+ */
+export async function feedbackFigures(db: Kysely<Database>, organisationId: string, filter: MetricsFilter) {
+  const from = filter.from.toISOString();
+  const to = filter.to.toISOString();
+  const [slips, unsuccessful, drafts] = await Promise.all([
+    scoped(db, organisationId, filter)
+      .innerJoin('decision_slip as ds', 'ds.application_id', 'application.id')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('ds.organisation_id', '=', organisationId)
+      .where('ds.created_at', '>=', from)
+      .where('ds.created_at', '<', to)
+      .executeTakeFirstOrThrow(),
+    scoped(db, organisationId, filter)
+      .leftJoin('feedback as f', (j) =>
+        j.onRef('f.application_id', '=', 'application.id').on('f.organisation_id', '=', organisationId),
+      )
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when f.status = 'approved' and f.override_reason is null then 1 else 0 end)`.as(
+          'checked',
+        ),
+      ])
+      .where('application.outcome', '=', 'not_progressing')
+      .where('application.last_interview_ended_at', 'is not', null)
+      .where('application.told_at', '>=', from)
+      .where('application.told_at', '<', to)
+      .executeTakeFirstOrThrow(),
+    scoped(db, organisationId, filter)
+      .innerJoin('feedback_version as fv', 'fv.application_id', 'application.id')
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when fv.check_result like '%"pass":true%' then 1 else 0 end)`.as('passed'),
+      ])
+      .where('fv.organisation_id', '=', organisationId)
+      .where('fv.version', '=', 1)
+      .where('fv.created_at', '>=', from)
+      .where('fv.created_at', '<', to)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    holdingUpdatesSent: asNumber(slips.n),
+    unsuccessfulInterviewed: asNumber(unsuccessful.n),
+    withCheckedFeedback: asNumber(unsuccessful.checked),
+    firstDrafts: asNumber(drafts.n),
+    firstDraftsPassed: asNumber(drafts.passed),
+  };
+}
+
+/** Per interviewer: scorecards owed for interviews that ended in the period, and submitted on time. */
+export async function scorecardsByInterviewer(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: MetricsFilter,
+  now: Date,
+) {
+  const until = new Date(Math.min(filter.to.getTime(), now.getTime())).toISOString();
+  const late = hours(db, 'sc.submitted_at', 'interview.ends_at');
+  const rows = await scoped(db, organisationId, filter)
+    .innerJoin('interview', 'interview.application_id', 'application.id')
+    .innerJoin('interview_interviewer as ii', 'ii.interview_id', 'interview.id')
+    .innerJoin('user', 'user.id', 'ii.user_id')
+    .leftJoin('scorecard as sc', (j) =>
+      j
+        .onRef('sc.interview_id', '=', 'interview.id')
+        .onRef('sc.interviewer_id', '=', 'ii.user_id')
+        .on('sc.organisation_id', '=', organisationId),
+    )
+    .select([
+      'ii.user_id as interviewer_id',
+      'user.name as name',
+      sql<number>`count(*)`.as('due'),
+      sql<number>`sum(case when sc.status = 'submitted' then 1 else 0 end)`.as('submitted'),
+      sql<number>`sum(case when sc.status = 'submitted' and ${late} <= ${scorecardOnTimeHours} then 1 else 0 end)`.as(
+        'on_time',
+      ),
+    ])
+    .where('interview.organisation_id', '=', organisationId)
+    .where('interview.ends_at', '>=', filter.from.toISOString())
+    .where('interview.ends_at', '<', until)
+    .groupBy(['ii.user_id', 'user.name'])
+    .orderBy('user.name')
+    .execute();
+  return rows.map((r) => ({
+    interviewerId: r.interviewer_id,
+    name: r.name,
+    due: asNumber(r.due),
+    submitted: asNumber(r.submitted),
+    onTime: asNumber(r.on_time),
+  }));
+}
+
+/**
+ * Candidates told "no" in the period and those of them who joined the talent network afterwards;
+ * applications of the period from people already in the network (re-engaged) and their hires.
+ */
+export async function networkFigures(db: Kysely<Database>, organisationId: string, filter: MetricsFilter) {
+  const from = filter.from.toISOString();
+  const to = filter.to.toISOString();
+  const [optIn, reengaged] = await Promise.all([
+    scoped(db, organisationId, filter)
+      .leftJoin('network_profile as np', (j) =>
+        j
+          .onRef('np.candidate_id', '=', 'application.candidate_id')
+          .on('np.organisation_id', '=', organisationId),
+      )
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when np.joined_at >= application.created_at then 1 else 0 end)`.as('joined'),
+      ])
+      .where('application.outcome', 'in', ['not_progressing', 'offer_declined'])
+      .where('application.told_at', '>=', from)
+      .where('application.told_at', '<', to)
+      .executeTakeFirstOrThrow(),
+    scoped(db, organisationId, filter)
+      .innerJoin('network_profile as np', (j) =>
+        j
+          .onRef('np.candidate_id', '=', 'application.candidate_id')
+          .on('np.organisation_id', '=', organisationId),
+      )
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(case when application.outcome = 'hired' then 1 else 0 end)`.as('hired'),
+      ])
+      .whereRef('np.joined_at', '<', 'application.created_at')
+      .where('application.created_at', '>=', from)
+      .where('application.created_at', '<', to)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    toldNotHired: asNumber(optIn.n),
+    joinedNetwork: asNumber(optIn.joined),
+    reengaged: asNumber(reengaged.n),
+    hiresFromNetwork: asNumber(reengaged.hired),
+  };
+}
+
+/** Colleagues who came forward through a referral link in the period, and those of them hired. */
+export async function referralFigures(db: Kysely<Database>, organisationId: string, filter: MetricsFilter) {
+  let q = db
+    .selectFrom('referral')
+    .leftJoin('application', (j) =>
+      j
+        .onRef('application.id', '=', 'referral.application_id')
+        .on('application.organisation_id', '=', organisationId),
+    )
+    .leftJoin('role', 'role.id', 'application.role_id')
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case when application.outcome = 'hired' then 1 else 0 end)`.as('hired'),
+    ])
+    .where('referral.organisation_id', '=', organisationId)
+    .where('referral.created_at', '>=', filter.from.toISOString())
+    .where('referral.created_at', '<', filter.to.toISOString());
+  if (filter.venueId) q = q.where('role.venue_id', '=', filter.venueId);
+  if (filter.roleId) q = q.where('application.role_id', '=', filter.roleId);
+  if (filter.hiringManagerId) q = q.where('role.hiring_manager_id', '=', filter.hiringManagerId);
+  const row = await q.executeTakeFirstOrThrow();
+  return { received: asNumber(row.n), hired: asNumber(row.hired) };
 }

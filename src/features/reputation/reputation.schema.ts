@@ -45,11 +45,56 @@ export const metricsSchema = z.object({
     asked: z.number().int(),
     responseRate: ratio,
   }),
+  feedback: z.object({
+    holdingUpdatesSent: z
+      .number()
+      .int()
+      .describe('Holding updates that moved a deadline, sent in the period'),
+    unsuccessfulInterviewed: z
+      .number()
+      .int()
+      .describe('Interviewed candidates told "not progressing" in the period'),
+    withCheckedFeedback: z
+      .number()
+      .int()
+      .describe('Of those, feedback approved on a passing check (no override)'),
+    checkedFeedbackRate: ratio,
+    firstDrafts: z.number().int().describe('Feedback first drafts written in the period'),
+    firstDraftPassRate: ratio.describe('First drafts that passed the check as first written'),
+  }),
+  scorecards: z.object({
+    due: z.number().int().describe('Scorecards owed for interviews that ended in the period'),
+    submitted: z.number().int(),
+    onTime: z.number().int().describe('Submitted within 24 hours of the interview ending'),
+    onTimeRate: ratio,
+    byInterviewer: z.array(
+      z.object({
+        interviewerId: z.string(),
+        name: z.string(),
+        due: z.number().int(),
+        submitted: z.number().int(),
+        onTime: z.number().int(),
+        onTimeRate: ratio,
+      }),
+    ),
+  }),
+  network: z.object({
+    toldNotHired: z.number().int().describe('Candidates told "no" (or who declined) in the period'),
+    joined: z.number().int().describe('Of those, who joined the talent network'),
+    optInRate: ratio,
+    reengaged: z.number().int().describe('Applications in the period from people already in the network'),
+    hiresFromNetwork: z.number().int(),
+  }),
+  referrals: z.object({
+    received: z.number().int().describe('Colleagues who came forward through a referral link'),
+    hired: z.number().int(),
+  }),
   monthly: z.array(
     z.object({
       month: z.string().describe('YYYY-MM'),
       told: z.number().int(),
       toldOnTimeRate: ratio,
+      medianWorkingDays: z.number().nullable().describe('Last interview to told, of those told that month'),
       survey: surveyFigures,
     }),
   ),

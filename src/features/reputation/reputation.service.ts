@@ -3,7 +3,7 @@
 // settings, and what the public promise says (only from 10 closures in the last 12 months).
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
-import { type Nation, workingDaysBetween } from '../../domain/calendar.ts';
+import { type Nation, workingDaysCounter } from '../../domain/calendar.ts';
 import { findPersonalData } from '../../domain/personal-data.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -28,6 +28,26 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[rank - 1]!;
 }
 
+/** Nearest-rank percentile of values given as groups of equal values with their counts. */
+export function weightedPercentile(
+  groups: readonly { days: number; count: number }[],
+  p: number,
+): number | null {
+  const sorted = [...groups].sort((a, b) => a.days - b.days);
+  const total = sorted.reduce((n, g) => n + g.count, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const g of sorted) {
+    seen += g.count;
+    if (seen >= rank) return g.days;
+  }
+  return sorted[sorted.length - 1]!.days;
+}
+
+const sum = <K extends string>(rows: readonly Record<K, number>[], key: K) =>
+  rows.reduce((n, r) => n + r[key], 0);
+
 function surveyFigures(s: repo.SurveySums) {
   const enough = s.responses >= minimumResponses;
   return {
@@ -51,7 +71,19 @@ export function reputationService(ctx: AppContext) {
       ...(query.hiringManagerId && { hiringManagerId: query.hiringManagerId }),
     };
     const db = ctx.kysely;
-    const [closures, told, monthlyTold, survey, surveyMonthly, comments, closureDays] = await Promise.all([
+    const [
+      closures,
+      told,
+      monthlyTold,
+      survey,
+      surveyMonthly,
+      comments,
+      closureDays,
+      feedback,
+      scorecards,
+      network,
+      referrals,
+    ] = await Promise.all([
       repo.closureFigures(db, organisationId, filter),
       repo.toldRows(db, organisationId, filter),
       repo.monthlyTold(db, organisationId, filter),
@@ -59,16 +91,40 @@ export function reputationService(ctx: AppContext) {
       repo.surveyMonthly(db, organisationId, filter),
       repo.surveyComments(db, organisationId, filter, 50),
       repo.organisationClosures(db, organisationId),
+      repo.feedbackFigures(db, organisationId, filter),
+      repo.scorecardsByInterviewer(db, organisationId, filter, ctx.now()),
+      repo.networkFigures(db, organisationId, filter),
+      repo.referralFigures(db, organisationId, filter),
     ]);
-    const days = told
-      .map((r) =>
-        workingDaysBetween(
-          { nation: r.region as Nation, timezone: r.timezone, closures: closureDays },
-          new Date(r.last_end!),
-          new Date(r.told_at!),
-        ),
-      )
-      .sort((a, b) => a - b);
+    // Working days once per group of the same calendar and hours (see repo.toldRows).
+    // One counter per venue calendar remembers local days and working days across the groups.
+    const counters = new Map<string, (from: Date, to: Date) => number>();
+    const groups = told.map((r) => {
+      const key = `${r.region}|${r.timezone}`;
+      let count = counters.get(key);
+      if (!count) {
+        count = workingDaysCounter({
+          nation: r.region as Nation,
+          timezone: r.timezone,
+          closures: closureDays,
+        });
+        counters.set(key, count);
+      }
+      return {
+        month: r.toldHour.slice(0, 7),
+        count: r.count,
+        days: count(new Date(`${r.endHour}:00:00.000Z`), new Date(`${r.toldHour}:00:00.000Z`)),
+      };
+    });
+    const groupsByMonth = new Map<string, typeof groups>();
+    for (const g of groups) {
+      const list = groupsByMonth.get(g.month);
+      if (list) list.push(g);
+      else groupsByMonth.set(g.month, [g]);
+    }
+    const medianByMonth = new Map<string, number | null>();
+    for (const [month, list] of groupsByMonth) medianByMonth.set(month, weightedPercentile(list, 50));
+    const samples = groups.reduce((n, g) => n + g.count, 0);
     const byMonth = new Map(surveyMonthly.map((m) => [m.month, m]));
     const months = [...new Set([...monthlyTold.map((m) => m.month), ...byMonth.keys()])].sort();
     const toldByMonth = new Map(monthlyTold.map((m) => [m.month, m]));
@@ -103,21 +159,45 @@ export function reputationService(ctx: AppContext) {
         withHoldingUpdate: closures.withHoldingUpdate,
       },
       timeToTell: {
-        samples: days.length,
-        medianWorkingDays: percentile(days, 50),
-        p90WorkingDays: percentile(days, 90),
+        samples,
+        medianWorkingDays: weightedPercentile(groups, 50),
+        p90WorkingDays: weightedPercentile(groups, 90),
       },
       survey: {
         ...surveyFigures(survey),
         asked: survey.asked,
         responseRate: rate(survey.responses, survey.asked),
       },
+      feedback: {
+        holdingUpdatesSent: feedback.holdingUpdatesSent,
+        unsuccessfulInterviewed: feedback.unsuccessfulInterviewed,
+        withCheckedFeedback: feedback.withCheckedFeedback,
+        checkedFeedbackRate: rate(feedback.withCheckedFeedback, feedback.unsuccessfulInterviewed),
+        firstDrafts: feedback.firstDrafts,
+        firstDraftPassRate: rate(feedback.firstDraftsPassed, feedback.firstDrafts),
+      },
+      scorecards: {
+        due: sum(scorecards, 'due'),
+        submitted: sum(scorecards, 'submitted'),
+        onTime: sum(scorecards, 'onTime'),
+        onTimeRate: rate(sum(scorecards, 'onTime'), sum(scorecards, 'due')),
+        byInterviewer: scorecards.map((s) => ({ ...s, onTimeRate: rate(s.onTime, s.due) })),
+      },
+      network: {
+        toldNotHired: network.toldNotHired,
+        joined: network.joinedNetwork,
+        optInRate: rate(network.joinedNetwork, network.toldNotHired),
+        reengaged: network.reengaged,
+        hiresFromNetwork: network.hiresFromNetwork,
+      },
+      referrals,
       monthly: months.map((month) => {
         const t = toldByMonth.get(month);
         return {
           month,
           told: t?.told ?? 0,
           toldOnTimeRate: t ? rate(t.onTime, t.withDeadline) : null,
+          medianWorkingDays: medianByMonth.get(month) ?? null,
           survey: surveyFigures(byMonth.get(month) ?? empty),
         };
       }),

@@ -128,6 +128,9 @@ export function AppLayout() {
 
       <AppShell.Navbar p="sm" id="app-navigation" aria-label="Main">
         <Stack gap={2} component="nav" aria-label="Main navigation">
+          {canManageHiring(me) ? (
+            <NavRouterLink to="/" label="Dashboard" activeOptions={{ exact: true }} />
+          ) : null}
           <NavRouterLink to="/roles" label="Roles" />
           {canManageHiring(me) ? <NavRouterLink to="/decisions" label="Decisions" /> : null}
           <NavRouterLink to="/candidates" label="Candidates" />

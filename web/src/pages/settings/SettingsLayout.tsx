@@ -12,6 +12,7 @@ const tabs = [
   { to: '/settings/templates', label: 'Email templates', shown: canManageHiring },
   { to: '/settings/branding', label: 'Email branding', shown: isAdmin },
   { to: '/settings/decision-clock', label: 'Decision deadlines', shown: () => true },
+  { to: '/settings/reputation', label: 'Reputation', shown: isAdmin },
   { to: '/settings/api-keys', label: 'API keys', shown: () => true },
   { to: '/settings/webhooks', label: 'Webhooks', shown: isAdmin },
 ] as const satisfies readonly { to: string; label: string; shown: (me: Me) => boolean }[];
