@@ -146,6 +146,10 @@ export const nicknames: Readonly<Record<string, readonly string[]>> = {
   william: ['billy', 'liam'],
 };
 
+/** Verbs that make a capitalised word the holder of a view: "Mark felt", "Jo wasn't convinced". */
+const viewVerbs =
+  "felt|feels|thought|thinks|said|says|noted|notes|mentioned|commented|reckoned|reckons|believed|believes|wondered|agreed|disagreed|liked|loved|found|was\\s+(?:not\\s+)?(?:convinced|impressed|worried|concerned|unsure|keen|sure)|wasn't|didn't|did\\s+not|wanted|preferred|scored|rated|marked\\s+you|both\\s+felt|also\\s+felt";
+
 function firstName(fullName: string): string | undefined {
   const parts = fullName.trim().split(/\s+/);
   return parts.length > 1 ? parts[0] : undefined;
@@ -196,7 +200,19 @@ export function interviewerMentions(
     if (!first || first.length < 2) continue;
     for (const form of [first, ...(nicknames[first.toLowerCase()] ?? [])]) {
       const lower = form.toLowerCase();
-      if (commonWordNames.has(lower) || lower === candidateFirst) continue;
+      if (lower === candidateFirst) continue;
+      if (commonWordNames.has(lower)) {
+        // "Mark felt…", "Jo wasn't convinced": an everyday word as a name is a name when it holds a view.
+        add(
+          new RegExp(
+            `(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?=\\s+(?:and\\s+\\p{Lu}\\p{Ll}+\\s+)?(?:${viewVerbs})(?![\\p{L}\\p{N}]))`,
+            'gu',
+          ),
+          name,
+          true,
+        );
+        continue;
+      }
       add(phrasePattern(form), name, true);
     }
   }
