@@ -466,7 +466,7 @@ export const protectedRules: readonly ProtectedRule[] = [
   {
     characteristic: 'sex',
     pattern: words(
-      "(?:a|another|the\\s+right)\\s+(?:man|bloke|lad|guy|fella|woman|girl)\\s+(?:would|could|might|will|may|is\\s+better|was\\s+better|for\\s+(?:the|this)\\s+(?:job|role))",
+      "(?:a|another|the\\s+right)\\s+(?:man|fella)\\s+(?:would|could|might|will|may|is\\s+better|was\\s+better|for\\s+(?:the|this)\\s+(?:job|role))",
     ),
   },
   {
