@@ -6,8 +6,8 @@ import {
   type FeedbackFindingKind,
   feedbackFindingKinds,
 } from './check.ts';
-import { evaluateCorpus } from './corpus/evaluate.ts';
-import { feedbackCorpus, feedbackHoldout } from './corpus/index.ts';
+import { evaluateCorpus, floorFigures } from './corpus/evaluate.ts';
+import { feedbackCorpus, feedbackHoldout, feedbackIndependent } from './corpus/index.ts';
 import { lineAndColumn } from './text.ts';
 
 const kindsOf = (result: FeedbackCheck) => new Set(result.findings.map((f) => f.kind));
@@ -586,5 +586,68 @@ describe('the labelled corpus', () => {
     expect(heldOut.passAccuracy).toBeGreaterThanOrEqual(0.75);
     expect(byKind(heldOut)['protected-characteristic']!.recall).toBeGreaterThanOrEqual(0.7);
     expect(byKind(heldOut)['protected-characteristic']!.precision).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('the independent corpus (written apart from the tuning corpus)', () => {
+  const characteristics = [
+    'age',
+    'disability',
+    'gender-reassignment',
+    'marriage',
+    'pregnancy',
+    'race',
+    'religion',
+    'sex',
+    'orientation',
+  ];
+
+  it('has at least 300 labelled texts: good ones, risky ones, and all nine characteristics three ways', () => {
+    expect(feedbackIndependent.length).toBeGreaterThanOrEqual(300);
+    const ids = new Set([...feedbackCorpus, ...feedbackHoldout, ...feedbackIndependent].map((e) => e.id));
+    expect(ids.size).toBe(feedbackCorpus.length + feedbackHoldout.length + feedbackIndependent.length);
+    expect(feedbackIndependent.filter((e) => e.labels.pass).length).toBeGreaterThanOrEqual(60);
+    for (const kind of ['vague', 'tone', 'private-note-leak', 'interviewer-name'] as const)
+      expect(feedbackIndependent.filter((e) => e.labels.kinds.includes(kind)).length, kind).toBeGreaterThan(
+        3,
+      );
+    for (const characteristic of characteristics)
+      for (const phrasing of ['direct', 'comparative', 'proxy'])
+        expect(
+          feedbackIndependent.filter((e) => e.id.includes(`protected-${characteristic}-${phrasing}`)).length,
+          `${characteristic} ${phrasing}`,
+        ).toBeGreaterThanOrEqual(2);
+    // None of its texts is a copy of a tuning text.
+    const tuningTexts = new Set([...feedbackCorpus, ...feedbackHoldout].map((e) => e.text.trim()));
+    expect(feedbackIndependent.filter((e) => tuningTexts.has(e.text.trim())).map((e) => e.id)).toEqual([]);
+  });
+
+  it('keeps its labels consistent: a passing text has no error kind, a failing one has a kind', () => {
+    for (const e of feedbackIndependent) {
+      if (e.labels.pass)
+        expect(
+          e.labels.kinds.filter((k) =>
+            ['missing-strength', 'missing-development-area', 'protected-characteristic'].includes(k),
+          ),
+          e.id,
+        ).toEqual([]);
+      else expect(e.labels.kinds.length, e.id).toBeGreaterThan(0);
+    }
+  });
+
+  // The floors the issue sets on text the check was not tuned on.
+  const floors = floorFigures(feedbackIndependent);
+  it('catches at least 95% of the vague, harsh, leaky, incomplete and discriminatory texts', () => {
+    expect(floors.riskyCaught).toBeGreaterThanOrEqual(0.95);
+  });
+  it('passes at least 90% of the genuinely good texts', () => {
+    expect(floors.goodPassed).toBeGreaterThanOrEqual(0.9);
+  });
+  it('flags a protected characteristic in at least 95% of the texts that hold one', () => {
+    expect(floors.protectedFlagged).toBeGreaterThanOrEqual(0.95);
+    const score = evaluateCorpus(feedbackIndependent);
+    expect(score.kinds.find((k) => k.kind === 'protected-characteristic')!.precision).toBeGreaterThanOrEqual(
+      0.95,
+    );
   });
 });
