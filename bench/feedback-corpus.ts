@@ -9,6 +9,7 @@ import { evaluateCorpus, floorFigures } from '../src/domain/feedback/corpus/eval
 import {
   type CorpusExample,
   feedbackCorpus,
+  feedbackFresh,
   feedbackHoldout,
   feedbackIndependent,
 } from '../src/domain/feedback/corpus/index.ts';
@@ -24,6 +25,7 @@ function measure(examples: Parameters<typeof evaluateCorpus>[0]) {
 const development = measure(feedbackCorpus);
 const heldOut = measure(feedbackHoldout);
 const independent = measure(feedbackIndependent);
+const fresh = measure(feedbackFresh);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -69,6 +71,7 @@ if (args.has('--json')) {
         development: { ...development.score, floors: floorFigures(feedbackCorpus) },
         holdout: { ...heldOut.score, floors: floorFigures(feedbackHoldout) },
         independent: { ...independent.score, floors: floorFigures(feedbackIndependent) },
+        fresh: { ...fresh.score, floors: floorFigures(feedbackFresh) },
       },
       null,
       2,
@@ -85,6 +88,8 @@ if (args.has('--json')) {
       independent,
       feedbackIndependent,
     ),
+    '',
+    ...report('Of which fresh (written after the rules; see the independent README)', fresh, feedbackFresh),
     '',
   ];
   process.stdout.write(lines.join('\n'));

@@ -209,6 +209,16 @@ describe('protected characteristics', () => {
       'starting a family',
     ],
     ['pregnancy and maternity', "You mentioned you're expecting in the spring.", "you're expecting"],
+    ['pregnancy and maternity', 'We chose an applicant who is not expecting.', 'who is not expecting'],
+    ['pregnancy and maternity', 'You told us you are having IVF this year.', 'IVF'],
+    ['pregnancy and maternity', 'You said you were trying for a baby.', 'trying for a baby'],
+    ['gender reassignment', 'Some of the crew knew about you being trans.', 'being trans'],
+    ['disability', 'Calls through a BSL interpreter would be slow.', 'BSL'],
+    [
+      'disability',
+      'You would need to bring your own interpreter to briefings.',
+      'bring your own interpreter',
+    ],
     ['race', 'We need a native English speaker for client work.', 'native English speaker'],
     ['race', 'Your accent could make talkback hard.', 'Your accent'],
     ['race', "We felt you weren't the right cultural fit for our crew.", 'cultural fit'],
@@ -259,6 +269,10 @@ describe('protected characteristics', () => {
     ['a paired practical', 'You and your partner on the task rigged the truss safely.'],
     ['a company name', 'Your English Touring Opera experience showed in the get-in.'],
     ['Christmas panto', 'The Christmas panto has two shows a day over the holidays.'],
+    ['interpreter booths', 'You patched the feed to an interpreter booth for the conference.'],
+    ['what we were expecting', 'Your patch sheet was more detailed than we were expecting.'],
+    ['a client expecting a cue', 'The presenter was expecting a cue light, and you set one up.'],
+    ['transmitters', 'You swapped the trans and receivers onto the right frequencies.'],
   ])('does not flag %s', (_label, sentence) => {
     const result = checkFeedback(withSentence(sentence));
     expect(spansOf(withSentence(sentence), result, 'protected-characteristic')).toEqual([]);
@@ -581,10 +595,11 @@ describe('the labelled corpus', () => {
   });
 
   // Floors on the held-out examples, which the check was never tuned on (measured 0.77 pass/fail,
-  // protected-characteristic precision 1.0 and recall 0.71 when they were set).
+  // protected-characteristic precision 1.0 and recall 0.71 when they were set; 0.86 and 1.0 since
+  // the fertility-treatment and sign-language rules).
   it('does as well as when measured on the held-out examples', () => {
-    expect(heldOut.passAccuracy).toBeGreaterThanOrEqual(0.75);
-    expect(byKind(heldOut)['protected-characteristic']!.recall).toBeGreaterThanOrEqual(0.7);
+    expect(heldOut.passAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(byKind(heldOut)['protected-characteristic']!.recall).toBeGreaterThanOrEqual(0.95);
     expect(byKind(heldOut)['protected-characteristic']!.precision).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -195,6 +195,18 @@ export const protectedRules: readonly ProtectedRule[] = [
       "Assess the task, not the person's body: describe what happened in the task (e.g. 'You lifted the flight case without checking the route was clear') or leave it out.",
   },
 
+  {
+    characteristic: 'disability',
+    proxy: true,
+    // Sign language, or the candidate's own interpreter ("an interpreter booth" is venue kit).
+    pattern: words(
+      'bsl|(?:british\\s+)?sign\\s+language|signing\\s+interpreter|lip[- ]?read(?:s|ing|er)?|(?:through|via|using|needs?|needed|needing|bring(?:s|ing)?|brought)\\s+(?:a|an|your|their|his|her)\\s+(?:own\\s+)?interpreter',
+    ),
+    unlessAfter: /^[\s-]*(?:booths?|channels?|feeds?|systems?|desks?|mics?|consoles?|units?|receivers?)\b/i,
+    suggestion:
+      'How someone communicates, with or without support, is never a criterion: leave it out, and talk to them about adjustments separately.',
+  },
+
   // ── Gender reassignment ────────────────────────────────────────────────────────────────────────
   {
     characteristic: 'gender reassignment',
@@ -211,8 +223,24 @@ export const protectedRules: readonly ProtectedRule[] = [
   },
   {
     characteristic: 'gender reassignment',
+    // "trans" on its own describing a person: "you being trans", "she is trans.", "as a trans…" is above.
+    pattern: words(
+      "(?:being|is|are|was|were|'re|'s|isn't|aren't|not|openly)\\s+trans(?=\\s*(?:[,.;:!?)]|and\\b|or\\b|so\\b|which\\b|$))",
+    ),
+  },
+  {
+    characteristic: 'gender reassignment',
     pattern: words('(?:you|they|he|she)\\s+(?:have\\s+|has\\s+|had\\s+)?transitioned'),
     unlessAfter: /^\s+(?:from|to|into|between|across|over|out)\b/i,
+  },
+
+  {
+    characteristic: 'pregnancy and maternity',
+    proxy: true,
+    // Fertility treatment stands for pregnancy (and for sex).
+    pattern: words(
+      'ivf|fertility\\s+(?:treatment|clinic|appointments?)|egg\\s+freezing|trying\\s+(?:for\\s+a\\s+(?:baby|child|family)|to\\s+(?:have\\s+a\\s+baby|conceive|get\\s+pregnant))',
+    ),
   },
 
   // ── Marriage and civil partnership ─────────────────────────────────────────────────────────────
@@ -237,7 +265,8 @@ export const protectedRules: readonly ProtectedRule[] = [
   {
     characteristic: 'pregnancy and maternity',
     pattern: words(
-      "(?:you're|you\\s+are|you\\s+were|she's|she\\s+is)\\s+expecting(?:\\s+(?:a\\s+baby|a\\s+child|twins))?",
+      // "expecting" with no object after a person: "you're expecting", "a candidate who is not expecting".
+      "(?:you're|she's|they're|(?:you|she|they|someone|somebody|anyone|candidates?|applicants?|people|a\\s+person|who|whoever)\\s+(?:is|are|was|were|isn't|aren't|wasn't|weren't|might\\s+be|may\\s+be|could\\s+be|will\\s+be)?)\\s*(?:not\\s+)?expecting(?:\\s+(?:a\\s+baby|a\\s+child|twins))?",
     ),
     unlessAfter:
       /^\s+(?:to|a(?!\s+(?:baby|child))|an|the|more|us|this|that|feedback|it|them|our|your|some|any)\b/i,
@@ -407,13 +436,12 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       '(?:the|your|enough|physical|lack(?:ed)?\\s+(?:of\\s+)?|lacking|more|the\\s+same)\\s+stamina|(?:found|find|finds|finding)\\s+(?:the\\s+)?(?:stairs|steps|ladders?|climb(?:ing)?|walking|standing|kneeling|lifting)\\s+(?:\\w+\\s+)?(?:difficult|hard|tough|painful|a\\s+struggle)',
     ),
-    suggestion:
-      "Assess the task, not the person's body: describe what happened in the task or leave it out.",
+    suggestion: "Assess the task, not the person's body: describe what happened in the task or leave it out.",
   },
   {
     characteristic: 'disability',
     pattern: words(
-      "wheelchairs?|(?:your|his|her|their)\\s+(?:anxiety|depression|nerves|stress\\s+levels|disorder|surgery|treatment|therapy|prosthe\\w+|crutch(?:es)?|walking\\s+stick|guide\\s+dog)|surger(?:y|ies)|(?:workplace|reasonable)\\s+adjustments|adjustments\\s+(?:that\\s+)?you\\s+(?:mentioned|asked\\s+for|requested|need|needed|would\\s+need)|(?:need|needed|needing|require[sd]?|requiring)\\s+(?:any\\s+)?(?:of\\s+the\\s+)?adjustments",
+      'wheelchairs?|(?:your|his|her|their)\\s+(?:anxiety|depression|nerves|stress\\s+levels|disorder|surgery|treatment|therapy|prosthe\\w+|crutch(?:es)?|walking\\s+stick|guide\\s+dog)|surger(?:y|ies)|(?:workplace|reasonable)\\s+adjustments|adjustments\\s+(?:that\\s+)?you\\s+(?:mentioned|asked\\s+for|requested|need|needed|would\\s+need)|(?:need|needed|needing|require[sd]?|requiring)\\s+(?:any\\s+)?(?:of\\s+the\\s+)?adjustments',
     ),
     unlessAfter:
       /^[\s-]*(?:access\w*|spaces?|positions?|bays?|platforms?|lifts?|ramps?|seating|seats?|areas?|users?\s+in\s+the\s+audience|to\s+(?:the|your|our)\s+(?:eq|mix|levels?|focus|rig|patch|gain|settings?))\b/i,
@@ -429,7 +457,7 @@ export const protectedRules: readonly ProtectedRule[] = [
     characteristic: 'gender reassignment',
     proxy: true,
     pattern: words(
-      "(?:a\\s+)?different\\s+name|(?:previous|old|former|birth|other)\\s+name|name\\s+on\\s+(?:your|the)\\s+(?:certificates?|documents?|id|passport|cv)|how\\s+to\\s+(?:refer\\s+to|address)\\s+(?:you|them|him|her)|which\\s+(?:toilets?|loos?|changing\\s+rooms?|facilities|dressing\\s+rooms?)\\s+(?:you|they|he|she)",
+      '(?:a\\s+)?different\\s+name|(?:previous|old|former|birth|other)\\s+name|name\\s+on\\s+(?:your|the)\\s+(?:certificates?|documents?|id|passport|cv)|how\\s+to\\s+(?:refer\\s+to|address)\\s+(?:you|them|him|her)|which\\s+(?:toilets?|loos?|changing\\s+rooms?|facilities|dressing\\s+rooms?)\\s+(?:you|they|he|she)',
     ),
     unlessAfter: /^\s+(?:for\s+the|of\s+the)\s+(?:file|cue|scene|show|preset|channel|patch|fixture)/i,
     suggestion: 'A name, a pronoun or which facilities someone uses is never a criterion: leave it out.',
@@ -453,20 +481,21 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       '(?:british|uk|english|scottish|welsh|irish|foreign|overseas)[- ]born|born\\s+(?:in|outside)\\s+(?:the\\s+uk|britain|england|scotland|wales|this\\s+country)|born\\s+abroad|(?:mostly|mainly|all|predominantly|largely|overwhelmingly)\\s+(?:white|black|asian)',
     ),
-    unlessAfter: /^[\s-]*(?:light|lights|lighting|LEDs?|balance|wash|washes|fixtures?|screens?|cyc|backdrop)\b/i,
+    unlessAfter:
+      /^[\s-]*(?:light|lights|lighting|LEDs?|balance|wash|washes|fixtures?|screens?|cyc|backdrop)\b/i,
   },
   {
     characteristic: 'race',
     proxy: true,
     pattern: words(
-      "(?:overseas|foreign)\\s+(?:qualifications?|certificates?|certification|degrees?|training)|your\\s+(?:name|surname|first\\s+name)\\s+(?:might|could|may|would|was|is|will)\\s+(?:be\\s+)?(?:confus\\w*|hard|difficult|unusual|tricky|awkward|put)|(?:share|shared|sharing)\\s+(?:the\\s+same\\s+|a\\s+similar\\s+)?background|(?:same|similar)\\s+background\\s+as",
+      '(?:overseas|foreign)\\s+(?:qualifications?|certificates?|certification|degrees?|training)|your\\s+(?:name|surname|first\\s+name)\\s+(?:might|could|may|would|was|is|will)\\s+(?:be\\s+)?(?:confus\\w*|hard|difficult|unusual|tricky|awkward|put)|(?:share|shared|sharing)\\s+(?:the\\s+same\\s+|a\\s+similar\\s+)?background|(?:same|similar)\\s+background\\s+as',
     ),
     suggestion: 'Where someone is from, their name or their background is never a criterion: leave it out.',
   },
   {
     characteristic: 'sex',
     pattern: words(
-      "(?:a|another|the\\s+right)\\s+(?:man|fella)\\s+(?:would|could|might|will|may|is\\s+better|was\\s+better|for\\s+(?:the|this)\\s+(?:job|role))",
+      '(?:a|another|the\\s+right)\\s+(?:man|fella)\\s+(?:would|could|might|will|may|is\\s+better|was\\s+better|for\\s+(?:the|this)\\s+(?:job|role))',
     ),
   },
   {
@@ -479,7 +508,9 @@ export const protectedRules: readonly ProtectedRule[] = [
   {
     characteristic: 'sexual orientation',
     proxy: true,
-    pattern: words("(?:your|his|her|their)\\s+lifestyle|lifestyle\\s+choices?|(?:your|his|her|their)\\s+(?:same-sex\\s+)?partner\\s+(?:is|was)\\s+(?:a\\s+)?(?:man|woman)"),
+    pattern: words(
+      '(?:your|his|her|their)\\s+lifestyle|lifestyle\\s+choices?|(?:your|his|her|their)\\s+(?:same-sex\\s+)?partner\\s+(?:is|was)\\s+(?:a\\s+)?(?:man|woman)',
+    ),
   },
   {
     characteristic: 'sexual orientation',
