@@ -555,7 +555,7 @@ export const actionTerms: readonly string[] = [
  * "experience with moving lights" (not "your skills", "the experience we need").
  */
 const namedSkill =
-  "(?!(?:your|the|our|their|his|her|my|general|overall|all-round|relevant|right|required|necessary|technical|people|soft|transferable|key|good|great|strong|some|more|enough|of|these|those|other|new|basic|core|practical|broader|wider|own)\\s)[\\p{L}-]{3,}\\s+(?:skills|skill)(?!\\s+set)|(?:knowledge|understanding|grasp|experience)\\s+(?:of|with|in|on)\\s+(?!(?:the\\s+)?(?:role|job|level|kind|sort|type|things|areas?|what)\\b)(?=\\p{L})";
+  '(?!(?:your|the|our|their|his|her|my|general|overall|all-round|relevant|right|required|necessary|technical|people|soft|transferable|key|good|great|strong|some|more|enough|of|these|those|other|new|basic|core|practical|broader|wider|own)\\s)[\\p{L}-]{3,}\\s+(?:skills|skill)(?!\\s+set)|(?:knowledge|understanding|grasp|experience)\\s+(?:of|with|in|on)\\s+(?!(?:the\\s+)?(?:role|job|level|kind|sort|type|things|areas?|what)\\b)(?=\\p{L})';
 
 export const competencyPattern = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:${alternation(competencyTerms)})(?![\\p{L}\\p{N}])|${namedSkill})`,
