@@ -1,11 +1,18 @@
 // Measures the feedback check against its labelled corpus: per kind precision and recall, and the
 // overall pass/fail accuracy, on the development corpus (the check was tuned on it) and on the
-// held-out examples (never tuned on: the honest estimate). Run with `npx tsx bench/feedback-corpus.ts`;
+// held-out examples (never tuned on) and on the independent corpus (written apart from the tuning
+// corpus; its floors are asserted in check.test.ts), with the three floor figures for each. Run with `npx tsx bench/feedback-corpus.ts`;
 // add --verbose to list every example that differs from its labels, --json for the numbers as JSON.
 
 import type { CorpusScore } from '../src/domain/feedback/corpus/evaluate.ts';
-import { evaluateCorpus } from '../src/domain/feedback/corpus/evaluate.ts';
-import { feedbackCorpus, feedbackHoldout } from '../src/domain/feedback/corpus/index.ts';
+import { evaluateCorpus, floorFigures } from '../src/domain/feedback/corpus/evaluate.ts';
+import {
+  type CorpusExample,
+  feedbackCorpus,
+  feedbackFresh,
+  feedbackHoldout,
+  feedbackIndependent,
+} from '../src/domain/feedback/corpus/index.ts';
 
 const args = new Set(process.argv.slice(2));
 
@@ -17,10 +24,17 @@ function measure(examples: Parameters<typeof evaluateCorpus>[0]) {
 
 const development = measure(feedbackCorpus);
 const heldOut = measure(feedbackHoldout);
+const independent = measure(feedbackIndependent);
+const fresh = measure(feedbackFresh);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
-function report(title: string, { score, ms }: { score: CorpusScore; ms: number }): string[] {
+function report(
+  title: string,
+  { score, ms }: { score: CorpusScore; ms: number },
+  examples: readonly CorpusExample[],
+): string[] {
+  const floors = floorFigures(examples);
   const wrongOutcome = score.mismatches.filter((m) => m.expectedPass !== m.actualPass).length;
   const lines = [
     `${title}: ${score.examples} labelled examples, ${ms.toFixed(0)} ms (${(ms / Math.max(1, score.examples)).toFixed(1)} ms each)`,
@@ -33,6 +47,7 @@ function report(title: string, { score, ms }: { score: CorpusScore; ms: number }
     '',
     `  pass/fail accuracy: ${pct(score.passAccuracy)} (${score.examples - wrongOutcome}/${score.examples})`,
     `  examples that differ from their labels in any way: ${score.mismatches.length}`,
+    `  vague/risky caught: ${pct(floors.riskyCaught)} · good passed: ${pct(floors.goodPassed)} · protected characteristics flagged: ${pct(floors.protectedFlagged)}`,
   ];
   if (args.has('--verbose') || score.mismatches.length <= 12) {
     for (const m of score.mismatches) {
@@ -51,13 +66,30 @@ function report(title: string, { score, ms }: { score: CorpusScore; ms: number }
 
 if (args.has('--json')) {
   process.stdout.write(
-    `${JSON.stringify({ development: development.score, holdout: heldOut.score }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        development: { ...development.score, floors: floorFigures(feedbackCorpus) },
+        holdout: { ...heldOut.score, floors: floorFigures(feedbackHoldout) },
+        independent: { ...independent.score, floors: floorFigures(feedbackIndependent) },
+        fresh: { ...fresh.score, floors: floorFigures(feedbackFresh) },
+      },
+      null,
+      2,
+    )}\n`,
   );
 } else {
   const lines = [
-    ...report('Development corpus (the check was tuned on these)', development),
+    ...report('Development corpus (the check was tuned on these)', development, feedbackCorpus),
     '',
-    ...report('Held out (never tuned on: the honest estimate)', heldOut),
+    ...report('Held out (never tuned on)', heldOut, feedbackHoldout),
+    '',
+    ...report(
+      'Independent (written apart from the tuning corpus; floors in check.test.ts)',
+      independent,
+      feedbackIndependent,
+    ),
+    '',
+    ...report('Of which fresh (written after the rules; see the independent README)', fresh, feedbackFresh),
     '',
   ];
   process.stdout.write(lines.join('\n'));

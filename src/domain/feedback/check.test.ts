@@ -6,8 +6,8 @@ import {
   type FeedbackFindingKind,
   feedbackFindingKinds,
 } from './check.ts';
-import { evaluateCorpus } from './corpus/evaluate.ts';
-import { feedbackCorpus, feedbackHoldout } from './corpus/index.ts';
+import { evaluateCorpus, floorFigures } from './corpus/evaluate.ts';
+import { feedbackCorpus, feedbackHoldout, feedbackIndependent } from './corpus/index.ts';
 import { lineAndColumn } from './text.ts';
 
 const kindsOf = (result: FeedbackCheck) => new Set(result.findings.map((f) => f.kind));
@@ -209,6 +209,16 @@ describe('protected characteristics', () => {
       'starting a family',
     ],
     ['pregnancy and maternity', "You mentioned you're expecting in the spring.", "you're expecting"],
+    ['pregnancy and maternity', 'We chose an applicant who is not expecting.', 'who is not expecting'],
+    ['pregnancy and maternity', 'You told us you are having IVF this year.', 'IVF'],
+    ['pregnancy and maternity', 'You said you were trying for a baby.', 'trying for a baby'],
+    ['gender reassignment', 'Some of the crew knew about you being trans.', 'being trans'],
+    ['disability', 'Calls through a BSL interpreter would be slow.', 'BSL'],
+    [
+      'disability',
+      'You would need to bring your own interpreter to briefings.',
+      'bring your own interpreter',
+    ],
     ['race', 'We need a native English speaker for client work.', 'native English speaker'],
     ['race', 'Your accent could make talkback hard.', 'Your accent'],
     ['race', "We felt you weren't the right cultural fit for our crew.", 'cultural fit'],
@@ -259,6 +269,10 @@ describe('protected characteristics', () => {
     ['a paired practical', 'You and your partner on the task rigged the truss safely.'],
     ['a company name', 'Your English Touring Opera experience showed in the get-in.'],
     ['Christmas panto', 'The Christmas panto has two shows a day over the holidays.'],
+    ['interpreter booths', 'You patched the feed to an interpreter booth for the conference.'],
+    ['what we were expecting', 'Your patch sheet was more detailed than we were expecting.'],
+    ['a client expecting a cue', 'The presenter was expecting a cue light, and you set one up.'],
+    ['transmitters', 'You swapped the trans and receivers onto the right frequencies.'],
   ])('does not flag %s', (_label, sentence) => {
     const result = checkFeedback(withSentence(sentence));
     expect(spansOf(withSentence(sentence), result, 'protected-characteristic')).toEqual([]);
@@ -581,10 +595,74 @@ describe('the labelled corpus', () => {
   });
 
   // Floors on the held-out examples, which the check was never tuned on (measured 0.77 pass/fail,
-  // protected-characteristic precision 1.0 and recall 0.71 when they were set).
+  // protected-characteristic precision 1.0 and recall 0.71 when they were set; 0.86 and 1.0 since
+  // the fertility-treatment and sign-language rules).
   it('does as well as when measured on the held-out examples', () => {
-    expect(heldOut.passAccuracy).toBeGreaterThanOrEqual(0.75);
-    expect(byKind(heldOut)['protected-characteristic']!.recall).toBeGreaterThanOrEqual(0.7);
+    expect(heldOut.passAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(byKind(heldOut)['protected-characteristic']!.recall).toBeGreaterThanOrEqual(0.95);
     expect(byKind(heldOut)['protected-characteristic']!.precision).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('the independent corpus (written apart from the tuning corpus)', () => {
+  const characteristics = [
+    'age',
+    'disability',
+    'gender-reassignment',
+    'marriage',
+    'pregnancy',
+    'race',
+    'religion',
+    'sex',
+    'orientation',
+  ];
+
+  it('has at least 300 labelled texts: good ones, risky ones, and all nine characteristics three ways', () => {
+    expect(feedbackIndependent.length).toBeGreaterThanOrEqual(300);
+    const ids = new Set([...feedbackCorpus, ...feedbackHoldout, ...feedbackIndependent].map((e) => e.id));
+    expect(ids.size).toBe(feedbackCorpus.length + feedbackHoldout.length + feedbackIndependent.length);
+    expect(feedbackIndependent.filter((e) => e.labels.pass).length).toBeGreaterThanOrEqual(60);
+    for (const kind of ['vague', 'tone', 'private-note-leak', 'interviewer-name'] as const)
+      expect(feedbackIndependent.filter((e) => e.labels.kinds.includes(kind)).length, kind).toBeGreaterThan(
+        3,
+      );
+    for (const characteristic of characteristics)
+      for (const phrasing of ['direct', 'comparative', 'proxy'])
+        expect(
+          feedbackIndependent.filter((e) => e.id.includes(`protected-${characteristic}-${phrasing}`)).length,
+          `${characteristic} ${phrasing}`,
+        ).toBeGreaterThanOrEqual(2);
+    // None of its texts is a copy of a tuning text.
+    const tuningTexts = new Set([...feedbackCorpus, ...feedbackHoldout].map((e) => e.text.trim()));
+    expect(feedbackIndependent.filter((e) => tuningTexts.has(e.text.trim())).map((e) => e.id)).toEqual([]);
+  });
+
+  it('keeps its labels consistent: a passing text has no error kind, a failing one has a kind', () => {
+    for (const e of feedbackIndependent) {
+      if (e.labels.pass)
+        expect(
+          e.labels.kinds.filter((k) =>
+            ['missing-strength', 'missing-development-area', 'protected-characteristic'].includes(k),
+          ),
+          e.id,
+        ).toEqual([]);
+      else expect(e.labels.kinds.length, e.id).toBeGreaterThan(0);
+    }
+  });
+
+  // The floors the issue sets on text the check was not tuned on.
+  const floors = floorFigures(feedbackIndependent);
+  it('catches at least 95% of the vague, harsh, leaky, incomplete and discriminatory texts', () => {
+    expect(floors.riskyCaught).toBeGreaterThanOrEqual(0.95);
+  });
+  it('passes at least 90% of the genuinely good texts', () => {
+    expect(floors.goodPassed).toBeGreaterThanOrEqual(0.9);
+  });
+  it('flags a protected characteristic in at least 95% of the texts that hold one', () => {
+    expect(floors.protectedFlagged).toBeGreaterThanOrEqual(0.95);
+    const score = evaluateCorpus(feedbackIndependent);
+    expect(score.kinds.find((k) => k.kind === 'protected-characteristic')!.precision).toBeGreaterThanOrEqual(
+      0.95,
+    );
   });
 });

@@ -162,6 +162,14 @@ function hasNegatedPraise(clause: string): boolean {
   return false;
 }
 
+/** A sentence that names the candidate's strength as such ("your strongest area was…", "showed real promise in…"). */
+const strengthSignpost =
+  /\b(?:your|the)\s+(?:strongest|best|stand-?out|main|greatest|biggest|real)\s+(?:area|part|point|skill|moment|quality|asset)s?\b(?!\s+(?:to|for)\s+(?:develop|improve|work))|\byour\s+(?:main\s+|real\s+|biggest\s+|key\s+|greatest\s+)?strengths?\s+(?:was|were|is|are|lay|lies)\b|\b(?:showed|show|shows|showing)\s+(?:a\s+lot\s+of\s+|real\s+|great\s+|genuine\s+)promise\b/i;
+
+/** A sentence that names the area to develop as such ("the area to work on is…", "your weaker area was…"). */
+const developmentSignpost =
+  /\b(?:the|your|one)\s+(?:main\s+|key\s+|biggest\s+|real\s+|other\s+)?(?:area|part|thing|skill)s?\s+(?:(?:that\s+)?(?:you|we'd|we\s+would|we|to|for)\s+)?(?:need\s+to\s+|would\s+|'d\s+)?(?:work\s+on|build|develop|improve|grow|strengthen|focus\s+on|ask\s+you\s+to\s+(?:develop|build|work\s+on)|held\s+you\s+back|let\s+you\s+down|like\s+you\s+to\s+(?:develop|build|work\s+on))\b|\byour\s+(?:weaker|weakest|development|growth)\s+areas?\s+(?:was|is|were|are)\b/i;
+
 /** What the text as a whole offers: a strength, a development area and a next step, each tied to a competency. */
 function evidenceOf(sentences: readonly Sentence[]): Evidence {
   const evidence: Evidence = { strength: false, development: false, action: false };
@@ -171,6 +179,10 @@ function evidenceOf(sentences: readonly Sentence[]): Evidence {
       !brushOffPattern.test(sentence.text)
     )
       evidence.action = true;
+    // The manager labels the area in so many words: "Your strongest area was preparation", "The
+    // part you need to build is confidence on your own".
+    if (strengthSignpost.test(sentence.text)) evidence.strength = true;
+    if (developmentSignpost.test(sentence.text)) evidence.development = true;
     if (!competencyPattern.test(sentence.text)) continue;
     if (sentence.section === 'strength') evidence.strength = true;
     if (sentence.section === 'development') evidence.development = true;

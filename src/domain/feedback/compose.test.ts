@@ -25,6 +25,7 @@ import {
   parseFeedbackMarkdown,
   renderFeedbackMarkdown,
   templateVariablesOf,
+  uncoveredGaps,
 } from './document.ts';
 import { interviewerMentions, privateNoteOverlaps } from './leaks.ts';
 import { commonWordNames } from './lexicon.ts';
@@ -309,8 +310,12 @@ describe('composing feedback', () => {
           'The panel rated this "Developing": you showed the basics here, and it is the strongest base to build on.',
       }),
     ]);
-    expect(structured.developmentAreas).toHaveLength(maxDevelopmentAreas);
-    expect(structured.developmentAreas.map((d) => d.reason)).toEqual(['below_required', 'below_required']);
+    // Every other criterion is below the level: each is written up, none dropped silently.
+    expect(structured.developmentAreas).toHaveLength(input.criteria.length - 1);
+    expect(new Set(structured.developmentAreas.map((d) => d.reason))).toEqual(new Set(['below_required']));
+    expect(structured.gaps).toHaveLength(input.criteria.length);
+    expect(uncoveredGaps(structured)).toEqual([]);
+    if (process.env.SHOW_DRAFT) console.log(composeFeedback(input, context).text);
     expect(structured.encouragement).toMatchObject({ kind: 'future_role', futureRole: 'trainee technician' });
 
     // For a senior role, the level below.
@@ -589,7 +594,7 @@ describe('composed feedback, over generated assessments', () => {
     );
   });
 
-  it('has 1–3 strengths, 1–2 development areas each with a next step, and round-trips through Markdown', () => {
+  it('has 1–3 strengths, development areas each with a next step, and round-trips through Markdown', () => {
     fc.assert(
       fc.property(arbitraryCase, ({ input, context }) => {
         const { text, structured } = composeFeedback(input, context);
@@ -602,5 +607,69 @@ describe('composed feedback, over generated assessments', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('covers every criterion below the required level, and finds a strength above the lowest level', () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ input, context }) => {
+        const { structured } = composeFeedback(input, context);
+        const { assessment } = input;
+        expect(structured.gaps?.map((g) => g.criterionKey)).toEqual(assessment.gaps);
+        expect(uncoveredGaps(structured)).toEqual([]);
+        // Anyone rated above the lowest level anywhere gets a strength from a criterion above it.
+        const best = Math.max(...assessment.criteria.map((c) => c.mean ?? 0));
+        if (best > 1) {
+          const strength = assessment.criteria.find((c) => c.key === structured.strengths[0]!.criterionKey);
+          expect(strength?.mean ?? 0).toBeGreaterThan(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('coverage of the gaps after an edit', () => {
+  it('a gap removed by hand is uncovered until the manager leaves it out with a reason', () => {
+    const input = inputFor([
+      {
+        interviewer: 'Priya Shah',
+        ratings: allAt(3, { audio: 4, signal_flow: 2, video: 2, lighting: 2 }),
+        evidence: {
+          audio: 'Rang out the wedges quickly and explained each step.',
+          signal_flow: 'Swapped cables before isolating the fault.',
+          video: 'Was unsure how EDID affects a switcher.',
+          lighting: 'Could not say how to address a DMX fixture.',
+        },
+      },
+    ]);
+    const { structured, text } = composeFeedback(input, context);
+    expect(structured.developmentAreas.map((d) => d.criterionKey)).toEqual(
+      expect.arrayContaining(['signal_flow', 'video', 'lighting']),
+    );
+    expect(structured.developmentAreas).toHaveLength(3);
+    // Remove the lighting point from the text.
+    const edited = text
+      .split('\n')
+      .filter((line) => !line.startsWith('- **Lighting:**'))
+      .join('\n');
+    const parsed = parseFeedbackMarkdown(edited, structured);
+    expect(uncoveredGaps(parsed)).toEqual([{ criterionKey: 'lighting', criterion: 'Lighting' }]);
+    expect(
+      uncoveredGaps({
+        ...parsed,
+        leftOut: [{ criterionKey: 'lighting', criterion: 'Lighting', reason: 'ok' }],
+      }),
+    ).toHaveLength(1);
+    expect(
+      uncoveredGaps({
+        ...parsed,
+        leftOut: [
+          { criterionKey: 'lighting', criterion: 'Lighting', reason: 'Not used in this sound-only role' },
+        ],
+      }),
+    ).toEqual([]);
+    // Feedback stored before gaps were recorded has nothing to cover.
+    const { gaps: _gaps, ...older } = parsed;
+    expect(uncoveredGaps(older)).toEqual([]);
   });
 });

@@ -4,8 +4,10 @@
 //
 // Rules
 // - Refuses (FeedbackCompositionError) without submitted scorecards, or without any rating.
-// - Development areas first: criteria below the role's required level, largest gap first (at most 2,
-//   always leaving one criterion for a strength). Without a gap, the lowest-rated criterion under
+// - Development areas first: every criterion below the role's required level, largest gap first
+//   (never silently dropped: `gaps` lists them, and a manager who removes one gives a reason in
+//   `leftOut`), always leaving one criterion for a strength — when every criterion is below the
+//   level, the best of them is the strength. Without a gap, the lowest-rated criterion under
 //   "Competent" (3). Without either — a strong candidate — one "to go further" area with the training
 //   for the next level up.
 // - Strengths: of the other criteria, the highest-rated (mean ≥ 3), up to 3; when none reaches 3 (a
@@ -265,10 +267,13 @@ function plan(assessment: CandidateFacingAssessment): Plan {
     (a, b) => (a.mean ?? 0) - (b.mean ?? 0) || b.weight - a.weight || rated.indexOf(a) - rated.indexOf(b),
   );
 
-  const gapKeys = assessment.gaps.filter((k) => rated.some((c) => c.key === k));
+  let gapKeys = assessment.gaps.filter((k) => rated.some((c) => c.key === k));
+  // Every criterion below the level: the best of them stays a strength (something to build on).
+  if (gapKeys.length >= rated.length && byStrength[0])
+    gapKeys = gapKeys.filter((k) => k !== byStrength[0]!.key);
   let development = gapKeys
     .map((k) => rated.find((c) => c.key === k)!)
-    .slice(0, Math.min(maxDevelopmentAreas, Math.max(0, rated.length - 1)))
+    .slice(0, maxDevelopmentAreas)
     .map((criterion) => ({ criterion, reason: 'below_required' as DevelopmentReason }));
 
   const taken = new Set(development.map((d) => d.criterion.key));
@@ -447,7 +452,11 @@ function build(input: ComposeInput, context: ComposeContext, fallbacks: Fallback
   const score = scoreOf(assessment);
   const venue = fallbacks.encouragementWithoutVenue ? '' : input.venueName.trim();
   const encouragement = encouragementFor(input, score, developmentAreas, strengths, venue);
-  return { strengths, developmentAreas, encouragement, score, edited: false };
+  const gaps = assessment.gaps.flatMap((key) => {
+    const c = assessment.criteria.find((x) => x.key === key);
+    return c ? [{ criterionKey: c.key, criterion: c.name }] : [];
+  });
+  return { strengths, developmentAreas, encouragement, score, edited: false, gaps, leftOut: [] };
 }
 
 /** Parts of the text that hold an error finding, to be replaced by their framework-based wording. */

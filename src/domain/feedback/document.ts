@@ -20,7 +20,10 @@ export const developmentHeading = 'Where to develop next';
 export const nextStepLead = 'A good next step:';
 
 export const maxStrengths = 3;
-export const maxDevelopmentAreas = 2;
+/** Every criterion below the required level is written up (or left out with a reason), so up to 8. */
+export const maxDevelopmentAreas = 8;
+/** A reason for leaving a criterion below the required level out of the feedback. */
+export const leftOutReasonMinLength = 10;
 
 export interface FeedbackStrength {
   /** The criterion's key; null when it was typed in by hand and matches no criterion. */
@@ -58,6 +61,17 @@ export interface FeedbackDevelopmentArea {
   cautious: boolean;
 }
 
+/** A criterion the candidate scored below the role's required level on. */
+export interface FeedbackGap {
+  criterionKey: string;
+  criterion: string;
+}
+
+/** A criterion below the required level that the manager chose to leave out, and why (never sent). */
+export interface FeedbackLeftOut extends FeedbackGap {
+  reason: string;
+}
+
 export const encouragementKinds = ['future_role', 'reapply_after_training', 'talent_network'] as const;
 export type EncouragementKind = (typeof encouragementKinds)[number];
 
@@ -78,6 +92,25 @@ export interface StructuredFeedback {
   score: number | null;
   /** True once a person has edited the text. */
   edited: boolean;
+  /** The criteria below the role's required level when composed (absent on feedback stored before). */
+  gaps?: FeedbackGap[];
+  /** Gaps the manager left out of the text, each with a reason. */
+  leftOut?: FeedbackLeftOut[];
+}
+
+/**
+ * The criteria below the required level that the text does not cover: neither a strength nor a
+ * development area (by key or by name), nor left out with a reason. Empty means the text is complete.
+ */
+export function uncoveredGaps(feedback: StructuredFeedback): FeedbackGap[] {
+  const written = [...feedback.strengths, ...feedback.developmentAreas];
+  return (feedback.gaps ?? []).filter(
+    (gap) =>
+      !written.some((w) => w.criterionKey === gap.criterionKey || sameName(w.criterion, gap.criterion)) &&
+      !(feedback.leftOut ?? []).some(
+        (l) => l.criterionKey === gap.criterionKey && l.reason.trim().length >= leftOutReasonMinLength,
+      ),
+  );
 }
 
 /** The variables of the not_progressing template (src/mail/catalogue.ts), from structured feedback. */
@@ -342,5 +375,7 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
     },
     score: previous?.score ?? null,
     edited: true,
+    ...(previous?.gaps ? { gaps: previous.gaps } : {}),
+    ...(previous?.leftOut ? { leftOut: previous.leftOut } : {}),
   };
 }

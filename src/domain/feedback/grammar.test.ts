@@ -86,6 +86,16 @@ describe('grammar helpers', () => {
 
   it('repairs agreement and gives notes a subject', () => {
     expect(repairSecondPerson('you was calm and has a good ear')).toBe('you were calm and have a good ear');
+    // A course name after "A good next step:" is not a sentence missing its subject.
+    const step = 'A good next step: Certified Technology Specialist (CTS) — AVIXA — for AV fundamentals.';
+    expect(secondPersonProblems(step, [{ start: 0, end: step.length }])).toEqual([]);
+    const bare = 'Certified the rigging plan and checked the bonds twice.';
+    expect(secondPersonProblems(bare, [{ start: 0, end: bare.length }])).toHaveLength(1);
+    // The same after the check has read a long text (no state carried between calls).
+    checkFeedback(`You did well. ${'You found the fault and traced the chain. '.repeat(20)}`);
+    expect(repairSecondPerson('You knew the PAT basics but was vague on LOLER.')).toBe(
+      'You knew the PAT basics but were vague on LOLER.',
+    );
     expect(repairSecondPerson('You found the desk but it was muted.')).toBe(
       'You found the desk but it was muted.',
     );

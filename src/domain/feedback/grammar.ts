@@ -149,7 +149,9 @@ interface Word {
 /** Up to `max` words of `body` from `from`, with offsets in the whole text (`offset` is where body starts). */
 function wordsOf(body: string, offset: number, from: number, max: number): Word[] {
   const found: Word[] = [];
-  const pattern = wordPattern;
+  // A fresh copy: stopping after `max` words leaves lastIndex mid-text, and `matchAll` elsewhere
+  // would start from there (a repaired sentence kept "…but was vague" after a check had run).
+  const pattern = new RegExp(wordPattern.source, wordPattern.flags);
   pattern.lastIndex = from;
   for (let m = pattern.exec(body); m !== null && found.length < max; m = pattern.exec(body)) {
     found.push({
@@ -180,10 +182,14 @@ export function secondPersonProblems(text: string, sentences: readonly Span[]): 
     const opening = wordsOf(body, sentence.start, label ? label[0].length : 0, 5);
     const first = opening[0];
     const compound = first !== undefined && text[first.end] === '-';
+    // A name in title case ("Certified Technology Specialist — AVIXA"), as after "A good next step:".
+    const titleName =
+      opening.length >= 2 && /^\p{Lu}/u.test(opening[1]!.text) && !/^(?:I|You)$/.test(opening[1]!.text);
     if (
       first &&
       opening.length >= 4 &&
       !compound &&
+      !titleName &&
       /^\p{Lu}/u.test(first.text) &&
       !fineStarts.has(first.lower)
     ) {
@@ -263,7 +269,7 @@ export const otherPeople = new Set(
  * "You set gains but was unsure" → "…but were unsure", "you showed unsure what" → "you were unsure what".
  */
 export function repairSecondPerson(sentence: string): string {
-  const words = [...sentence.matchAll(wordPattern)].map((m) => ({
+  const words = [...sentence.matchAll(new RegExp(wordPattern.source, wordPattern.flags))].map((m) => ({
     text: m[0],
     lower: m[0].toLowerCase().replace(/’/g, "'"),
     start: m.index,

@@ -20,18 +20,44 @@ function runLength(tokens: readonly Token[], from: number, to: number): number {
   return chars + (to - from);
 }
 
+/** Words a copier may add or drop between two copied runs ("…the Playhouse also mentioned…"). */
+export const leakMaxGap = 2;
+/** Runs shorter than this are never chained: "the desk", "you could" are everyday phrases, not copies. */
+const leakMinPiece = 3;
+
+interface Run {
+  /** Token indexes in the text, inclusive. */
+  first: number;
+  last: number;
+  /** Token indexes in the note, inclusive. */
+  noteFirst: number;
+  noteLast: number;
+  /** Words matched (gaps excluded). */
+  matched: number;
+  /** Words in the last run of the chain. */
+  lastPiece: number;
+}
+
 /**
  * Spans of the text that repeat a private note: runs of the same words in the same order (case,
  * punctuation and spacing ignored) of at least `leakMinWords` words or `leakMinChars` characters,
- * with at least two words that are not stopwords.
+ * with at least two words that are not stopwords. Runs of three or more words that follow each other
+ * in both texts with at most `leakMaxGap` words added or dropped between them count as one run, so
+ * a note copied with a word slipped in is still a copy.
  */
 export function privateNoteOverlaps(text: string, notes: readonly string[]): Span[] {
   const textTokens = wordTokens(text);
   const spans: Span[] = [];
   if (textTokens.length === 0) return spans;
+  const contentIn = (first: number, last: number) => {
+    let content = 0;
+    for (let k = first; k <= last; k++) if (!stopwords.has(textTokens[k]!.norm)) content++;
+    return content;
+  };
   for (const note of notes) {
     const noteTokens = wordTokens(note);
     if (noteTokens.length === 0) continue;
+    const runs: Run[] = [];
     // Longest common run ending at (i, j), one row at a time.
     let previous = new Uint32Array(noteTokens.length + 1);
     let current = new Uint32Array(noteTokens.length + 1);
@@ -42,21 +68,51 @@ export function privateNoteOverlaps(text: string, notes: readonly string[]): Spa
       // A run is maximal where the next pair of words does not extend it.
       for (let j = 1; j <= noteTokens.length; j++) {
         const length = current[j]!;
-        if (length === 0) continue;
+        if (length < 2) continue;
         const extends_ =
           i < textTokens.length && j < noteTokens.length && textTokens[i]!.norm === noteTokens[j]!.norm;
         if (extends_) continue;
-        const first = i - length;
-        const last = i - 1;
-        let content = 0;
-        for (let k = first; k <= last; k++) if (!stopwords.has(textTokens[k]!.norm)) content++;
-        if (content < 2) continue;
-        if (length >= leakMinWords || runLength(textTokens, first, last) >= leakMinChars) {
-          spans.push({ start: textTokens[first]!.start, end: textTokens[last]!.end });
-        }
+        runs.push({
+          first: i - length,
+          last: i - 1,
+          noteFirst: j - length,
+          noteLast: j - 1,
+          matched: length,
+          lastPiece: length,
+        });
       }
       [previous, current] = [current, previous];
       current.fill(0);
+    }
+    // Chain runs that follow each other in both texts across a small gap (runs are in text order).
+    const chained: Run[] = [];
+    for (const run of runs.sort((a, b) => a.first - b.first || a.noteFirst - b.noteFirst)) {
+      let best: Run | undefined;
+      // Only the most recent chains can end just before this run: a bounded look back keeps it linear.
+      for (let k = chained.length - 1; k >= Math.max(0, chained.length - 16); k--) {
+        const c = chained[k]!;
+        const textGap = run.first - c.last - 1;
+        const noteGap = run.noteFirst - c.noteLast - 1;
+        if (textGap < 0 || noteGap < 0 || noteGap > leakMaxGap) continue;
+        if (c.lastPiece < leakMinPiece || run.matched < leakMinPiece) continue;
+        if (!best || c.matched > best.matched) best = c;
+      }
+      if (best) {
+        best.last = run.last;
+        best.noteLast = run.noteLast;
+        best.matched += run.matched;
+        best.lastPiece = run.matched;
+      } else chained.push({ ...run });
+    }
+    for (const run of chained) {
+      if (contentIn(run.first, run.last) < 2) continue;
+      const gapped = run.matched < run.last - run.first + 1;
+      // A chain across a gap needs one more content word than a plain run, so that two stock
+      // phrases either side of a word ("you could not", "the desk") are not taken for a copy.
+      if (gapped && contentIn(run.first, run.last) < 3) continue;
+      if (run.matched >= leakMinWords || runLength(textTokens, run.first, run.last) >= leakMinChars) {
+        spans.push({ start: textTokens[run.first]!.start, end: textTokens[run.last]!.end });
+      }
     }
   }
   return mergeSpans(spans);
@@ -146,6 +202,10 @@ export const nicknames: Readonly<Record<string, readonly string[]>> = {
   william: ['billy', 'liam'],
 };
 
+/** Verbs that make a capitalised word the holder of a view: "Mark felt", "Jo wasn't convinced". */
+const viewVerbs =
+  "felt|feels|thought|thinks|said|says|noted|notes|mentioned|commented|reckoned|reckons|believed|believes|wondered|agreed|disagreed|liked|loved|found|was\\s+(?:not\\s+)?(?:convinced|impressed|worried|concerned|unsure|keen|sure)|wasn't|didn't|did\\s+not|wanted|preferred|scored|rated|marked\\s+you|both\\s+felt|also\\s+felt";
+
 function firstName(fullName: string): string | undefined {
   const parts = fullName.trim().split(/\s+/);
   return parts.length > 1 ? parts[0] : undefined;
@@ -196,7 +256,19 @@ export function interviewerMentions(
     if (!first || first.length < 2) continue;
     for (const form of [first, ...(nicknames[first.toLowerCase()] ?? [])]) {
       const lower = form.toLowerCase();
-      if (commonWordNames.has(lower) || lower === candidateFirst) continue;
+      if (lower === candidateFirst) continue;
+      if (commonWordNames.has(lower)) {
+        // "Mark felt…", "Jo wasn't convinced": an everyday word as a name is a name when it holds a view.
+        add(
+          new RegExp(
+            `(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?=\\s+(?:and\\s+\\p{Lu}\\p{Ll}+\\s+)?(?:${viewVerbs})(?![\\p{L}\\p{N}]))`,
+            'gu',
+          ),
+          name,
+          true,
+        );
+        continue;
+      }
       add(phrasePattern(form), name, true);
     }
   }

@@ -211,6 +211,56 @@ export const competencyTerms: readonly string[] = [
   'captioning',
   'hearing loops?',
   'induction loops?',
+  // the criteria of senior and client-facing roles: leading, budgets, customers, preparation
+  'leadership',
+  'lead(?:ing)? (?:a |the |your )?(?:small )?(?:crew|team|department)',
+  'supervis(?:e|ing|ion|ory|or)',
+  'manag(?:e|ing|ement)(?: of)? (?:a |the |your )?(?:crew|team|staff|department|budgets?|people|rota)',
+  '(?:crew|team|staff|department|budget|stakeholder|people|time|project|event) management',
+  'budget(?:s|ing)?',
+  'costings?',
+  'quot(?:e|es|ing)',
+  'rotas?',
+  'crew (?:calls?|planning|plans?)',
+  'crewing',
+  'customer(?:s| service| care| complaints?)',
+  'audiences?',
+  'preparation',
+  'prep(?:ping)?',
+  'organisation(?:al)?',
+  'attention to detail',
+  'checklists?',
+  'procedures?',
+  'permits?[- ]to[- ]work',
+  'sign[- ]in',
+  'training (?:others|staff|new|casual|colleagues|people)',
+  'teach(?:ing)?',
+  'mentor(?:ing)?',
+  'carpentry',
+  'set[- ]?building',
+  'flats?',
+  'scenic (?:art|painting|work|construction)',
+  'painting',
+  'props?',
+  'problem[- ]solving',
+  'show reports?',
+  'advance (?:sheets?|notes?)',
+  'production schedules?',
+  'kit lists?',
+  'specs?',
+  'conflicts?',
+  'disagreements?',
+  'acoustics',
+  'touch ?screens?',
+  'media (?:players?|servers?)',
+  'codecs?',
+  'install(?:ation|ations|s)?',
+  'racks?',
+  'drawings?',
+  '(?:technical|system|sound|video|show|signal|network|production|creative) design',
+  'portfolio',
+  'show files?',
+  'curiosity',
 ];
 
 /** Courses, certificates and programmes a UK AV technician can be pointed to. */
@@ -500,8 +550,15 @@ export const actionTerms: readonly string[] = [
   '^\\s*(?:learning|practising|practicing|spending|building|getting|doing|taking|shadowing|volunteering|working|reading|running|leading|using|setting|joining|asking|writing)\\b[^.]{0,160}\\bwould\\b',
 ];
 
+/**
+ * A criterion named in general words: "your carpentry skills", "your knowledge of stage power",
+ * "experience with moving lights" (not "your skills", "the experience we need").
+ */
+const namedSkill =
+  '(?!(?:your|the|our|their|his|her|my|general|overall|all-round|relevant|right|required|necessary|technical|people|soft|transferable|key|good|great|strong|some|more|enough|of|these|those|other|new|basic|core|practical|broader|wider|own)\\s)[\\p{L}-]{3,}\\s+(?:skills|skill)(?!\\s+set)|(?:knowledge|understanding|grasp|experience)\\s+(?:of|with|in|on)\\s+(?!(?:the\\s+)?(?:role|job|level|kind|sort|type|things|areas?|what)\\b)(?=\\p{L})';
+
 export const competencyPattern = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${alternation(competencyTerms)})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:${alternation(competencyTerms)})(?![\\p{L}\\p{N}])|${namedSkill})`,
   'iu',
 );
 export const trainingPattern = new RegExp(

@@ -195,6 +195,18 @@ export const protectedRules: readonly ProtectedRule[] = [
       "Assess the task, not the person's body: describe what happened in the task (e.g. 'You lifted the flight case without checking the route was clear') or leave it out.",
   },
 
+  {
+    characteristic: 'disability',
+    proxy: true,
+    // Sign language, or the candidate's own interpreter ("an interpreter booth" is venue kit).
+    pattern: words(
+      'bsl|(?:british\\s+)?sign\\s+language|signing\\s+interpreter|lip[- ]?read(?:s|ing|er)?|(?:through|via|using|needs?|needed|needing|bring(?:s|ing)?|brought)\\s+(?:a|an|your|their|his|her)\\s+(?:own\\s+)?interpreter',
+    ),
+    unlessAfter: /^[\s-]*(?:booths?|channels?|feeds?|systems?|desks?|mics?|consoles?|units?|receivers?)\b/i,
+    suggestion:
+      'How someone communicates, with or without support, is never a criterion: leave it out, and talk to them about adjustments separately.',
+  },
+
   // ── Gender reassignment ────────────────────────────────────────────────────────────────────────
   {
     characteristic: 'gender reassignment',
@@ -211,8 +223,24 @@ export const protectedRules: readonly ProtectedRule[] = [
   },
   {
     characteristic: 'gender reassignment',
+    // "trans" on its own describing a person: "you being trans", "she is trans.", "as a trans…" is above.
+    pattern: words(
+      "(?:being|is|are|was|were|'re|'s|isn't|aren't|not|openly)\\s+trans(?=\\s*(?:[,.;:!?)]|and\\b|or\\b|so\\b|which\\b|$))",
+    ),
+  },
+  {
+    characteristic: 'gender reassignment',
     pattern: words('(?:you|they|he|she)\\s+(?:have\\s+|has\\s+|had\\s+)?transitioned'),
     unlessAfter: /^\s+(?:from|to|into|between|across|over|out)\b/i,
+  },
+
+  {
+    characteristic: 'pregnancy and maternity',
+    proxy: true,
+    // Fertility treatment stands for pregnancy (and for sex).
+    pattern: words(
+      'ivf|fertility\\s+(?:treatment|clinic|appointments?)|egg\\s+freezing|trying\\s+(?:for\\s+a\\s+(?:baby|child|family)|to\\s+(?:have\\s+a\\s+baby|conceive|get\\s+pregnant))',
+    ),
   },
 
   // ── Marriage and civil partnership ─────────────────────────────────────────────────────────────
@@ -237,7 +265,8 @@ export const protectedRules: readonly ProtectedRule[] = [
   {
     characteristic: 'pregnancy and maternity',
     pattern: words(
-      "(?:you're|you\\s+are|you\\s+were|she's|she\\s+is)\\s+expecting(?:\\s+(?:a\\s+baby|a\\s+child|twins))?",
+      // "expecting" with no object after a person: "you're expecting", "a candidate who is not expecting".
+      "(?:you're|she's|they're|(?:you|she|they|someone|somebody|anyone|candidates?|applicants?|people|a\\s+person|who|whoever)\\s+(?:is|are|was|were|isn't|aren't|wasn't|weren't|might\\s+be|may\\s+be|could\\s+be|will\\s+be)?)\\s*(?:not\\s+)?expecting(?:\\s+(?:a\\s+baby|a\\s+child|twins))?",
     ),
     unlessAfter:
       /^\s+(?:to|a(?!\s+(?:baby|child))|an|the|more|us|this|that|feedback|it|them|our|your|some|any)\b/i,
@@ -375,6 +404,119 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       `gay|lesbians?|bisexual|homosexual|heterosexual|queer|lgbt\\w*|sexuality|sexual\\s+orientation|straight\\s+(?:${people})|(?:a\\s+bit|quite|very|too|rather|so)\\s+camp|camp\\s+(?:manner|voice|personality)|same[- ]sex`,
     ),
+  },
+
+  // ── Comparisons, stated facts and everyday proxies (age, disability, gender reassignment, …) ──
+  {
+    characteristic: 'age',
+    pattern: words(
+      `(?:someone|somebody|a\\s+candidate|candidates|an\\s+applicant|applicants|a\\s+person|people)\\s+(?:much\\s+|a\\s+(?:bit|little|lot)\\s+|slightly\\s+|far\\s+)?(?:younger|older)|(?:recent|fresh|newly[- ]qualified)\\s+grad(?:uate)?s?`,
+    ),
+    suggestion:
+      'Compare what the candidates did against the criteria, never who they are: leave the comparison out and name the criterion.',
+  },
+  {
+    characteristic: 'age',
+    // "you're 61", "at 58 we think…": an age stated as a reason.
+    pattern: words(
+      "you(?:'re|\\s+are|\\s+were)\\s+(?:now\\s+|nearly\\s+|almost\\s+|over\\s+|only\\s+|just\\s+|still\\s+)?[1-9]\\d(?=\\s*(?:[,;.]|and\\b|so\\b|now\\b|years?\\s+old))|at\\s+[1-9]\\d,?\\s+(?:we|the\\s+panel|I)\\s+(?:think|thought|felt|feel|worr\\w*|were|are|doubt\\w*|wonder\\w*|didn't|did\\s+not|don't|do\\s+not)",
+    ),
+  },
+  {
+    characteristic: 'age',
+    proxy: true,
+    pattern: words(
+      'retirement|how\\s+long\\s+ago\\s+you\\s+(?:trained|qualified|studied|started)|(?:trained|qualified)\\s+(?:so\\s+|such\\s+|a\\s+)?(?:long\\s+(?:time\\s+)?|many\\s+years\\s+|decades\\s+)ago',
+    ),
+    unlessBefore: /\b(?:console|desk|kit|equipment|system|product|lamp|model)'?s?\s+$/i,
+  },
+  {
+    characteristic: 'disability',
+    proxy: true,
+    pattern: words(
+      '(?:the|your|enough|physical|lack(?:ed)?\\s+(?:of\\s+)?|lacking|more|the\\s+same)\\s+stamina|(?:found|find|finds|finding)\\s+(?:the\\s+)?(?:stairs|steps|ladders?|climb(?:ing)?|walking|standing|kneeling|lifting)\\s+(?:\\w+\\s+)?(?:difficult|hard|tough|painful|a\\s+struggle)',
+    ),
+    suggestion: "Assess the task, not the person's body: describe what happened in the task or leave it out.",
+  },
+  {
+    characteristic: 'disability',
+    pattern: words(
+      'wheelchairs?|(?:your|his|her|their)\\s+(?:anxiety|depression|nerves|stress\\s+levels|disorder|surgery|treatment|therapy|prosthe\\w+|crutch(?:es)?|walking\\s+stick|guide\\s+dog)|surger(?:y|ies)|(?:workplace|reasonable)\\s+adjustments|adjustments\\s+(?:that\\s+)?you\\s+(?:mentioned|asked\\s+for|requested|need|needed|would\\s+need)|(?:need|needed|needing|require[sd]?|requiring)\\s+(?:any\\s+)?(?:of\\s+the\\s+)?adjustments',
+    ),
+    unlessAfter:
+      /^[\s-]*(?:access\w*|spaces?|positions?|bays?|platforms?|lifts?|ramps?|seating|seats?|areas?|users?\s+in\s+the\s+audience|to\s+(?:the|your|our)\s+(?:eq|mix|levels?|focus|rig|patch|gain|settings?))\b/i,
+  },
+  {
+    characteristic: 'gender reassignment',
+    pattern: words(
+      "(?:you(?:'re|\\s+are|\\s+were)\\s+)?transitioning|(?:your|their|his|her)\\s+transition|gender\\s+change|chang(?:e|ed|ing)\\s+(?:your|their|his|her)\\s+gender",
+    ),
+    unlessAfter: /^\s+(?:from|to|into|between|across|out|effects?|times?|cues?|was\s+smooth)\b/i,
+  },
+  {
+    characteristic: 'gender reassignment',
+    proxy: true,
+    pattern: words(
+      '(?:a\\s+)?different\\s+name|(?:previous|old|former|birth|other)\\s+name|name\\s+on\\s+(?:your|the)\\s+(?:certificates?|documents?|id|passport|cv)|how\\s+to\\s+(?:refer\\s+to|address)\\s+(?:you|them|him|her)|which\\s+(?:toilets?|loos?|changing\\s+rooms?|facilities|dressing\\s+rooms?)\\s+(?:you|they|he|she)',
+    ),
+    unlessAfter: /^\s+(?:for\s+the|of\s+the)\s+(?:file|cue|scene|show|preset|channel|patch|fixture)/i,
+    suggestion: 'A name, a pronoun or which facilities someone uses is never a criterion: leave it out.',
+  },
+  {
+    characteristic: 'marriage and civil partnership',
+    pattern: words(
+      `unmarried|(?:prefer(?:red)?|wanted?|looking\\s+for|go\\s+with|went\\s+with|chose|choose|hire|hired|offered\\s+\\w+\\s+to)\\s+(?:a\\s+|an\\s+)?single\\s+(?:${people}|crew\\s+members?)|single\\s+(?:${people}|crew\\s+members?)\\s+(?:for|because|as|who)|(?:no|without)\\s+(?:family\\s+)?ties|(?:a|your|the)\\s+wedding\\s+(?:coming\\s+up|next|this\\s+(?:year|summer|spring|autumn|winter))|getting\\s+married`,
+    ),
+    unlessBefore: /\b(?:a|one|the)\s+$/i,
+  },
+  {
+    characteristic: 'pregnancy and maternity',
+    proxy: true,
+    pattern: words(
+      'plan(?:ning|s)?\\s+(?:a|to\\s+start\\s+a|on\\s+(?:starting\\s+)?a)\\s+family|(?:being|become|becoming|became)\\s+a\\s+(?:mum|mom|mother|dad|father|parent)',
+    ),
+  },
+  {
+    characteristic: 'race',
+    pattern: words(
+      '(?:british|uk|english|scottish|welsh|irish|foreign|overseas)[- ]born|born\\s+(?:in|outside)\\s+(?:the\\s+uk|britain|england|scotland|wales|this\\s+country)|born\\s+abroad|(?:mostly|mainly|all|predominantly|largely|overwhelmingly)\\s+(?:white|black|asian)',
+    ),
+    unlessAfter:
+      /^[\s-]*(?:light|lights|lighting|LEDs?|balance|wash|washes|fixtures?|screens?|cyc|backdrop)\b/i,
+  },
+  {
+    characteristic: 'race',
+    proxy: true,
+    pattern: words(
+      '(?:overseas|foreign)\\s+(?:qualifications?|certificates?|certification|degrees?|training)|your\\s+(?:name|surname|first\\s+name)\\s+(?:might|could|may|would|was|is|will)\\s+(?:be\\s+)?(?:confus\\w*|hard|difficult|unusual|tricky|awkward|put)|(?:share|shared|sharing)\\s+(?:the\\s+same\\s+|a\\s+similar\\s+)?background|(?:same|similar)\\s+background\\s+as',
+    ),
+    suggestion: 'Where someone is from, their name or their background is never a criterion: leave it out.',
+  },
+  {
+    characteristic: 'sex',
+    pattern: words(
+      '(?:a|another|the\\s+right)\\s+(?:man|fella)\\s+(?:would|could|might|will|may|is\\s+better|was\\s+better|for\\s+(?:the|this)\\s+(?:job|role))',
+    ),
+  },
+  {
+    characteristic: 'sex',
+    proxy: true,
+    pattern: words('(?:a\\s+bit\\s+of|some|more|enough|extra|real|the)\\s+muscle|brawn'),
+    suggestion:
+      'If the role has a lifting requirement, state the task and how it is done safely (manual handling, two-person lifts), for every candidate alike.',
+  },
+  {
+    characteristic: 'sexual orientation',
+    proxy: true,
+    pattern: words(
+      '(?:your|his|her|their)\\s+lifestyle|lifestyle\\s+choices?|(?:your|his|her|their)\\s+(?:same-sex\\s+)?partner\\s+(?:is|was)\\s+(?:a\\s+)?(?:man|woman)',
+    ),
+  },
+  {
+    characteristic: 'sexual orientation',
+    proxy: true,
+    // "Pride" capitalised in mid-sentence is the event; "take pride in your work" is not.
+    pattern: /(?<=[\p{Ll},]\s)Pride(?![\p{L}\p{N}])/gu,
   },
 ];
 

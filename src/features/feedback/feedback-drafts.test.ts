@@ -293,6 +293,63 @@ describeEachDatabase('feedback drafts and approval API', (get) => {
     for (const s of feedback.structured.strengths) expect(row.detail).not.toContain(s.evidence);
   });
 
+  it('covers every criterion below the level: one taken out needs a reason before approval', async () => {
+    const { interview, base } = await setup();
+    await submitScorecard(
+      priya,
+      interview.id,
+      ratings(3, { audio: 4, signal_flow: 2, video: 2, lighting: 2 }),
+    );
+    const { feedback } = (await inject(manager, 'POST', `${base}/draft`)).json();
+    const gapKeys = ['signal_flow', 'video', 'lighting'];
+    expect(feedback.structured.gaps.map((g: { criterionKey: string }) => g.criterionKey).sort()).toEqual(
+      [...gapKeys].sort(),
+    );
+    expect(
+      feedback.structured.developmentAreas.map((d: { criterionKey: string }) => d.criterionKey).sort(),
+    ).toEqual([...gapKeys].sort());
+
+    // The manager deletes the lighting point: saved, but approval names what is missing.
+    const withoutLighting = feedback.text
+      .split('\n')
+      .filter((line: string) => !line.startsWith('- **Lighting:**'))
+      .join('\n');
+    expect((await inject(manager, 'PUT', base, { text: withoutLighting })).statusCode).toBe(200);
+    const refused = await inject(manager, 'POST', `${base}/approve`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('Lighting is below the level this role needs');
+    expect(refused.json().error.message).toContain('leftOut');
+
+    // A left-out criterion must be one of the gaps, with a real reason.
+    const notAGap = await inject(manager, 'PUT', base, {
+      text: withoutLighting,
+      leftOut: [{ criterionKey: 'audio', reason: 'Audio was already covered on the phone.' }],
+    });
+    expect(notAGap.statusCode).toBe(400);
+    expect(notAGap.json().error.message).toContain('not a criterion below the required level');
+    const short = await inject(manager, 'PUT', base, {
+      text: withoutLighting,
+      leftOut: [{ criterionKey: 'lighting', reason: 'no' }],
+    });
+    expect(short.statusCode).toBe(400);
+
+    const reason = 'Lighting is covered by the venue LX team; this role runs sound and video only.';
+    const leftOut = await inject(manager, 'PUT', base, {
+      text: withoutLighting,
+      leftOut: [{ criterionKey: 'lighting', reason }],
+    });
+    expect(leftOut.statusCode, leftOut.body).toBe(200);
+    expect(leftOut.json().feedback.structured.leftOut).toEqual([
+      { criterionKey: 'lighting', criterion: 'Lighting', reason },
+    ]);
+    // The reason is the manager's, never the candidate's to read.
+    expect(leftOut.json().preview.text).not.toContain('LX team');
+    const approved = await inject(manager, 'POST', `${base}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().feedback.status).toBe('approved');
+    expect(approved.json().feedback.text).not.toContain('**Lighting:**');
+  });
+
   it('composes from one interviewer', async () => {
     const { interview, base } = await setup();
     await submitScorecard(tom, interview.id, ratings(3, { rigging_power_safety: 4, networking_control: 1 }), {

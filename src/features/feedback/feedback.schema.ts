@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { developmentReasons, encouragementKinds } from '../../domain/feedback/document.ts';
+import {
+  developmentReasons,
+  encouragementKinds,
+  leftOutReasonMinLength,
+} from '../../domain/feedback/document.ts';
 import { idSchema, isoDateTime } from '../common.schema.ts';
 import { levelSchema } from '../frameworks/frameworks.schema.ts';
 
@@ -95,7 +99,7 @@ export const structuredFeedbackSchema = z.object({
         cautious: z.boolean(),
       }),
     )
-    .describe('1–2'),
+    .describe('Every criterion below the required level (up to 8), or the lowest-rated one'),
   encouragement: z.object({
     kind: z
       .enum(encouragementKinds)
@@ -106,6 +110,16 @@ export const structuredFeedbackSchema = z.object({
   }),
   score: z.number().int().min(0).max(100).nullable().describe("The application's 0–100 score when composed"),
   edited: z.boolean().describe('True once a person has edited the text'),
+  gaps: z
+    .array(z.object({ criterionKey: z.string(), criterion: z.string() }))
+    .optional()
+    .describe(
+      "The criteria below the role's required level when composed: each must be in the text or left out",
+    ),
+  leftOut: z
+    .array(z.object({ criterionKey: z.string(), criterion: z.string(), reason: z.string() }))
+    .optional()
+    .describe('Gaps the manager left out of the text, each with a reason (never sent to the candidate)'),
 });
 
 export const feedbackStatusSchema = z.enum(['draft', 'approved']);
@@ -156,6 +170,22 @@ export type FeedbackDraftRequest = z.infer<typeof feedbackDraftRequestSchema>;
 
 export const feedbackEditRequestSchema = z.object({
   text: z.string().max(feedbackTextMaxLength, tooLong).describe('The whole edited Markdown text'),
+  leftOut: z
+    .array(
+      z.object({
+        criterionKey: z.string().trim().min(1).max(64),
+        reason: z
+          .string()
+          .trim()
+          .min(leftOutReasonMinLength, `give a reason of at least ${leftOutReasonMinLength} characters`)
+          .max(500),
+      }),
+    )
+    .max(20)
+    .optional()
+    .describe(
+      'Criteria below the required level left out of the text on purpose, each with a reason (replaces the previous list; 400 for a criterion that is not a gap)',
+    ),
 });
 export type FeedbackEditRequest = z.infer<typeof feedbackEditRequestSchema>;
 

@@ -16,6 +16,7 @@ import {
   renderFeedbackMarkdown,
   type StructuredFeedback,
   templateVariablesOf,
+  uncoveredGaps,
 } from '../../domain/feedback/document.ts';
 import { defaultFrameworkId, findBuiltInFramework } from '../../domain/frameworks/builtins.ts';
 import type { Criterion, Level } from '../../domain/frameworks/types.ts';
@@ -326,9 +327,25 @@ export function feedbackService(ctx: AppContext) {
         if (err instanceof FeedbackFormatError) throw invalidField('text', err.message);
         throw err;
       }
+      if (input.leftOut) {
+        const gaps = record.structured.gaps ?? [];
+        structured.leftOut = input.leftOut.map((l) => {
+          const gap = gaps.find((g) => g.criterionKey === l.criterionKey);
+          if (!gap)
+            throw invalidField(
+              'leftOut',
+              `"${l.criterionKey}" is not a criterion below the required level for this candidate${gaps.length ? ` (those are ${gaps.map((g) => g.criterionKey).join(', ')})` : ''}.`,
+            );
+          return { ...gap, reason: l.reason };
+        });
+      }
       const text = renderFeedbackMarkdown(structured);
-      // The same text again: nothing to save (an approval stands).
-      if (text === record.text) return view(organisationId, record);
+      // The same text and the same left-out list: nothing to save (an approval stands).
+      if (
+        text === record.text &&
+        JSON.stringify(structured.leftOut ?? []) === JSON.stringify(record.structured.leftOut ?? [])
+      )
+        return view(organisationId, record);
       const check = checkFeedback(text, await contextOf(organisationId, applicationId));
       const write: repo.FeedbackWrite = {
         status: 'draft',
@@ -375,6 +392,13 @@ export function feedbackService(ctx: AppContext) {
     ): Promise<FeedbackView> {
       const record = await load(organisationId, applicationId);
       if (record.status === 'approved') return view(organisationId, record);
+      const missing = uncoveredGaps(record.structured);
+      if (missing.length > 0) {
+        throw new AppError(
+          'conflict',
+          `${missing.map((g) => g.criterion).join(', ')} ${missing.length === 1 ? 'is' : 'are'} below the level this role needs but not in the feedback: put ${missing.length === 1 ? 'it' : 'them'} back, or leave ${missing.length === 1 ? 'it' : 'them'} out on purpose by saving the text with leftOut: [{ "criterionKey": "${missing[0]!.criterionKey}", "reason": "…" }].`,
+        );
+      }
       const check = checkFeedback(record.text, await contextOf(organisationId, applicationId));
       const overrideReason = check.pass ? null : (input?.overrideReason ?? null);
       if (!check.pass && overrideReason === null) {

@@ -84,3 +84,42 @@ export function evaluateCorpus(examples: readonly CorpusExample[]): CorpusScore 
     mismatches,
   };
 }
+
+/** The three figures the check's floors are set on (each 1 when the corpus has no such example). */
+export interface FloorFigures {
+  /** Of the texts labelled to fail (vague, harsh, leaky, incomplete, protected), the share that fail. */
+  riskyCaught: number;
+  /** Of the texts labelled to pass, the share that pass. */
+  goodPassed: number;
+  /** Of the texts labelled with a protected characteristic, the share where the check reports one. */
+  protectedFlagged: number;
+}
+
+export function floorFigures(examples: readonly CorpusExample[]): FloorFigures {
+  let risky = 0;
+  let caught = 0;
+  let good = 0;
+  let passed = 0;
+  let protectedTexts = 0;
+  let flagged = 0;
+  for (const example of examples) {
+    const result = checkFeedback(example.text, example.context);
+    if (example.labels.pass) {
+      good++;
+      if (result.pass) passed++;
+    } else {
+      risky++;
+      if (!result.pass) caught++;
+    }
+    if (example.labels.kinds.includes('protected-characteristic')) {
+      protectedTexts++;
+      if (result.findings.some((f) => f.kind === 'protected-characteristic')) flagged++;
+    }
+  }
+  const share = (n: number, of: number) => (of === 0 ? 1 : n / of);
+  return {
+    riskyCaught: share(caught, risky),
+    goodPassed: share(passed, good),
+    protectedFlagged: share(flagged, protectedTexts),
+  };
+}

@@ -3,8 +3,12 @@
 // interviews. `tuning/` is what the rules were tuned on; `independent/` was written apart from it and
 // is never used to tune them (see each folder's README).
 
+import independentFresh from './independent/fresh.json' with { type: 'json' };
+import independentGood from './independent/good.json' with { type: 'json' };
 import independentProtected from './independent/protected.json' with { type: 'json' };
+import independentProtected2 from './independent/protected-2.json' with { type: 'json' };
 import independentRisky from './independent/risky.json' with { type: 'json' };
+import independentRisky2 from './independent/risky-2.json' with { type: 'json' };
 import borderline from './tuning/borderline.json' with { type: 'json' };
 import good from './tuning/good.json' with { type: 'json' };
 import holdout from './tuning/holdout.json' with { type: 'json' };
@@ -43,4 +47,14 @@ export const feedbackHoldout: readonly CorpusExample[] = examples(holdout);
 export const feedbackIndependent: readonly CorpusExample[] = [
   ...examples(independentRisky),
   ...examples(independentProtected),
+  ...examples(independentGood),
+  ...examples(independentProtected2),
+  ...examples(independentRisky2),
+  ...examples(independentFresh),
 ];
+
+/**
+ * The part of the independent corpus written after every rule up to it was in place, and measured
+ * before any rule was changed (see independent/README.md): the least optimistic figures we have.
+ */
+export const feedbackFresh: readonly CorpusExample[] = examples(independentFresh);
