@@ -10,7 +10,14 @@ import type { Level } from '../../src/domain/frameworks/types.ts';
 import { scorecardService } from '../../src/features/scorecards/scorecards.service.ts';
 import { actorOf, makeMember, type TestMember } from '../support/factories/organisations.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
@@ -206,6 +213,7 @@ describe.skipIf(!browserAvailable())(
 
       // The hired candidate is not in the queue.
       const seen: string[] = [];
+      await expectNoSeriousA11yViolations(page, 'close the rest queue');
       for (let i = 0; i < 5; i++) {
         for (let n = 0; n < i; n++) await page.getByRole('button', { name: 'Next' }).click();
         await expect.poll(() => step.textContent()).toContain(`Candidate ${i + 1} of 5`);
@@ -236,6 +244,7 @@ describe.skipIf(!browserAvailable())(
         const approve = page.getByRole('button', { name: 'Approve', exact: true });
         await expect.poll(() => approve.isVisible(), { timeout: 10_000 }).toBe(true);
         await approve.click();
+        await expectNoSeriousA11yViolations(page, 'feedback editor');
         await expect.poll(() => page.getByTestId('feedback-approved').isVisible()).toBe(true);
         await expect.poll(() => page.getByTestId('feedback-status').textContent()).toBe('Approved');
         // Back to the queue. (Not with the browser's Back: the queue is cached in the page and approving
@@ -273,6 +282,7 @@ describe.skipIf(!browserAvailable())(
         .select(['application_id', 'template_key', 'to_email'])
         .where('template_key', '=', 'not_progressing')
         .execute();
+      await expectNoSeriousA11yViolations(page, 'close the rest sent');
       expect(messages.map((m) => m.to_email).sort()).toEqual(waiting.map((w) => w.email).sort());
       expect(errors).toEqual([]);
     });
@@ -373,6 +383,7 @@ describe.skipIf(!browserAvailable())(
       const joinPost = candidatePage.waitForResponse(
         (r) => r.request().method() === 'POST' && r.url().endsWith('/network/join'),
       );
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page');
       await candidatePage.getByRole('button', { name: 'Join the talent network' }).click();
       const joinAnswer = await joinPost;
       expect(
@@ -394,6 +405,7 @@ describe.skipIf(!browserAvailable())(
 
       // Rate the experience: 0–10 and the three questions.
       await section.getByText('Rate your experience (optional)').click();
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, joined');
       const survey = section.locator('form[action$="/survey"]');
       await survey.locator('input[name="recommend"][value="9"]').check();
       await survey.locator('input[name="toldWhenPromised"][value="5"]').check();
@@ -403,6 +415,7 @@ describe.skipIf(!browserAvailable())(
         .getByLabel("Anything else you'd like to tell us (optional)")
         .fill('Quick and kind. Thank you.');
       await survey.getByRole('button', { name: 'Send my rating' }).click();
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate survey');
       await candidatePage.waitForURL((u) => u.searchParams.get('done') === 'survey');
       expect(await candidatePage.getByRole('status').textContent()).toContain(
         'Thank you for rating your experience.',
@@ -414,6 +427,7 @@ describe.skipIf(!browserAvailable())(
 
       // The database holds both.
       const ctx = running.ctx;
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, rated');
       const member = await ctx.kysely
         .selectFrom('talent_network_member')
         .selectAll()
@@ -448,6 +462,7 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => rows.count()).toBe(6);
       for (const w of waiting) {
         const row = rows.filter({ hasText: w.name });
+        await expectNoSeriousA11yViolations(page, 'closure report');
         const cells = await row.locator('td').allTextContents();
         expect(cells.slice(0, 5)).toEqual([w.name, 'Not progressing', 'Told', '25 November 2026', 'Email']);
         expect(cells[5]).toBe('2 working days');
@@ -492,6 +507,7 @@ describe.skipIf(!browserAvailable())(
       expect(await page.getByRole('link', { name: 'Close the rest' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Change status' }).click();
       await page.getByRole('menuitem', { name: 'Filled' }).click();
+      await expectNoSeriousA11yViolations(page, 'role status menu');
       await expect
         .poll(
           async () =>
@@ -507,6 +523,7 @@ describe.skipIf(!browserAvailable())(
       expect(await page.getByTestId('role-status-problem').count()).toBe(0);
       await expect.poll(() => page.getByText('Filled', { exact: true }).first().isVisible()).toBe(true);
       expect(errors).toEqual([]);
+      await expectNoSeriousA11yViolations(page, 'filled role');
     });
   },
 );

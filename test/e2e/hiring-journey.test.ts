@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, type RunningApp, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  type RunningApp,
+  startApp,
+} from './browser.ts';
 
 /** A date-time-local value for a weekday morning a few days ahead, in the browser's zone. */
 function nextWeekMorning(): string {
@@ -38,6 +44,8 @@ describe.skipIf(!browserAvailable())(
       await page.waitForURL('**/setup');
 
       await page.getByLabel('Organisation name').fill('Harbour Lights Venues');
+      await page.getByLabel('Organisation name').waitFor();
+      await expectNoSeriousA11yViolations(page, 'setup');
       await page.getByLabel('Venue name').fill('Harbour Lights Theatre');
       await page.getByLabel('Nation').selectOption({ label: 'Scotland' });
       await page.getByLabel('City').fill('Aberdeen');
@@ -52,10 +60,12 @@ describe.skipIf(!browserAvailable())(
         .toContain('Harbour Lights Venues');
 
       await page.getByRole('button', { name: 'New role' }).click();
+      await expectNoSeriousA11yViolations(page, 'roles list');
       await page.getByLabel('Title').fill('AV Technician — Main House');
       await page.getByLabel('Level').selectOption('technician');
       await page.getByLabel('Decision deadline (working days)').fill('7');
       await page.getByRole('button', { name: 'Create role' }).click();
+      await expectNoSeriousA11yViolations(page, 'new role form');
 
       // A new role opens on its (empty) pipeline.
       await page.waitForURL('**/roles/*');
@@ -63,13 +73,16 @@ describe.skipIf(!browserAvailable())(
         .poll(() => page.getByRole('heading', { name: 'AV Technician — Main House' }).count())
         .toBe(1);
       await page.getByRole('button', { name: 'Add candidate' }).click();
+      await expectNoSeriousA11yViolations(page, 'empty pipeline');
       await page.getByRole('textbox', { name: 'Name', exact: false }).first().fill('Isla Mackenzie');
       await page.getByRole('textbox', { name: 'Email' }).fill('isla.mackenzie@example.com');
       await page.getByRole('button', { name: 'Add to role' }).click();
+      await expectNoSeriousA11yViolations(page, 'add candidate form');
 
       const card = page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' });
       await expect.poll(() => card.count()).toBe(1);
       await card.getByRole('link', { name: 'Isla Mackenzie' }).click();
+      await expectNoSeriousA11yViolations(page, 'pipeline with a candidate');
       await page.waitForURL('**/applications/*');
 
       await page.getByRole('button', { name: 'Schedule interview' }).click();
@@ -77,10 +90,12 @@ describe.skipIf(!browserAvailable())(
       await page.getByLabel('Starts').fill(nextWeekMorning());
       await page.getByLabel('Location').fill('Main House stage, fault-finding bench');
       await page.getByRole('button', { name: 'Save interview' }).click();
+      await expectNoSeriousA11yViolations(page, 'schedule interview form');
       await expect.poll(() => page.getByTestId('interview-item').count()).toBe(1);
       expect(await page.getByTestId('interview-item').textContent()).toContain('Main House stage');
 
       await page.getByRole('link', { name: 'AV Technician — Main House' }).first().click();
+      await expectNoSeriousA11yViolations(page, 'application with an interview');
       await page.waitForURL('**/roles/*');
       const interviewing = page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' });
       await expect.poll(() => interviewing.textContent()).toContain('Next interview');
@@ -92,6 +107,7 @@ describe.skipIf(!browserAvailable())(
         .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
         .select(['application.stage', 'candidate.email'])
         .executeTakeFirstOrThrow();
+      await expectNoSeriousA11yViolations(page, 'pipeline interviewing');
       expect(application).toEqual({ stage: 'interviewing', email: 'isla.mackenzie@example.com' });
       const role = await running.ctx.kysely
         .selectFrom('role')
@@ -121,6 +137,7 @@ describe.skipIf(!browserAvailable())(
       await phone.waitForURL('**/candidates');
       await expect.poll(() => phone.getByText('Isla Mackenzie').count()).toBeGreaterThan(0);
       await phone.close();
+      await expectNoSeriousA11yViolations(phone, 'candidates on a phone');
     });
   },
 );

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateKeys } from '../../src/mail/catalogue.ts';
 import { enqueueTestMessage, makeHiringScene } from '../support/factories/messages.ts';
 import { makeMember, makeOrganisation, type TestMember } from '../support/factories/organisations.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 describe.skipIf(!browserAvailable())(
   'browser journey: held emails in the outbox, and a template edited with a live preview',
@@ -84,6 +91,7 @@ describe.skipIf(!browserAvailable())(
       const rows = page.getByTestId('message-row');
       await expect.poll(() => rows.count()).toBe(2);
       const invitation = rows.filter({ hasText: 'callum@harbour.example' });
+      await expectNoSeriousA11yViolations(page, 'messages');
       expect(await invitation.getByTestId('message-status').textContent()).toBe('Held');
       expect(await invitation.textContent()).toContain('Invitation to join the organisation');
       const subject = `Morven Reid invited you to join ${organisationName} on Followspot`;
@@ -102,12 +110,14 @@ describe.skipIf(!browserAvailable())(
 
       // The plain-text part.
       await page.getByRole('tab', { name: 'Plain text' }).click();
+      await expectNoSeriousA11yViolations(page, 'message');
       const text = page.getByTestId('email-text');
       await expect.poll(() => text.textContent()).toContain('Accept the invitation');
       expect(await text.textContent()).toContain(`${running.url}/invite/`);
 
       // The headers: to, reply to the admin who invited.
       const headers = page.getByTestId('message-headers');
+      await expectNoSeriousA11yViolations(page, 'message, plain text');
       expect(await headers.textContent()).toContain('callum@harbour.example');
       expect(await headers.textContent()).toContain('Morven Reid <morven@harbour.example>');
 
@@ -115,6 +125,7 @@ describe.skipIf(!browserAvailable())(
       await page.getByRole('button', { name: 'Cancel email' }).click();
       const dialog = page.getByRole('dialog', { name: 'Cancel this email?' });
       await dialog.getByRole('button', { name: 'Cancel email' }).click();
+      await expectNoSeriousA11yViolations(page, 'cancel dialog');
       await expect.poll(() => page.getByTestId('message-status').first().textContent()).toBe('Cancelled');
       expect(await page.getByTestId('status-alert').textContent()).toContain('it will never be sent');
       await expect.poll(() => page.getByRole('button', { name: 'Cancel email' }).count()).toBe(0);
@@ -124,6 +135,7 @@ describe.skipIf(!browserAvailable())(
         .select(['status', 'cancelled_at', 'template_key'])
         .where('to_email', '=', 'callum@harbour.example')
         .executeTakeFirstOrThrow();
+      await expectNoSeriousA11yViolations(page, 'cancelled message');
       expect(stored.status).toBe('cancelled');
       expect(stored.template_key).toBe('organisation_invitation');
       expect(stored.cancelled_at).not.toBeNull();
@@ -146,11 +158,13 @@ describe.skipIf(!browserAvailable())(
 
       // The candidate's page lists the emails to them.
       await page.goto(`${running.url}/candidates/${candidateId}`);
+      await expectNoSeriousA11yViolations(page, 'held messages');
       const section = page.getByTestId('messages-section');
       await expect.poll(() => section.getByTestId('message-item').count()).toBe(1);
       expect(await section.textContent()).toContain('Offer');
       expect(await section.getByTestId('message-status').textContent()).toBe('Held');
       expect(errors).toEqual([]);
+      await expectNoSeriousA11yViolations(page, 'candidate');
     });
 
     it('edits a template with a live preview, saves version 2 and refuses an unknown variable', {
@@ -164,6 +178,7 @@ describe.skipIf(!browserAvailable())(
       await page.waitForURL('**/settings/templates');
       await expect.poll(() => page.getByTestId('template-card').count()).toBe(templateKeys.length);
       await page.getByRole('link', { name: 'Edit the Offer template' }).click();
+      await expectNoSeriousA11yViolations(page, 'templates');
       await page.waitForURL('**/settings/templates/offer');
 
       // The preview uses the newest real application: Isla's.
@@ -176,6 +191,7 @@ describe.skipIf(!browserAvailable())(
 
       // Type a new subject, then insert a variable at the cursor by clicking it.
       const subjectField = page.getByRole('textbox', { name: 'Subject' });
+      await expectNoSeriousA11yViolations(page, 'template editor');
       await subjectField.fill('Your offer for {{ role.title }}, ');
       await subjectField.press('End');
       await page
@@ -217,6 +233,7 @@ describe.skipIf(!browserAvailable())(
         'Offer: {{ role.title }} at {{ venue.name }}',
       );
       await dialog.getByRole('button', { name: 'Close' }).click();
+      await expectNoSeriousA11yViolations(page, 'template version dialog');
 
       // An unknown variable: named on the subject field, by the live preview and on saving.
       await subjectField.fill('Your offer, {{ candidate.shoeSize }}');
@@ -231,6 +248,7 @@ describe.skipIf(!browserAvailable())(
         .select((eb) => eb.fn.countAll().as('n'))
         .where('template_key', '=', 'offer')
         .executeTakeFirstOrThrow();
+      await expectNoSeriousA11yViolations(page, 'template editor with an error');
       expect(Number(count.n)).toBe(2);
       expect(errors).toEqual([]);
     });
@@ -246,11 +264,13 @@ describe.skipIf(!browserAvailable())(
       const cards = phone.getByTestId('message-row');
       await expect.poll(() => cards.count()).toBe(2);
       await cards.filter({ hasText: 'isla@example.com' }).getByRole('link').first().click();
+      await expectNoSeriousA11yViolations(phone, 'messages on a phone');
       await phone.waitForURL('**/messages/*');
       const inside = phone.frameLocator('iframe[title^="The email"]');
       await expect.poll(() => inside.locator('body').textContent()).toContain('Dear Isla');
       // Nothing is wider than the screen.
       const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth');
+      await expectNoSeriousA11yViolations(phone, 'message on a phone');
       expect(overflow).toBeLessThanOrEqual(375);
       await phone.close();
       expect(errors).toEqual([]);

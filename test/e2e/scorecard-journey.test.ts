@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Level } from '../../src/domain/frameworks/types.ts';
 import { scorecardService } from '../../src/features/scorecards/scorecards.service.ts';
 import { actorOf, makeMember, type TestMember } from '../support/factories/organisations.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 const hour = 60 * 60 * 1000;
 
@@ -142,6 +149,7 @@ describe.skipIf(!browserAvailable())(
         .filter({ hasText: 'Isla Mackenzie' })
         .getByRole('button', { name: 'Fill your scorecard for Isla Mackenzie' })
         .click();
+      await expectNoSeriousA11yViolations(page, 'my interviews on a phone');
       await page.waitForURL('**/scorecards/*');
       const criteria = page.getByTestId('criterion');
       await expect.poll(() => criteria.count()).toBe(9);
@@ -159,6 +167,7 @@ describe.skipIf(!browserAvailable())(
 
       // Keyboard only from here: into the first rating, then Tab between ratings and evidence.
       await page.locator(`input[name="rating-${keys[0]}"]`).first().focus();
+      await expectNoSeriousA11yViolations(page, 'scorecard on a phone');
       for (const [index, key] of keys.entries()) {
         expect(await focused(page)).toBe(`radio:rating-${key}`);
         const rating = myRatings[key]!;
@@ -192,6 +201,7 @@ describe.skipIf(!browserAvailable())(
 
       // Submitting without a recommendation says so at the recommendation, and focuses it.
       await page.getByRole('button', { name: 'Submit scorecard' }).click();
+      await expectNoSeriousA11yViolations(page, 'scorecard filled');
       const problems = page.getByTestId('scorecard-problems');
       await expect.poll(() => problems.textContent()).toContain('Recommendation');
       await expect.poll(() => focused(page)).toBe('radio:recommendation');
@@ -199,6 +209,7 @@ describe.skipIf(!browserAvailable())(
       await page.keyboard.press('ArrowRight'); // No
       await page.keyboard.press('ArrowRight'); // Yes
       await expect.poll(() => page.getByRole('radio', { name: 'Yes', exact: true }).isChecked()).toBe(true);
+      await expectNoSeriousA11yViolations(page, 'scorecard problems');
       await expect.poll(() => problems.count()).toBe(0);
 
       // Drafts save as you type, and leaving at once loses nothing.
@@ -235,6 +246,7 @@ describe.skipIf(!browserAvailable())(
       const dialog = page.getByRole('dialog', { name: 'Submit your scorecard?' });
       expect(await dialog.textContent()).toContain('recommend yes');
       await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
+      await expectNoSeriousA11yViolations(page, 'submit dialog');
       await expect.poll(() => page.getByTestId('scorecard-status').textContent()).toContain('Submitted');
       await expect.poll(() => page.getByRole('button', { name: 'Amend' }).isVisible()).toBe(true);
       await expect.poll(() => page.getByTestId('criterion-read').count()).toBe(9);
@@ -246,6 +258,7 @@ describe.skipIf(!browserAvailable())(
         .where('interview_id', '=', interviewId)
         .where('interviewer_id', '=', admin.userId)
         .executeTakeFirstOrThrow();
+      await expectNoSeriousA11yViolations(page, 'submitted scorecard');
       expect(card).toMatchObject({
         status: 'submitted',
         recommendation: 'yes',
@@ -270,6 +283,7 @@ describe.skipIf(!browserAvailable())(
         .toBe('true');
       await expect.poll(() => focused(page)).toBe('TEXTAREA:amend-reason');
       await page.keyboard.type('Checked my notes: the lighting fault was found without help.');
+      await expectNoSeriousA11yViolations(page, 'amendment');
       await page.getByRole('button', { name: 'Save amendment' }).click();
       await expect.poll(() => page.getByTestId('scorecard-status').textContent()).toContain('Last amended');
       const lighting = await running.ctx.kysely
@@ -331,6 +345,7 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => page.getByTestId('scorecard-completion').textContent()).toContain('2 of 4');
       await expect.poll(() => page.getByTestId('requirements').textContent()).toContain('AV Technician');
       await page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' }).getByRole('link').click();
+      await expectNoSeriousA11yViolations(page, 'pipeline with requirements');
       await page.waitForURL(`**/applications/${applicationId}`);
 
       const heatmap = page.getByTestId('heatmap');
@@ -339,6 +354,7 @@ describe.skipIf(!browserAvailable())(
         'Morven Reid',
         'Eilidh Ross',
       ]);
+      await expectNoSeriousA11yViolations(page, 'application heat map');
       expect(await page.getByTestId('scorecards-submitted').textContent()).toBe(
         '2 of 2 scorecards submitted',
       );
@@ -368,6 +384,7 @@ describe.skipIf(!browserAvailable())(
         .poll(() => popover.textContent())
         .toContain('Saw signal flow at level 3 on the practical.');
       await page.mouse.move(0, 0);
+      await expectNoSeriousA11yViolations(page, 'evidence shown');
       await expect.poll(() => popover.count()).toBe(0);
       await signalFlow.getByTestId('heat-cell').nth(1).focus();
       await expect.poll(() => popover.textContent()).toContain('Eilidh on signal_flow: 1');
@@ -394,6 +411,7 @@ describe.skipIf(!browserAvailable())(
       const locked = page.getByTestId('summary-locked');
       await expect.poll(() => locked.textContent()).toContain("Submit your own scorecard to see everyone's");
       expect(await page.getByTestId('heatmap').count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, 'locked summary');
       // The way on is right there.
       await locked.getByRole('button', { name: 'Fill your scorecard' }).click();
       await page.waitForURL('**/scorecards/*');
