@@ -174,3 +174,12 @@ export async function expectNoSeriousA11yViolations(page: Page, where = page.url
     `axe-core: ${violations.length} serious/critical violation(s) on ${where}\n${lines.join('\n')}`,
   );
 }
+
+/** A page in a context of its own (axe-core needs one: `browser.newPage()` pages cannot be analysed). */
+export async function newPage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}

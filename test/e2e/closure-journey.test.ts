@@ -14,6 +14,7 @@ import {
   browserAvailable,
   expectNoSeriousA11yViolations,
   launchBrowser,
+  newPage,
   type RunningApp,
   signIn,
   startApp,
@@ -184,7 +185,7 @@ describe.skipIf(!browserAvailable())(
         }
       }
 
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (err) => errors.push(err.message));
     }, 60_000);

@@ -4,6 +4,7 @@ import {
   browserAvailable,
   expectNoSeriousA11yViolations,
   launchBrowser,
+  newPage,
   type RunningApp,
   startApp,
 } from './browser.ts';
@@ -28,7 +29,7 @@ describe.skipIf(!browserAvailable())(
     beforeAll(async () => {
       running = await startApp();
       browser = await launchBrowser();
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (err) => errors.push(err.message));
     });
@@ -125,7 +126,7 @@ describe.skipIf(!browserAvailable())(
     it('works on a phone-sized screen with the navigation behind a menu button', {
       timeout: 60_000,
     }, async () => {
-      const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+      const phone = await newPage(browser, { viewport: { width: 375, height: 740 } });
       const context = page.context();
       await phone.context().addCookies(await context.cookies());
       await phone.goto(`${running.url}/roles`);

@@ -7,6 +7,7 @@ import {
   browserAvailable,
   expectNoSeriousA11yViolations,
   launchBrowser,
+  newPage,
   type RunningApp,
   signIn,
   startApp,
@@ -63,7 +64,7 @@ describe.skipIf(!browserAvailable())(
         throw new Error(`POST /api/v1/invitations: ${response.statusCode} ${response.body}`);
       }
 
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (err) => errors.push(err.message));
     });
@@ -254,7 +255,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('works on a phone-sized screen', { timeout: 60_000 }, async () => {
-      const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+      const phone = await newPage(browser, { viewport: { width: 375, height: 740 } });
       await phone.context().addCookies(await page.context().cookies());
       phone.on('pageerror', (err) => errors.push(err.message));
       await phone.goto(`${running.url}/roles`);
