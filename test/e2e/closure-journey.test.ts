@@ -211,10 +211,10 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => progress.textContent()).toBe('0 of 5 ready to send');
       const step = page.getByTestId('queue-step');
       expect(await step.textContent()).toContain('Candidate 1 of 5');
+      await expectNoSeriousA11yViolations(page, 'close the rest queue');
 
       // The hired candidate is not in the queue.
       const seen: string[] = [];
-      await expectNoSeriousA11yViolations(page, 'close the rest queue');
       for (let i = 0; i < 5; i++) {
         for (let n = 0; n < i; n++) await page.getByRole('button', { name: 'Next' }).click();
         await expect.poll(() => step.textContent()).toContain(`Candidate ${i + 1} of 5`);
@@ -244,8 +244,8 @@ describe.skipIf(!browserAvailable())(
         // The composed text passes the check: "Approve", not "Approve anyway…".
         const approve = page.getByRole('button', { name: 'Approve', exact: true });
         await expect.poll(() => approve.isVisible(), { timeout: 10_000 }).toBe(true);
-        await approve.click();
         await expectNoSeriousA11yViolations(page, 'feedback editor');
+        await approve.click();
         await expect.poll(() => page.getByTestId('feedback-approved').isVisible()).toBe(true);
         await expect.poll(() => page.getByTestId('feedback-status').textContent()).toBe('Approved');
         // Back to the queue. (Not with the browser's Back: the queue is cached in the page and approving
@@ -277,13 +277,13 @@ describe.skipIf(!browserAvailable())(
       const results = page.getByTestId('send-results');
       await expect.poll(() => results.textContent()).toContain('5 of 5 emails queued');
       for (const w of waiting) expect(await results.textContent()).toContain(w.name);
+      await expectNoSeriousA11yViolations(page, 'close the rest sent');
 
       const messages = await running.ctx.kysely
         .selectFrom('message')
         .select(['application_id', 'template_key', 'to_email'])
         .where('template_key', '=', 'not_progressing')
         .execute();
-      await expectNoSeriousA11yViolations(page, 'close the rest sent');
       expect(messages.map((m) => m.to_email).sort()).toEqual(waiting.map((w) => w.email).sort());
       expect(errors).toEqual([]);
     });
@@ -377,6 +377,7 @@ describe.skipIf(!browserAvailable())(
       expect(await section.getByRole('heading', { name: 'Your feedback' }).isVisible()).toBe(true);
       expect(await section.textContent()).toContain('You traced the planted fault to the crossed tie line');
       expect(await main.textContent()).not.toContain('PRIVATE-NOTE');
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page');
 
       // Join the talent network.
       // The page is served with `Referrer-Policy: no-referrer`, so the browser sends `Origin: null` with
@@ -384,7 +385,6 @@ describe.skipIf(!browserAvailable())(
       const joinPost = candidatePage.waitForResponse(
         (r) => r.request().method() === 'POST' && r.url().endsWith('/network/join'),
       );
-      await expectNoSeriousA11yViolations(candidatePage, 'candidate page');
       await candidatePage.getByRole('button', { name: 'Join the talent network' }).click();
       const joinAnswer = await joinPost;
       expect(
@@ -403,10 +403,10 @@ describe.skipIf(!browserAvailable())(
       expect(await candidatePage.getByRole('button', { name: 'Leave the talent network' }).isVisible()).toBe(
         true,
       );
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, joined');
 
       // Rate the experience: 0–10 and the three questions.
       await section.getByText('Rate your experience (optional)').click();
-      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, joined');
       const survey = section.locator('form[action$="/survey"]');
       await survey.locator('input[name="recommend"][value="9"]').check();
       await survey.locator('input[name="toldWhenPromised"][value="5"]').check();
@@ -415,8 +415,8 @@ describe.skipIf(!browserAvailable())(
       await survey
         .getByLabel("Anything else you'd like to tell us (optional)")
         .fill('Quick and kind. Thank you.');
-      await survey.getByRole('button', { name: 'Send my rating' }).click();
       await expectNoSeriousA11yViolations(candidatePage, 'candidate survey');
+      await survey.getByRole('button', { name: 'Send my rating' }).click();
       await candidatePage.waitForURL((u) => u.searchParams.get('done') === 'survey');
       expect(await candidatePage.getByRole('status').textContent()).toContain(
         'Thank you for rating your experience.',
@@ -425,10 +425,10 @@ describe.skipIf(!browserAvailable())(
         'You rated your experience for this application. Thank you.',
       );
       expect(await section.locator('form[action$="/survey"]').count()).toBe(0);
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, rated');
 
       // The database holds both.
       const ctx = running.ctx;
-      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, rated');
       const member = await ctx.kysely
         .selectFrom('talent_network_member')
         .selectAll()
@@ -461,9 +461,9 @@ describe.skipIf(!browserAvailable())(
       const table = page.getByTestId('closure-report-table');
       const rows = table.locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(6);
+      await expectNoSeriousA11yViolations(page, 'closure report');
       for (const w of waiting) {
         const row = rows.filter({ hasText: w.name });
-        await expectNoSeriousA11yViolations(page, 'closure report');
         const cells = await row.locator('td').allTextContents();
         expect(cells.slice(0, 5)).toEqual([w.name, 'Not progressing', 'Told', '25 November 2026', 'Email']);
         expect(cells[5]).toBe('2 working days');
@@ -507,8 +507,8 @@ describe.skipIf(!browserAvailable())(
       await page.waitForURL(`**/roles/${roleId}`);
       expect(await page.getByRole('link', { name: 'Close the rest' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Change status' }).click();
-      await page.getByRole('menuitem', { name: 'Filled' }).click();
       await expectNoSeriousA11yViolations(page, 'role status menu');
+      await page.getByRole('menuitem', { name: 'Filled' }).click();
       await expect
         .poll(
           async () =>
@@ -523,8 +523,8 @@ describe.skipIf(!browserAvailable())(
         .toBe('filled');
       expect(await page.getByTestId('role-status-problem').count()).toBe(0);
       await expect.poll(() => page.getByText('Filled', { exact: true }).first().isVisible()).toBe(true);
-      expect(errors).toEqual([]);
       await expectNoSeriousA11yViolations(page, 'filled role');
+      expect(errors).toEqual([]);
     });
   },
 );

@@ -43,10 +43,10 @@ describe.skipIf(!browserAvailable())(
     }, async () => {
       await page.goto(running.url);
       await page.waitForURL('**/setup');
-
-      await page.getByLabel('Organisation name').fill('Harbour Lights Venues');
       await page.getByLabel('Organisation name').waitFor();
       await expectNoSeriousA11yViolations(page, 'setup');
+
+      await page.getByLabel('Organisation name').fill('Harbour Lights Venues');
       await page.getByLabel('Venue name').fill('Harbour Lights Theatre');
       await page.getByLabel('Nation').selectOption({ label: 'Scotland' });
       await page.getByLabel('City').fill('Aberdeen');
@@ -59,48 +59,49 @@ describe.skipIf(!browserAvailable())(
       await expect
         .poll(() => page.getByTestId('organisation-name').first().textContent())
         .toContain('Harbour Lights Venues');
+      await expectNoSeriousA11yViolations(page, 'roles list');
 
       await page.getByRole('button', { name: 'New role' }).click();
-      await expectNoSeriousA11yViolations(page, 'roles list');
       await page.getByLabel('Title').fill('AV Technician — Main House');
       await page.getByLabel('Level').selectOption('technician');
       await page.getByLabel('Decision deadline (working days)').fill('7');
-      await page.getByRole('button', { name: 'Create role' }).click();
       await expectNoSeriousA11yViolations(page, 'new role form');
+      await page.getByRole('button', { name: 'Create role' }).click();
 
       // A new role opens on its (empty) pipeline.
       await page.waitForURL('**/roles/*');
       await expect
         .poll(() => page.getByRole('heading', { name: 'AV Technician — Main House' }).count())
         .toBe(1);
-      await page.getByRole('button', { name: 'Add candidate' }).click();
       await expectNoSeriousA11yViolations(page, 'empty pipeline');
+      await page.getByRole('button', { name: 'Add candidate' }).click();
       await page.getByRole('textbox', { name: 'Name', exact: false }).first().fill('Isla Mackenzie');
       await page.getByRole('textbox', { name: 'Email' }).fill('isla.mackenzie@example.com');
-      await page.getByRole('button', { name: 'Add to role' }).click();
       await expectNoSeriousA11yViolations(page, 'add candidate form');
+      await page.getByRole('button', { name: 'Add to role' }).click();
 
       const card = page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' });
       await expect.poll(() => card.count()).toBe(1);
-      await card.getByRole('link', { name: 'Isla Mackenzie' }).click();
       await expectNoSeriousA11yViolations(page, 'pipeline with a candidate');
+      await card.getByRole('link', { name: 'Isla Mackenzie' }).click();
       await page.waitForURL('**/applications/*');
 
       await page.getByRole('button', { name: 'Schedule interview' }).click();
       await page.getByLabel('Kind').selectOption('practical');
       await page.getByLabel('Starts').fill(nextWeekMorning());
       await page.getByLabel('Location').fill('Main House stage, fault-finding bench');
-      await page.getByRole('button', { name: 'Save interview' }).click();
       await expectNoSeriousA11yViolations(page, 'schedule interview form');
+      await page.getByRole('button', { name: 'Save interview' }).click();
       await expect.poll(() => page.getByTestId('interview-item').count()).toBe(1);
       expect(await page.getByTestId('interview-item').textContent()).toContain('Main House stage');
+      await expectNoSeriousA11yViolations(page, 'application with an interview');
 
       await page.getByRole('link', { name: 'AV Technician — Main House' }).first().click();
-      await expectNoSeriousA11yViolations(page, 'application with an interview');
       await page.waitForURL('**/roles/*');
       const interviewing = page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' });
       await expect.poll(() => interviewing.textContent()).toContain('Next interview');
       expect(await interviewing.textContent()).toContain('Interviewing');
+      await expectNoSeriousA11yViolations(page, 'pipeline interviewing');
 
       // What the browser showed is what the database holds.
       const application = await running.ctx.kysely
@@ -108,7 +109,6 @@ describe.skipIf(!browserAvailable())(
         .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
         .select(['application.stage', 'candidate.email'])
         .executeTakeFirstOrThrow();
-      await expectNoSeriousA11yViolations(page, 'pipeline interviewing');
       expect(application).toEqual({ stage: 'interviewing', email: 'isla.mackenzie@example.com' });
       const role = await running.ctx.kysely
         .selectFrom('role')
@@ -137,8 +137,8 @@ describe.skipIf(!browserAvailable())(
       await phone.getByRole('link', { name: 'Candidates' }).first().click();
       await phone.waitForURL('**/candidates');
       await expect.poll(() => phone.getByText('Isla Mackenzie').count()).toBeGreaterThan(0);
-      await phone.close();
       await expectNoSeriousA11yViolations(phone, 'candidates on a phone');
+      await phone.close();
     });
   },
 );

@@ -91,8 +91,8 @@ describe.skipIf(!browserAvailable())(
 
       const rows = page.getByTestId('message-row');
       await expect.poll(() => rows.count()).toBe(2);
-      const invitation = rows.filter({ hasText: 'callum@harbour.example' });
       await expectNoSeriousA11yViolations(page, 'messages');
+      const invitation = rows.filter({ hasText: 'callum@harbour.example' });
       expect(await invitation.getByTestId('message-status').textContent()).toBe('Held');
       expect(await invitation.textContent()).toContain('Invitation to join the organisation');
       const subject = `Morven Reid invited you to join ${organisationName} on Followspot`;
@@ -108,35 +108,35 @@ describe.skipIf(!browserAvailable())(
       expect(await inside.locator('body').textContent()).toContain(
         'has invited you to join Harbour Lights Venues on Followspot as a hiring manager',
       );
+      await expectNoSeriousA11yViolations(page, 'message');
 
       // The plain-text part.
       await page.getByRole('tab', { name: 'Plain text' }).click();
-      await expectNoSeriousA11yViolations(page, 'message');
       const text = page.getByTestId('email-text');
       await expect.poll(() => text.textContent()).toContain('Accept the invitation');
       expect(await text.textContent()).toContain(`${running.url}/invite/`);
+      await expectNoSeriousA11yViolations(page, 'message, plain text');
 
       // The headers: to, reply to the admin who invited.
       const headers = page.getByTestId('message-headers');
-      await expectNoSeriousA11yViolations(page, 'message, plain text');
       expect(await headers.textContent()).toContain('callum@harbour.example');
       expect(await headers.textContent()).toContain('Morven Reid <morven@harbour.example>');
 
       // Cancel, with confirmation.
       await page.getByRole('button', { name: 'Cancel email' }).click();
       const dialog = page.getByRole('dialog', { name: 'Cancel this email?' });
-      await dialog.getByRole('button', { name: 'Cancel email' }).click();
       await expectNoSeriousA11yViolations(page, 'cancel dialog');
+      await dialog.getByRole('button', { name: 'Cancel email' }).click();
       await expect.poll(() => page.getByTestId('message-status').first().textContent()).toBe('Cancelled');
       expect(await page.getByTestId('status-alert').textContent()).toContain('it will never be sent');
       await expect.poll(() => page.getByRole('button', { name: 'Cancel email' }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, 'cancelled message');
 
       const stored = await running.ctx.kysely
         .selectFrom('message')
         .select(['status', 'cancelled_at', 'template_key'])
         .where('to_email', '=', 'callum@harbour.example')
         .executeTakeFirstOrThrow();
-      await expectNoSeriousA11yViolations(page, 'cancelled message');
       expect(stored.status).toBe('cancelled');
       expect(stored.template_key).toBe('organisation_invitation');
       expect(stored.cancelled_at).not.toBeNull();
@@ -156,16 +156,16 @@ describe.skipIf(!browserAvailable())(
       await page.waitForURL('**/messages?status=held');
       await expect.poll(() => rows.count()).toBe(1);
       expect(await rows.first().textContent()).toContain('isla@example.com');
+      await expectNoSeriousA11yViolations(page, 'held messages');
 
       // The candidate's page lists the emails to them.
       await page.goto(`${running.url}/candidates/${candidateId}`);
-      await expectNoSeriousA11yViolations(page, 'held messages');
       const section = page.getByTestId('messages-section');
       await expect.poll(() => section.getByTestId('message-item').count()).toBe(1);
       expect(await section.textContent()).toContain('Offer');
       expect(await section.getByTestId('message-status').textContent()).toBe('Held');
-      expect(errors).toEqual([]);
       await expectNoSeriousA11yViolations(page, 'candidate');
+      expect(errors).toEqual([]);
     });
 
     it('edits a template with a live preview, saves version 2 and refuses an unknown variable', {
@@ -178,8 +178,8 @@ describe.skipIf(!browserAvailable())(
         .click();
       await page.waitForURL('**/settings/templates');
       await expect.poll(() => page.getByTestId('template-card').count()).toBe(templateKeys.length);
-      await page.getByRole('link', { name: 'Edit the Offer template' }).click();
       await expectNoSeriousA11yViolations(page, 'templates');
+      await page.getByRole('link', { name: 'Edit the Offer template' }).click();
       await page.waitForURL('**/settings/templates/offer');
 
       // The preview uses the newest real application: Isla's.
@@ -189,10 +189,10 @@ describe.skipIf(!browserAvailable())(
         .toBe('Offer: AV Technician — Main House at Main House');
       const preview = page.frameLocator('iframe[title="Preview of the Offer email"]');
       await expect.poll(() => preview.locator('body').textContent()).toContain('Dear Isla');
+      await expectNoSeriousA11yViolations(page, 'template editor');
 
       // Type a new subject, then insert a variable at the cursor by clicking it.
       const subjectField = page.getByRole('textbox', { name: 'Subject' });
-      await expectNoSeriousA11yViolations(page, 'template editor');
       await subjectField.fill('Your offer for {{ role.title }}, ');
       await subjectField.press('End');
       await page
@@ -233,8 +233,8 @@ describe.skipIf(!browserAvailable())(
       expect(await dialog.getByTestId('version-subject').textContent()).toBe(
         'Offer: {{ role.title }} at {{ venue.name }}',
       );
-      await dialog.getByRole('button', { name: 'Close' }).click();
       await expectNoSeriousA11yViolations(page, 'template version dialog');
+      await dialog.getByRole('button', { name: 'Close' }).click();
 
       // An unknown variable: named on the subject field, by the live preview and on saving.
       await subjectField.fill('Your offer, {{ candidate.shoeSize }}');
@@ -244,12 +244,12 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Fix the subject' }).count()).toBe(1);
       expect(await fieldError.first().textContent()).toContain('Unknown variable "candidate.shoeSize"');
       expect(await subjectField.getAttribute('aria-invalid')).toBe('true');
+      await expectNoSeriousA11yViolations(page, 'template editor with an error');
       const count = await running.ctx.kysely
         .selectFrom('message_template_version')
         .select((eb) => eb.fn.countAll().as('n'))
         .where('template_key', '=', 'offer')
         .executeTakeFirstOrThrow();
-      await expectNoSeriousA11yViolations(page, 'template editor with an error');
       expect(Number(count.n)).toBe(2);
       expect(errors).toEqual([]);
     });
@@ -264,8 +264,8 @@ describe.skipIf(!browserAvailable())(
       await phone.waitForURL('**/messages');
       const cards = phone.getByTestId('message-row');
       await expect.poll(() => cards.count()).toBe(2);
-      await cards.filter({ hasText: 'isla@example.com' }).getByRole('link').first().click();
       await expectNoSeriousA11yViolations(phone, 'messages on a phone');
+      await cards.filter({ hasText: 'isla@example.com' }).getByRole('link').first().click();
       await phone.waitForURL('**/messages/*');
       const inside = phone.frameLocator('iframe[title^="The email"]');
       await expect.poll(() => inside.locator('body').textContent()).toContain('Dear Isla');

@@ -144,12 +144,12 @@ describe.skipIf(!browserAvailable())(
       expect(await due.filter({ hasText: 'Rory Buchan' }).getAttribute('data-overdue')).toBe('true');
       expect(await due.filter({ hasText: 'Rory Buchan' }).textContent()).toContain('Overdue');
       expect(await due.filter({ hasText: 'Isla Mackenzie' }).getAttribute('data-overdue')).toBeNull();
+      await expectNoSeriousA11yViolations(page, 'my interviews on a phone');
 
       await due
         .filter({ hasText: 'Isla Mackenzie' })
         .getByRole('button', { name: 'Fill your scorecard for Isla Mackenzie' })
         .click();
-      await expectNoSeriousA11yViolations(page, 'my interviews on a phone');
       await page.waitForURL('**/scorecards/*');
       const criteria = page.getByTestId('criterion');
       await expect.poll(() => criteria.count()).toBe(9);
@@ -164,10 +164,10 @@ describe.skipIf(!browserAvailable())(
         .getByRole('button', { name: /Show the interview kit/ })
         .click();
       await expect.poll(() => criteria.first().getByText('Listen for:').first().isVisible()).toBe(true);
+      await expectNoSeriousA11yViolations(page, 'scorecard on a phone');
 
       // Keyboard only from here: into the first rating, then Tab between ratings and evidence.
       await page.locator(`input[name="rating-${keys[0]}"]`).first().focus();
-      await expectNoSeriousA11yViolations(page, 'scorecard on a phone');
       for (const [index, key] of keys.entries()) {
         expect(await focused(page)).toBe(`radio:rating-${key}`);
         const rating = myRatings[key]!;
@@ -198,18 +198,18 @@ describe.skipIf(!browserAvailable())(
         }
       }
       await expect.poll(() => page.getByTestId('rated-count').textContent()).toContain('9 of 9 rated');
+      await expectNoSeriousA11yViolations(page, 'scorecard filled');
 
       // Submitting without a recommendation says so at the recommendation, and focuses it.
       await page.getByRole('button', { name: 'Submit scorecard' }).click();
-      await expectNoSeriousA11yViolations(page, 'scorecard filled');
       const problems = page.getByTestId('scorecard-problems');
       await expect.poll(() => problems.textContent()).toContain('Recommendation');
       await expect.poll(() => focused(page)).toBe('radio:recommendation');
+      await expectNoSeriousA11yViolations(page, 'scorecard problems');
       await page.keyboard.press('Space'); // Strong no
       await page.keyboard.press('ArrowRight'); // No
       await page.keyboard.press('ArrowRight'); // Yes
       await expect.poll(() => page.getByRole('radio', { name: 'Yes', exact: true }).isChecked()).toBe(true);
-      await expectNoSeriousA11yViolations(page, 'scorecard problems');
       await expect.poll(() => problems.count()).toBe(0);
 
       // Drafts save as you type, and leaving at once loses nothing.
@@ -245,11 +245,12 @@ describe.skipIf(!browserAvailable())(
       await page.getByRole('button', { name: 'Submit scorecard' }).click();
       const dialog = page.getByRole('dialog', { name: 'Submit your scorecard?' });
       expect(await dialog.textContent()).toContain('recommend yes');
-      await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
       await expectNoSeriousA11yViolations(page, 'submit dialog');
+      await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
       await expect.poll(() => page.getByTestId('scorecard-status').textContent()).toContain('Submitted');
       await expect.poll(() => page.getByRole('button', { name: 'Amend' }).isVisible()).toBe(true);
       await expect.poll(() => page.getByTestId('criterion-read').count()).toBe(9);
+      await expectNoSeriousA11yViolations(page, 'submitted scorecard');
 
       // The database holds what the phone showed.
       const card = await running.ctx.kysely
@@ -258,7 +259,6 @@ describe.skipIf(!browserAvailable())(
         .where('interview_id', '=', interviewId)
         .where('interviewer_id', '=', admin.userId)
         .executeTakeFirstOrThrow();
-      await expectNoSeriousA11yViolations(page, 'submitted scorecard');
       expect(card).toMatchObject({
         status: 'submitted',
         recommendation: 'yes',
@@ -282,8 +282,8 @@ describe.skipIf(!browserAvailable())(
         .poll(() => page.getByLabel('Reason for the amendment').getAttribute('aria-invalid'))
         .toBe('true');
       await expect.poll(() => focused(page)).toBe('TEXTAREA:amend-reason');
-      await page.keyboard.type('Checked my notes: the lighting fault was found without help.');
       await expectNoSeriousA11yViolations(page, 'amendment');
+      await page.keyboard.type('Checked my notes: the lighting fault was found without help.');
       await page.getByRole('button', { name: 'Save amendment' }).click();
       await expect.poll(() => page.getByTestId('scorecard-status').textContent()).toContain('Last amended');
       const lighting = await running.ctx.kysely
@@ -344,17 +344,17 @@ describe.skipIf(!browserAvailable())(
       // The role shows completion against the benchmark: 2 of 4 due (Isla's two are in, Rory's two are not).
       await expect.poll(() => page.getByTestId('scorecard-completion').textContent()).toContain('2 of 4');
       await expect.poll(() => page.getByTestId('requirements').textContent()).toContain('AV Technician');
-      await page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' }).getByRole('link').click();
       await expectNoSeriousA11yViolations(page, 'pipeline with requirements');
+      await page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' }).getByRole('link').click();
       await page.waitForURL(`**/applications/${applicationId}`);
 
       const heatmap = page.getByTestId('heatmap');
       await expect.poll(() => heatmap.count()).toBe(1);
+      await expectNoSeriousA11yViolations(page, 'application heat map');
       expect(await page.getByTestId('heatmap-interviewer').allTextContents()).toEqual([
         'Morven Reid',
         'Eilidh Ross',
       ]);
-      await expectNoSeriousA11yViolations(page, 'application heat map');
       expect(await page.getByTestId('scorecards-submitted').textContent()).toBe(
         '2 of 2 scorecards submitted',
       );
@@ -383,8 +383,8 @@ describe.skipIf(!browserAvailable())(
       await expect
         .poll(() => popover.textContent())
         .toContain('Saw signal flow at level 3 on the practical.');
-      await page.mouse.move(0, 0);
       await expectNoSeriousA11yViolations(page, 'evidence shown');
+      await page.mouse.move(0, 0);
       await expect.poll(() => popover.count()).toBe(0);
       await signalFlow.getByTestId('heat-cell').nth(1).focus();
       await expect.poll(() => popover.textContent()).toContain('Eilidh on signal_flow: 1');
@@ -410,8 +410,8 @@ describe.skipIf(!browserAvailable())(
       await page.goto(`${running.url}/applications/${roryApplicationId}`);
       const locked = page.getByTestId('summary-locked');
       await expect.poll(() => locked.textContent()).toContain("Submit your own scorecard to see everyone's");
-      expect(await page.getByTestId('heatmap').count()).toBe(0);
       await expectNoSeriousA11yViolations(page, 'locked summary');
+      expect(await page.getByTestId('heatmap').count()).toBe(0);
       // The way on is right there.
       await locked.getByRole('button', { name: 'Fill your scorecard' }).click();
       await page.waitForURL('**/scorecards/*');
