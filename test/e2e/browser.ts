@@ -138,6 +138,8 @@ export interface A11yViolation {
   impact: string;
   help: string;
   targets: string[];
+  /** axe's account of what is wrong with each element (e.g. the contrast ratio it measured). */
+  summaries: string[];
 }
 
 /** The serious and critical WCAG violations axe-core finds on the page as it is now. */
@@ -150,6 +152,7 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
       impact: v.impact ?? 'unknown',
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
+      summaries: v.nodes.map((n) => (n.failureSummary ?? '').replace(/\s+/g, ' ').trim()),
     }));
 }
 
@@ -168,7 +171,8 @@ export async function expectNoSeriousA11yViolations(page: Page, where = page.url
   }
   if (violations.length === 0) return;
   const lines = violations.map(
-    (v) => `  ${v.impact} ${v.id}: ${v.help}\n${v.targets.map((t) => `    - ${t}`).join('\n')}`,
+    (v) =>
+      `  ${v.impact} ${v.id}: ${v.help}\n${v.targets.map((t, i) => `    - ${t}\n      ${v.summaries[i]}`).join('\n')}`,
   );
   throw new Error(
     `axe-core: ${violations.length} serious/critical violation(s) on ${where}\n${lines.join('\n')}`,

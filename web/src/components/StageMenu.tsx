@@ -83,7 +83,7 @@ export function StageMenu({ application }: { application: Application }) {
         {moves.map((stage) => (
           <Menu.Item
             key={stage}
-            color={stage === 'not_progressing' || stage === 'withdrawn' ? 'red' : undefined}
+            color={stage === 'not_progressing' || stage === 'withdrawn' ? 'red.8' : undefined}
             onClick={() => choose(stage)}
           >
             {stageLabels[stage]}

@@ -451,7 +451,7 @@ export function RolePage() {
                   {r.applicationCounts.total === 0 ? (
                     <>
                       <Menu.Divider />
-                      <Menu.Item color="red" onClick={deletingHandlers.open}>
+                      <Menu.Item color="red.8" onClick={deletingHandlers.open}>
                         Delete role
                       </Menu.Item>
                     </>
