@@ -195,8 +195,10 @@ describe.skipIf(!browserAvailable())('browser journey: the pipeline at a glance,
     // The title is one line and the actions one row beside it.
     const title = page.getByRole('heading', { level: 1, name: roleTitle });
     const box = (await title.boundingBox())!;
-    const lineHeight = Number(
-      await title.evaluate('(el) => Number.parseFloat(getComputedStyle(el).lineHeight)'),
+    // Runs in the page (the test's own types have no DOM).
+    type WithStyle = { getComputedStyle(el: unknown): { lineHeight: string } };
+    const lineHeight = await title.evaluate((el) =>
+      Number.parseFloat((globalThis as unknown as WithStyle).getComputedStyle(el).lineHeight),
     );
     expect(box.height).toBeLessThan(lineHeight * 1.5);
     const buttonTops = await page
