@@ -694,3 +694,19 @@ export async function countScorecardsByApplication(
     [...expected].map(([id, set]) => [id, { expected: set.size, submitted: submitted.get(id) ?? 0 }]),
   );
 }
+
+/** How many scorecards an interview has, submitted and still in draft (what deleting it would take). */
+export async function countScorecardsOfInterview(
+  db: Kysely<Database>,
+  organisationId: string,
+  interviewId: string,
+): Promise<{ submitted: number; drafts: number }> {
+  const rows = await db
+    .selectFrom('scorecard')
+    .select(['status'])
+    .where('organisation_id', '=', organisationId)
+    .where('interview_id', '=', interviewId)
+    .execute();
+  const submitted = rows.filter((r) => r.status === 'submitted').length;
+  return { submitted, drafts: rows.length - submitted };
+}
