@@ -17,7 +17,6 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { recommendationLabels } from '../../../src/domain/aggregation.ts';
 import { activeStages, type Stage, stageLabels } from '../../../src/domain/lifecycle.ts';
 import {
   type RoleStatus,
@@ -47,6 +46,7 @@ import { allMovesFrom, closeTheRestHref, isOutcomeMove, StageMenu } from '../com
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { RoleForm, type RoleRequest } from '../forms/RoleForm';
 import { formatDate, formatDateTime } from '../lib/dates';
+import { recommendationText } from '../lib/decision';
 import { errorMessage } from '../lib/formErrors';
 
 const route = getRouteApi('/_app/roles/$roleId');
@@ -70,15 +70,6 @@ const columns: { key: string; title: string; stages: readonly Stage[]; hint: str
 ];
 
 type PipelineFigures = ScorecardCompletion['applications'][number];
-
-/** "Yes 2 · No 1": the submitted recommendations, strongest first; null when none are in. */
-export function recommendationText(tally: PipelineFigures['recommendations']): string | null {
-  if (!tally) return null;
-  const parts = (['strong_yes', 'yes', 'no', 'strong_no'] as const)
-    .filter((k) => tally[k] > 0)
-    .map((k) => `${recommendationLabels[k]} ${tally[k]}`);
-  return parts.length === 0 ? null : parts.join(' · ');
-}
 
 function waitingText(application: Application, days: number | undefined): string {
   const stage = stageLabels[application.stage];
