@@ -119,7 +119,8 @@ function ApplicationCard({
             params={{ applicationId: application.id }}
             fw={600}
             size="sm"
-            style={{ overflowWrap: 'anywhere' }}
+            // A 24 px target (WCAG 2.5.8) beside the checkbox.
+            style={{ overflowWrap: 'anywhere', display: 'inline-block', lineHeight: '24px' }}
           >
             {application.candidate.name}
           </AnchorLink>
