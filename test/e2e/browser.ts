@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { AppContext } from '../../src/app-context.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -127,4 +128,62 @@ export async function signIn(
   await page.getByLabel('Password').fill(member.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/roles');
+}
+
+/** The WCAG 2.2 A and AA rules (axe's tags), which is what the app promises to meet. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface A11yViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+  /** axe's account of what is wrong with each element (e.g. the contrast ratio it measured). */
+  summaries: string[];
+}
+
+/** The serious and critical WCAG violations axe-core finds on the page as it is now. */
+export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+      summaries: v.nodes.map((n) => (n.failureSummary ?? '').replace(/\s+/g, ' ').trim()),
+    }));
+}
+
+/**
+ * Runs axe-core on the page and fails on any serious or critical WCAG 2.2 A/AA violation, naming
+ * each rule and the elements it found. With FOLLOWSPOT_A11Y_LOG=<file> set it appends what it found
+ * there (one JSON line a page) and does not fail: for counting violations across the journeys.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, where = page.url()): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  const log = process.env.FOLLOWSPOT_A11Y_LOG;
+  if (log) {
+    const nodes = violations.reduce((n, v) => n + v.targets.length, 0);
+    appendFileSync(log, `${JSON.stringify({ where, rules: violations.length, nodes, violations })}\n`);
+    return;
+  }
+  if (violations.length === 0) return;
+  const lines = violations.map(
+    (v) =>
+      `  ${v.impact} ${v.id}: ${v.help}\n${v.targets.map((t, i) => `    - ${t}\n      ${v.summaries[i]}`).join('\n')}`,
+  );
+  throw new Error(
+    `axe-core: ${violations.length} serious/critical violation(s) on ${where}\n${lines.join('\n')}`,
+  );
+}
+
+/** A page in a context of its own (axe-core needs one: `browser.newPage()` pages cannot be analysed). */
+export async function newPage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
 }

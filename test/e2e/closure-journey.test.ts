@@ -10,7 +10,15 @@ import type { Level } from '../../src/domain/frameworks/types.ts';
 import { scorecardService } from '../../src/features/scorecards/scorecards.service.ts';
 import { actorOf, makeMember, type TestMember } from '../support/factories/organisations.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPage,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
@@ -177,7 +185,7 @@ describe.skipIf(!browserAvailable())(
         }
       }
 
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (err) => errors.push(err.message));
     }, 60_000);
@@ -203,6 +211,7 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => progress.textContent()).toBe('0 of 5 ready to send');
       const step = page.getByTestId('queue-step');
       expect(await step.textContent()).toContain('Candidate 1 of 5');
+      await expectNoSeriousA11yViolations(page, 'close the rest queue');
 
       // The hired candidate is not in the queue.
       const seen: string[] = [];
@@ -235,6 +244,7 @@ describe.skipIf(!browserAvailable())(
         // The composed text passes the check: "Approve", not "Approve anyway…".
         const approve = page.getByRole('button', { name: 'Approve', exact: true });
         await expect.poll(() => approve.isVisible(), { timeout: 10_000 }).toBe(true);
+        await expectNoSeriousA11yViolations(page, 'feedback editor');
         await approve.click();
         await expect.poll(() => page.getByTestId('feedback-approved').isVisible()).toBe(true);
         await expect.poll(() => page.getByTestId('feedback-status').textContent()).toBe('Approved');
@@ -267,6 +277,7 @@ describe.skipIf(!browserAvailable())(
       const results = page.getByTestId('send-results');
       await expect.poll(() => results.textContent()).toContain('5 of 5 emails queued');
       for (const w of waiting) expect(await results.textContent()).toContain(w.name);
+      await expectNoSeriousA11yViolations(page, 'close the rest sent');
 
       const messages = await running.ctx.kysely
         .selectFrom('message')
@@ -366,6 +377,7 @@ describe.skipIf(!browserAvailable())(
       expect(await section.getByRole('heading', { name: 'Your feedback' }).isVisible()).toBe(true);
       expect(await section.textContent()).toContain('You traced the planted fault to the crossed tie line');
       expect(await main.textContent()).not.toContain('PRIVATE-NOTE');
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page');
 
       // Join the talent network.
       // The page is served with `Referrer-Policy: no-referrer`, so the browser sends `Origin: null` with
@@ -391,6 +403,7 @@ describe.skipIf(!browserAvailable())(
       expect(await candidatePage.getByRole('button', { name: 'Leave the talent network' }).isVisible()).toBe(
         true,
       );
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, joined');
 
       // Rate the experience: 0–10 and the three questions.
       await section.getByText('Rate your experience (optional)').click();
@@ -402,6 +415,7 @@ describe.skipIf(!browserAvailable())(
       await survey
         .getByLabel("Anything else you'd like to tell us (optional)")
         .fill('Quick and kind. Thank you.');
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate survey');
       await survey.getByRole('button', { name: 'Send my rating' }).click();
       await candidatePage.waitForURL((u) => u.searchParams.get('done') === 'survey');
       expect(await candidatePage.getByRole('status').textContent()).toContain(
@@ -411,6 +425,7 @@ describe.skipIf(!browserAvailable())(
         'You rated your experience for this application. Thank you.',
       );
       expect(await section.locator('form[action$="/survey"]').count()).toBe(0);
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page, rated');
 
       // The database holds both.
       const ctx = running.ctx;
@@ -446,6 +461,7 @@ describe.skipIf(!browserAvailable())(
       const table = page.getByTestId('closure-report-table');
       const rows = table.locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(6);
+      await expectNoSeriousA11yViolations(page, 'closure report');
       for (const w of waiting) {
         const row = rows.filter({ hasText: w.name });
         const cells = await row.locator('td').allTextContents();
@@ -491,6 +507,7 @@ describe.skipIf(!browserAvailable())(
       await page.waitForURL(`**/roles/${roleId}`);
       expect(await page.getByRole('link', { name: 'Close the rest' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Change status' }).click();
+      await expectNoSeriousA11yViolations(page, 'role status menu');
       await page.getByRole('menuitem', { name: 'Filled' }).click();
       await expect
         .poll(
@@ -506,6 +523,7 @@ describe.skipIf(!browserAvailable())(
         .toBe('filled');
       expect(await page.getByTestId('role-status-problem').count()).toBe(0);
       await expect.poll(() => page.getByText('Filled', { exact: true }).first().isVisible()).toBe(true);
+      await expectNoSeriousA11yViolations(page, 'filled role');
       expect(errors).toEqual([]);
     });
   },

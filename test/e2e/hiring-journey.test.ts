@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, type RunningApp, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPage,
+  type RunningApp,
+  startApp,
+} from './browser.ts';
 
 /** A date-time-local value for a weekday morning a few days ahead, in the browser's zone. */
 function nextWeekMorning(): string {
@@ -22,7 +29,7 @@ describe.skipIf(!browserAvailable())(
     beforeAll(async () => {
       running = await startApp();
       browser = await launchBrowser();
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (err) => errors.push(err.message));
     });
@@ -36,6 +43,8 @@ describe.skipIf(!browserAvailable())(
     }, async () => {
       await page.goto(running.url);
       await page.waitForURL('**/setup');
+      await page.getByLabel('Organisation name').waitFor();
+      await expectNoSeriousA11yViolations(page, 'setup');
 
       await page.getByLabel('Organisation name').fill('Harbour Lights Venues');
       await page.getByLabel('Venue name').fill('Harbour Lights Theatre');
@@ -50,11 +59,13 @@ describe.skipIf(!browserAvailable())(
       await expect
         .poll(() => page.getByTestId('organisation-name').first().textContent())
         .toContain('Harbour Lights Venues');
+      await expectNoSeriousA11yViolations(page, 'roles list');
 
       await page.getByRole('button', { name: 'New role' }).click();
       await page.getByLabel('Title').fill('AV Technician — Main House');
       await page.getByLabel('Level').selectOption('technician');
       await page.getByLabel('Decision deadline (working days)').fill('7');
+      await expectNoSeriousA11yViolations(page, 'new role form');
       await page.getByRole('button', { name: 'Create role' }).click();
 
       // A new role opens on its (empty) pipeline.
@@ -62,13 +73,16 @@ describe.skipIf(!browserAvailable())(
       await expect
         .poll(() => page.getByRole('heading', { name: 'AV Technician — Main House' }).count())
         .toBe(1);
+      await expectNoSeriousA11yViolations(page, 'empty pipeline');
       await page.getByRole('button', { name: 'Add candidate' }).click();
       await page.getByRole('textbox', { name: 'Name', exact: false }).first().fill('Isla Mackenzie');
       await page.getByRole('textbox', { name: 'Email' }).fill('isla.mackenzie@example.com');
+      await expectNoSeriousA11yViolations(page, 'add candidate form');
       await page.getByRole('button', { name: 'Add to role' }).click();
 
       const card = page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' });
       await expect.poll(() => card.count()).toBe(1);
+      await expectNoSeriousA11yViolations(page, 'pipeline with a candidate');
       await card.getByRole('link', { name: 'Isla Mackenzie' }).click();
       await page.waitForURL('**/applications/*');
 
@@ -76,15 +90,18 @@ describe.skipIf(!browserAvailable())(
       await page.getByLabel('Kind').selectOption('practical');
       await page.getByLabel('Starts').fill(nextWeekMorning());
       await page.getByLabel('Location').fill('Main House stage, fault-finding bench');
+      await expectNoSeriousA11yViolations(page, 'schedule interview form');
       await page.getByRole('button', { name: 'Save interview' }).click();
       await expect.poll(() => page.getByTestId('interview-item').count()).toBe(1);
       expect(await page.getByTestId('interview-item').textContent()).toContain('Main House stage');
+      await expectNoSeriousA11yViolations(page, 'application with an interview');
 
       await page.getByRole('link', { name: 'AV Technician — Main House' }).first().click();
       await page.waitForURL('**/roles/*');
       const interviewing = page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' });
       await expect.poll(() => interviewing.textContent()).toContain('Next interview');
       expect(await interviewing.textContent()).toContain('Interviewing');
+      await expectNoSeriousA11yViolations(page, 'pipeline interviewing');
 
       // What the browser showed is what the database holds.
       const application = await running.ctx.kysely
@@ -109,7 +126,7 @@ describe.skipIf(!browserAvailable())(
     it('works on a phone-sized screen with the navigation behind a menu button', {
       timeout: 60_000,
     }, async () => {
-      const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+      const phone = await newPage(browser, { viewport: { width: 375, height: 740 } });
       const context = page.context();
       await phone.context().addCookies(await context.cookies());
       await phone.goto(`${running.url}/roles`);
@@ -120,6 +137,7 @@ describe.skipIf(!browserAvailable())(
       await phone.getByRole('link', { name: 'Candidates' }).first().click();
       await phone.waitForURL('**/candidates');
       await expect.poll(() => phone.getByText('Isla Mackenzie').count()).toBeGreaterThan(0);
+      await expectNoSeriousA11yViolations(phone, 'candidates on a phone');
       await phone.close();
     });
   },

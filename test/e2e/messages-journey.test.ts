@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateKeys } from '../../src/mail/catalogue.ts';
 import { enqueueTestMessage, makeHiringScene } from '../support/factories/messages.ts';
 import { makeMember, makeOrganisation, type TestMember } from '../support/factories/organisations.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPage,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 describe.skipIf(!browserAvailable())(
   'browser journey: held emails in the outbox, and a template edited with a live preview',
@@ -56,7 +64,7 @@ describe.skipIf(!browserAvailable())(
         throw new Error(`POST /api/v1/invitations: ${response.statusCode} ${response.body}`);
       }
 
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (err) => errors.push(err.message));
     });
@@ -83,6 +91,7 @@ describe.skipIf(!browserAvailable())(
 
       const rows = page.getByTestId('message-row');
       await expect.poll(() => rows.count()).toBe(2);
+      await expectNoSeriousA11yViolations(page, 'messages');
       const invitation = rows.filter({ hasText: 'callum@harbour.example' });
       expect(await invitation.getByTestId('message-status').textContent()).toBe('Held');
       expect(await invitation.textContent()).toContain('Invitation to join the organisation');
@@ -99,12 +108,14 @@ describe.skipIf(!browserAvailable())(
       expect(await inside.locator('body').textContent()).toContain(
         'has invited you to join Harbour Lights Venues on Followspot as a hiring manager',
       );
+      await expectNoSeriousA11yViolations(page, 'message');
 
       // The plain-text part.
       await page.getByRole('tab', { name: 'Plain text' }).click();
       const text = page.getByTestId('email-text');
       await expect.poll(() => text.textContent()).toContain('Accept the invitation');
       expect(await text.textContent()).toContain(`${running.url}/invite/`);
+      await expectNoSeriousA11yViolations(page, 'message, plain text');
 
       // The headers: to, reply to the admin who invited.
       const headers = page.getByTestId('message-headers');
@@ -114,10 +125,12 @@ describe.skipIf(!browserAvailable())(
       // Cancel, with confirmation.
       await page.getByRole('button', { name: 'Cancel email' }).click();
       const dialog = page.getByRole('dialog', { name: 'Cancel this email?' });
+      await expectNoSeriousA11yViolations(page, 'cancel dialog');
       await dialog.getByRole('button', { name: 'Cancel email' }).click();
       await expect.poll(() => page.getByTestId('message-status').first().textContent()).toBe('Cancelled');
       expect(await page.getByTestId('status-alert').textContent()).toContain('it will never be sent');
       await expect.poll(() => page.getByRole('button', { name: 'Cancel email' }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, 'cancelled message');
 
       const stored = await running.ctx.kysely
         .selectFrom('message')
@@ -143,6 +156,7 @@ describe.skipIf(!browserAvailable())(
       await page.waitForURL('**/messages?status=held');
       await expect.poll(() => rows.count()).toBe(1);
       expect(await rows.first().textContent()).toContain('isla@example.com');
+      await expectNoSeriousA11yViolations(page, 'held messages');
 
       // The candidate's page lists the emails to them.
       await page.goto(`${running.url}/candidates/${candidateId}`);
@@ -150,6 +164,7 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => section.getByTestId('message-item').count()).toBe(1);
       expect(await section.textContent()).toContain('Offer');
       expect(await section.getByTestId('message-status').textContent()).toBe('Held');
+      await expectNoSeriousA11yViolations(page, 'candidate');
       expect(errors).toEqual([]);
     });
 
@@ -163,6 +178,7 @@ describe.skipIf(!browserAvailable())(
         .click();
       await page.waitForURL('**/settings/templates');
       await expect.poll(() => page.getByTestId('template-card').count()).toBe(templateKeys.length);
+      await expectNoSeriousA11yViolations(page, 'templates');
       await page.getByRole('link', { name: 'Edit the Offer template' }).click();
       await page.waitForURL('**/settings/templates/offer');
 
@@ -173,6 +189,7 @@ describe.skipIf(!browserAvailable())(
         .toBe('Offer: AV Technician — Main House at Main House');
       const preview = page.frameLocator('iframe[title="Preview of the Offer email"]');
       await expect.poll(() => preview.locator('body').textContent()).toContain('Dear Isla');
+      await expectNoSeriousA11yViolations(page, 'template editor');
 
       // Type a new subject, then insert a variable at the cursor by clicking it.
       const subjectField = page.getByRole('textbox', { name: 'Subject' });
@@ -216,6 +233,7 @@ describe.skipIf(!browserAvailable())(
       expect(await dialog.getByTestId('version-subject').textContent()).toBe(
         'Offer: {{ role.title }} at {{ venue.name }}',
       );
+      await expectNoSeriousA11yViolations(page, 'template version dialog');
       await dialog.getByRole('button', { name: 'Close' }).click();
 
       // An unknown variable: named on the subject field, by the live preview and on saving.
@@ -226,6 +244,7 @@ describe.skipIf(!browserAvailable())(
       await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Fix the subject' }).count()).toBe(1);
       expect(await fieldError.first().textContent()).toContain('Unknown variable "candidate.shoeSize"');
       expect(await subjectField.getAttribute('aria-invalid')).toBe('true');
+      await expectNoSeriousA11yViolations(page, 'template editor with an error');
       const count = await running.ctx.kysely
         .selectFrom('message_template_version')
         .select((eb) => eb.fn.countAll().as('n'))
@@ -236,7 +255,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('works on a phone-sized screen', { timeout: 60_000 }, async () => {
-      const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+      const phone = await newPage(browser, { viewport: { width: 375, height: 740 } });
       await phone.context().addCookies(await page.context().cookies());
       phone.on('pageerror', (err) => errors.push(err.message));
       await phone.goto(`${running.url}/roles`);
@@ -245,12 +264,14 @@ describe.skipIf(!browserAvailable())(
       await phone.waitForURL('**/messages');
       const cards = phone.getByTestId('message-row');
       await expect.poll(() => cards.count()).toBe(2);
+      await expectNoSeriousA11yViolations(phone, 'messages on a phone');
       await cards.filter({ hasText: 'isla@example.com' }).getByRole('link').first().click();
       await phone.waitForURL('**/messages/*');
       const inside = phone.frameLocator('iframe[title^="The email"]');
       await expect.poll(() => inside.locator('body').textContent()).toContain('Dear Isla');
       // Nothing is wider than the screen.
       const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth');
+      await expectNoSeriousA11yViolations(phone, 'message on a phone');
       expect(overflow).toBeLessThanOrEqual(375);
       await phone.close();
       expect(errors).toEqual([]);

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Level } from '../../src/domain/frameworks/types.ts';
 import { scorecardService } from '../../src/features/scorecards/scorecards.service.ts';
 import { actorOf, makeMember, type TestMember } from '../support/factories/organisations.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 const hour = 60 * 60 * 1000;
 
@@ -137,6 +144,7 @@ describe.skipIf(!browserAvailable())(
       expect(await due.filter({ hasText: 'Rory Buchan' }).getAttribute('data-overdue')).toBe('true');
       expect(await due.filter({ hasText: 'Rory Buchan' }).textContent()).toContain('Overdue');
       expect(await due.filter({ hasText: 'Isla Mackenzie' }).getAttribute('data-overdue')).toBeNull();
+      await expectNoSeriousA11yViolations(page, 'my interviews on a phone');
 
       await due
         .filter({ hasText: 'Isla Mackenzie' })
@@ -156,6 +164,7 @@ describe.skipIf(!browserAvailable())(
         .getByRole('button', { name: /Show the interview kit/ })
         .click();
       await expect.poll(() => criteria.first().getByText('Listen for:').first().isVisible()).toBe(true);
+      await expectNoSeriousA11yViolations(page, 'scorecard on a phone');
 
       // Keyboard only from here: into the first rating, then Tab between ratings and evidence.
       await page.locator(`input[name="rating-${keys[0]}"]`).first().focus();
@@ -189,12 +198,14 @@ describe.skipIf(!browserAvailable())(
         }
       }
       await expect.poll(() => page.getByTestId('rated-count').textContent()).toContain('9 of 9 rated');
+      await expectNoSeriousA11yViolations(page, 'scorecard filled');
 
       // Submitting without a recommendation says so at the recommendation, and focuses it.
       await page.getByRole('button', { name: 'Submit scorecard' }).click();
       const problems = page.getByTestId('scorecard-problems');
       await expect.poll(() => problems.textContent()).toContain('Recommendation');
       await expect.poll(() => focused(page)).toBe('radio:recommendation');
+      await expectNoSeriousA11yViolations(page, 'scorecard problems');
       await page.keyboard.press('Space'); // Strong no
       await page.keyboard.press('ArrowRight'); // No
       await page.keyboard.press('ArrowRight'); // Yes
@@ -234,10 +245,12 @@ describe.skipIf(!browserAvailable())(
       await page.getByRole('button', { name: 'Submit scorecard' }).click();
       const dialog = page.getByRole('dialog', { name: 'Submit your scorecard?' });
       expect(await dialog.textContent()).toContain('recommend yes');
+      await expectNoSeriousA11yViolations(page, 'submit dialog');
       await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
       await expect.poll(() => page.getByTestId('scorecard-status').textContent()).toContain('Submitted');
       await expect.poll(() => page.getByRole('button', { name: 'Amend' }).isVisible()).toBe(true);
       await expect.poll(() => page.getByTestId('criterion-read').count()).toBe(9);
+      await expectNoSeriousA11yViolations(page, 'submitted scorecard');
 
       // The database holds what the phone showed.
       const card = await running.ctx.kysely
@@ -269,6 +282,7 @@ describe.skipIf(!browserAvailable())(
         .poll(() => page.getByLabel('Reason for the amendment').getAttribute('aria-invalid'))
         .toBe('true');
       await expect.poll(() => focused(page)).toBe('TEXTAREA:amend-reason');
+      await expectNoSeriousA11yViolations(page, 'amendment');
       await page.keyboard.type('Checked my notes: the lighting fault was found without help.');
       await page.getByRole('button', { name: 'Save amendment' }).click();
       await expect.poll(() => page.getByTestId('scorecard-status').textContent()).toContain('Last amended');
@@ -330,11 +344,13 @@ describe.skipIf(!browserAvailable())(
       // The role shows completion against the benchmark: 2 of 4 due (Isla's two are in, Rory's two are not).
       await expect.poll(() => page.getByTestId('scorecard-completion').textContent()).toContain('2 of 4');
       await expect.poll(() => page.getByTestId('requirements').textContent()).toContain('AV Technician');
+      await expectNoSeriousA11yViolations(page, 'pipeline with requirements');
       await page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' }).getByRole('link').click();
       await page.waitForURL(`**/applications/${applicationId}`);
 
       const heatmap = page.getByTestId('heatmap');
       await expect.poll(() => heatmap.count()).toBe(1);
+      await expectNoSeriousA11yViolations(page, 'application heat map');
       expect(await page.getByTestId('heatmap-interviewer').allTextContents()).toEqual([
         'Morven Reid',
         'Eilidh Ross',
@@ -367,6 +383,7 @@ describe.skipIf(!browserAvailable())(
       await expect
         .poll(() => popover.textContent())
         .toContain('Saw signal flow at level 3 on the practical.');
+      await expectNoSeriousA11yViolations(page, 'evidence shown');
       await page.mouse.move(0, 0);
       await expect.poll(() => popover.count()).toBe(0);
       await signalFlow.getByTestId('heat-cell').nth(1).focus();
@@ -393,6 +410,7 @@ describe.skipIf(!browserAvailable())(
       await page.goto(`${running.url}/applications/${roryApplicationId}`);
       const locked = page.getByTestId('summary-locked');
       await expect.poll(() => locked.textContent()).toContain("Submit your own scorecard to see everyone's");
+      await expectNoSeriousA11yViolations(page, 'locked summary');
       expect(await page.getByTestId('heatmap').count()).toBe(0);
       // The way on is right there.
       await locked.getByRole('button', { name: 'Fill your scorecard' }).click();

@@ -19,6 +19,10 @@ export const theme = createTheme({
   },
   components: {
     Button: { defaultProps: { radius: 'md' } },
+    // Mantine's focus placeholder is a role="presentation" child of role="menu", which ARIA forbids.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    // A toast's close button is an icon: it needs a name.
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
     Modal: { defaultProps: { radius: 'md', overlayProps: { backgroundOpacity: 0.45 } } },
   },
 });

@@ -91,6 +91,8 @@ export function interviewRoutes(app: ApiApp, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Delete an interview',
+        description:
+          'Deletes the interview and any draft scorecards for it (the audit log records how many). Refused with 409 once a scorecard for it has been submitted: the evidence behind a decision is kept.',
         params: idParams,
         response: { ...noContent, ...errorResponses },
       },

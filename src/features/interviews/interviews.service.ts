@@ -9,6 +9,7 @@ import { findApplicationStage, updateApplicationStage } from '../applications/ap
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Page } from '../common.schema.ts';
 import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
+import { countScorecardsOfInterview } from '../scorecards/scorecards.repository.ts';
 import * as repo from './interviews.repository.ts';
 import {
   type Interview,
@@ -142,6 +143,14 @@ export function interviewService(ctx: AppContext) {
       await ctx.kysely.transaction().execute(async (tx) => {
         const interview = await repo.findInterview(tx, organisationId, id);
         if (!interview) throw notFound('Interview');
+        // Submitted scorecards are the evidence behind a decision: deleting the interview would take
+        // them with it, so it is refused. Drafts go with it, and the audit records how many.
+        const scorecards = await countScorecardsOfInterview(tx, organisationId, id);
+        if (scorecards.submitted > 0)
+          throw new AppError(
+            'conflict',
+            `This interview has ${scorecards.submitted} submitted scorecard${scorecards.submitted === 1 ? '' : 's'}: they are the evidence for the decision, so the interview cannot be deleted. Change its details instead.`,
+          );
         await repo.deleteInterview(tx, organisationId, id);
         await recomputeDecisionClocks(tx, organisationId, { applicationIds: [interview.applicationId] }, now);
         await recordAudit(
@@ -157,6 +166,7 @@ export function interviewService(ctx: AppContext) {
               kind: interview.kind,
               startsAt: interview.startsAt,
               endsAt: interview.endsAt,
+              draftScorecardsDeleted: scorecards.drafts,
             },
           },
           now,

@@ -7,9 +7,22 @@ import {
   makeApplication,
   makeInterview,
 } from '../../../test/support/factories/applications.ts';
-import { makeApiKey, makeMember, type TestMember } from '../../../test/support/factories/organisations.ts';
+import { keys } from '../../../test/support/factories/assessed.ts';
+import {
+  insertAssessmentApplication,
+  insertAssessmentInterview,
+  scorecardBody,
+} from '../../../test/support/factories/assessment.ts';
+import {
+  actorOf,
+  makeApiKey,
+  makeMember,
+  type TestMember,
+} from '../../../test/support/factories/organisations.ts';
 import type { ApiApp } from '../../http/types.ts';
+import { scorecardService } from '../scorecards/scorecards.service.ts';
 import { lastInterviewEnd } from './interviews.repository.ts';
+import { interviewService } from './interviews.service.ts';
 
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
@@ -137,6 +150,80 @@ describeEachDatabase('interviews API', (get) => {
       .where('subject_id', '=', interview.id)
       .execute();
     expect(audit).toEqual([{ action: 'interview.deleted', actor_id: manager.userId }]);
+  });
+
+  it('keeps the evidence: an interview with a submitted scorecard cannot be deleted; drafts go, and the audit counts them', async () => {
+    const { ctx } = get();
+    const application = await insertAssessmentApplication(ctx, {
+      organisationId,
+      candidateName: 'Ailsa Gain',
+    });
+    const interview = await insertAssessmentInterview(ctx, {
+      organisationId,
+      applicationId: application.id,
+      interviewerIds: [interviewer.userId, manager.userId],
+    });
+    const scorecards = scorecardService(ctx);
+    const interviews = interviewService(ctx);
+    const mine = await scorecards.open(organisationId, interview.id, actorOf(interviewer));
+    await scorecards.saveDraft(organisationId, mine.scorecard.id, scorecardBody(keys), actorOf(interviewer));
+    const theirs = await scorecards.open(organisationId, interview.id, actorOf(manager));
+    await scorecards.saveDraft(organisationId, theirs.scorecard.id, scorecardBody(keys), actorOf(manager));
+    await scorecards.submit(organisationId, mine.scorecard.id, actorOf(interviewer));
+
+    // Refused, saying why; nothing is deleted and nothing is audited as deleted.
+    await expect(interviews.remove(organisationId, interview.id, actorOf(manager))).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('1 submitted scorecard: they are the evidence'),
+    });
+    const kept = await ctx.kysely
+      .selectFrom('scorecard')
+      .select(['id', 'status'])
+      .where('interview_id', '=', interview.id)
+      .orderBy('status')
+      .execute();
+    expect(kept.map((s) => s.status)).toEqual(['draft', 'submitted']);
+    const ratings = await ctx.kysely
+      .selectFrom('scorecard_rating')
+      .select(['evidence'])
+      .where('scorecard_id', '=', mine.scorecard.id)
+      .execute();
+    expect(ratings).toHaveLength(keys.length);
+    // The API answers 409 with the same reason.
+    const refused = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/interviews/${interview.id}`,
+      headers: as(manager),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('cannot be deleted');
+    expect(
+      await ctx.kysely
+        .selectFrom('audit_event')
+        .select('id')
+        .where('subject_id', '=', interview.id)
+        .execute(),
+    ).toEqual([]);
+
+    // An interview with drafts only may go: the drafts go with it, and the audit says how many.
+    const other = await insertAssessmentInterview(ctx, {
+      organisationId,
+      applicationId: application.id,
+      interviewerIds: [interviewer.userId],
+    });
+    await scorecards.open(organisationId, other.id, actorOf(interviewer));
+    await interviews.remove(organisationId, other.id, actorOf(manager));
+    expect(
+      await ctx.kysely.selectFrom('scorecard').select('id').where('interview_id', '=', other.id).execute(),
+    ).toEqual([]);
+    const audit = await ctx.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'detail'])
+      .where('subject_id', '=', other.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.action).toBe('interview.deleted');
+    const detail = typeof audit.detail === 'string' ? JSON.parse(audit.detail) : audit.detail;
+    expect(detail).toMatchObject({ applicationId: application.id, draftScorecardsDeleted: 1 });
   });
 
   it('moves an application from applied to interviewing with its first interview, and no further', async () => {

@@ -613,3 +613,100 @@ export async function dueScorecardReminders(
     scorecardId: r.scorecard_id,
   }));
 }
+
+/** The role's applications (id, stage change) and its venue's calendar, for the pipeline. */
+export async function findRolePipeline(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleId: string,
+): Promise<{
+  region: string;
+  timezone: string;
+  applications: { id: string; stageChangedAt: string }[];
+} | null> {
+  const venue = await db
+    .selectFrom('role')
+    .innerJoin('venue', 'venue.id', 'role.venue_id')
+    .select(['venue.region as region', 'venue.timezone as timezone'])
+    .where('role.organisation_id', '=', organisationId)
+    .where('role.id', '=', roleId)
+    .executeTakeFirst();
+  if (!venue) return null;
+  const rows = await db
+    .selectFrom('application')
+    .select(['application.id as id', 'application.stage_changed_at as stage_changed_at'])
+    .where('application.organisation_id', '=', organisationId)
+    .where('application.role_id', '=', roleId)
+    .orderBy('application.created_at')
+    .orderBy('application.id')
+    .execute();
+  return {
+    region: venue.region,
+    timezone: venue.timezone,
+    applications: rows.map((r) => ({ id: r.id, stageChangedAt: new Date(r.stage_changed_at).toISOString() })),
+  };
+}
+
+/** Due and submitted scorecards of each application of a role (the rule of countScorecards). */
+export async function countScorecardsByApplication(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleId: string,
+  now: Date,
+): Promise<Map<string, { expected: number; submitted: number }>> {
+  const at = now.toISOString();
+  const [due, done] = await Promise.all([
+    db
+      .selectFrom('interview_interviewer')
+      .innerJoin('interview', 'interview.id', 'interview_interviewer.interview_id')
+      .innerJoin('application', 'application.id', 'interview.application_id')
+      .select([
+        'application.id as application_id',
+        'interview.id as interview_id',
+        'interview_interviewer.user_id as user_id',
+      ])
+      .where('interview.organisation_id', '=', organisationId)
+      .where('application.role_id', '=', roleId)
+      .where('interview.ends_at', '<=', at)
+      .execute(),
+    db
+      .selectFrom('scorecard')
+      .innerJoin('application', 'application.id', 'scorecard.application_id')
+      .select([
+        'application.id as application_id',
+        'scorecard.interview_id as interview_id',
+        'scorecard.interviewer_id as user_id',
+      ])
+      .where('scorecard.organisation_id', '=', organisationId)
+      .where('application.role_id', '=', roleId)
+      .where('scorecard.status', '=', 'submitted')
+      .execute(),
+  ]);
+  const expected = new Map<string, Set<string>>();
+  const submitted = new Map<string, number>();
+  for (const p of [...due, ...done]) {
+    const set = expected.get(p.application_id) ?? new Set<string>();
+    set.add(`${p.interview_id}\u0000${p.user_id}`);
+    expected.set(p.application_id, set);
+  }
+  for (const s of done) submitted.set(s.application_id, (submitted.get(s.application_id) ?? 0) + 1);
+  return new Map(
+    [...expected].map(([id, set]) => [id, { expected: set.size, submitted: submitted.get(id) ?? 0 }]),
+  );
+}
+
+/** How many scorecards an interview has, submitted and still in draft (what deleting it would take). */
+export async function countScorecardsOfInterview(
+  db: Kysely<Database>,
+  organisationId: string,
+  interviewId: string,
+): Promise<{ submitted: number; drafts: number }> {
+  const rows = await db
+    .selectFrom('scorecard')
+    .select(['status'])
+    .where('organisation_id', '=', organisationId)
+    .where('interview_id', '=', interviewId)
+    .execute();
+  const submitted = rows.filter((r) => r.status === 'submitted').length;
+  return { submitted, drafts: rows.length - submitted };
+}

@@ -142,7 +142,7 @@ export function scorecardRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      return scorecards.completion(actor.organisationId, request.params.id);
+      return scorecards.completion(actor.organisationId, request.params.id, actor);
     },
   );
 

@@ -169,6 +169,30 @@ export const scorecardCompletionSchema = z.object({
   share: z.number().nullable().describe('submitted / expected, 0–1; null when none are due yet'),
   benchmark: z.literal(0.9),
   meetsBenchmark: z.boolean().nullable(),
+  applications: z
+    .array(
+      z.object({
+        applicationId: idSchema,
+        expected: z.number().int().describe('Scorecards due for this application (as above)'),
+        submitted: z.number().int(),
+        overallScore: z
+          .number()
+          .int()
+          .nullable()
+          .describe(
+            'The overall score, 0–100 (as in the summary); null when nothing is rated yet, or for an interviewer (scorecards are independent)',
+          ),
+        recommendations: z
+          .record(recommendationSchema, z.number().int())
+          .nullable()
+          .describe('Submitted recommendations by kind; null for an interviewer'),
+        workingDaysInStage: z
+          .number()
+          .int()
+          .describe("Working days since the application reached its stage, in the venue's calendar"),
+      }),
+    )
+    .describe('For the pipeline: each application of the role, oldest first'),
 });
 export type ScorecardCompletion = z.infer<typeof scorecardCompletionSchema>;
 

@@ -7,6 +7,7 @@ import {
   assessApplication,
   type Recommendation,
 } from '../../domain/aggregation.ts';
+import { type Nation, nations, workingDaysBetween } from '../../domain/calendar.ts';
 import { candidateFacing } from '../../domain/candidate-facing.ts';
 import { isDue, type RatingDraft, submissionProblems } from '../../domain/scorecards.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
@@ -14,6 +15,8 @@ import type { Actor } from '../../http/actor.ts';
 import { newId } from '../../ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Page } from '../common.schema.ts';
+import { findClosures } from '../decision-clock/decision-clock.repository.ts';
+import { withClosures } from '../decision-clock/decision-clock.service.ts';
 import {
   type FrameworkVersionRecord,
   findFrameworkVersionById,
@@ -504,12 +507,47 @@ export function scorecardService(ctx: AppContext) {
       );
     },
 
-    async completion(organisationId: string, roleId: string): Promise<ScorecardCompletion> {
+    async completion(organisationId: string, roleId: string, actor: Actor): Promise<ScorecardCompletion> {
+      const now = ctx.now();
       const requirements = await resolveRequirements(db(), organisationId, roleId);
       if (!requirements) throw notFound('Role');
-      const { expected, submitted } = await repo.countScorecards(db(), organisationId, { roleId }, ctx.now());
+      const [{ expected, submitted }, pipeline, byApplication, closures] = await Promise.all([
+        repo.countScorecards(db(), organisationId, { roleId }, now),
+        repo.findRolePipeline(db(), organisationId, roleId),
+        repo.countScorecardsByApplication(db(), organisationId, roleId, now),
+        findClosures(db(), organisationId),
+      ]);
+      if (!pipeline) throw notFound('Role');
       const share = expected === 0 ? null : Math.round((submitted / expected) * 100) / 100;
+      const calendar = withClosures(
+        {
+          nation: (nations as readonly string[]).includes(pipeline.region)
+            ? (pipeline.region as Nation)
+            : 'england-and-wales',
+          timezone: pipeline.timezone,
+        },
+        closures,
+      );
+      const applications: ScorecardCompletion['applications'] = [];
+      for (const application of pipeline.applications) {
+        const counts = byApplication.get(application.id) ?? { expected: 0, submitted: 0 };
+        // Scores and recommendations only for those who see every scorecard (not interviewers).
+        const assessment =
+          seesAll(actor) && counts.submitted > 0
+            ? (await assessmentOf(db(), organisationId, application.id, roleId, now)).assessment
+            : null;
+        applications.push({
+          applicationId: application.id,
+          ...counts,
+          overallScore: assessment?.overall.score ?? null,
+          recommendations: seesAll(actor)
+            ? (assessment?.recommendations ?? { strong_no: 0, no: 0, yes: 0, strong_yes: 0 })
+            : null,
+          workingDaysInStage: workingDaysBetween(calendar, new Date(application.stageChangedAt), now),
+        });
+      }
       return {
+        applications,
         roleId,
         expected,
         submitted,

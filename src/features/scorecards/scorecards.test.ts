@@ -8,6 +8,7 @@ import {
   type TestRoleLevel,
 } from '../../../test/support/factories/assessment.ts';
 import { makeApiKey, makeMember, type TestMember } from '../../../test/support/factories/organisations.ts';
+import { type Nation, workingDaysBetween } from '../../domain/calendar.ts';
 import { avTechnicianFramework } from '../../domain/frameworks/av-technician.ts';
 import { defaultRequirements } from '../../domain/frameworks/requirements.ts';
 import type { ApiApp } from '../../http/types.ts';
@@ -673,6 +674,21 @@ describeEachDatabase('scorecards API', (get) => {
       b.userId,
     ]);
 
+    // In the stage for ten calendar days: the pipeline counts working days in the venue's calendar.
+    const ctx = get().ctx;
+    const since = new Date(ctx.now().getTime() - 10 * 24 * hour);
+    await ctx.kysely
+      .updateTable('application')
+      .set({ stage_changed_at: since.toISOString() })
+      .where('id', '=', application.id)
+      .execute();
+    const venue = await ctx.kysely
+      .selectFrom('role')
+      .innerJoin('venue', 'venue.id', 'role.venue_id')
+      .select(['venue.region', 'venue.timezone'])
+      .where('role.id', '=', application.roleId)
+      .executeTakeFirstOrThrow();
+    const calendar = { nation: venue.region as Nation, timezone: venue.timezone };
     const completion = await app.inject({
       url: `/api/v1/roles/${application.roleId}/scorecard-completion`,
       headers: { cookie: manager.cookie },
@@ -685,7 +701,39 @@ describeEachDatabase('scorecards API', (get) => {
       share: 0.5,
       benchmark: 0.9,
       meetsBenchmark: false,
+      applications: [
+        {
+          applicationId: application.id,
+          expected: 2,
+          submitted: 1,
+          overallScore: expect.any(Number),
+          recommendations: expect.any(Object),
+          workingDaysInStage: workingDaysBetween(calendar, since, ctx.now()),
+        },
+      ],
     });
+    // The pipeline's figures: the summary's score, the one recommendation in, none for an interviewer.
+    const [row] = completion.json().applications;
+    expect(row.workingDaysInStage).toBeGreaterThanOrEqual(6); // not the 10 calendar days
+    expect(row.workingDaysInStage).toBeLessThanOrEqual(8);
+    const summary = (
+      await app.inject({
+        url: `/api/v1/applications/${application.id}/summary`,
+        headers: { cookie: manager.cookie },
+      })
+    ).json();
+    expect(row.overallScore).toBe(summary.overall.score);
+    expect(row.recommendations).toEqual(summary.recommendations);
+    expect(Object.values(row.recommendations as Record<string, number>).reduce((n, v) => n + v, 0)).toBe(1);
+    const asInterviewer = (
+      await app.inject({
+        url: `/api/v1/roles/${application.roleId}/scorecard-completion`,
+        headers: { cookie: b.cookie },
+      })
+    ).json();
+    expect(asInterviewer.applications).toEqual([
+      expect.objectContaining({ applicationId: application.id, overallScore: null, recommendations: null }),
+    ]);
     const none = (
       await app.inject({
         url: `/api/v1/roles/${future.application.roleId}/scorecard-completion`,

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { outcomeStages, type Stage, stageLabels } from '../../../src/domain/lifecycle.ts';
 import { type DecisionRequest, decide, logTold, type ToldRequest } from '../api/closure';
 import { feedbackQuery } from '../api/feedback';
-import { refresh } from '../api/queries';
+import { applicationSummaryQuery, refresh } from '../api/queries';
 import type { Application } from '../api/types';
 import { formatDateTime, localInputToIso, toLocalInput } from '../lib/dates';
+import { recommendationText, recommendedOutcome } from '../lib/decision';
 import { errorMessage } from '../lib/formErrors';
 import { ButtonLink } from './links';
 import { FormAlert } from './states';
@@ -308,6 +309,10 @@ export function DecisionActions({ application: a }: { application: Application }
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const outcomes = outcomesFrom(a.stage);
   const canLogTold = outcomeStages.includes(a.stage) && !a.toldAt;
+  const summary = useQuery({ ...applicationSummaryQuery(a.id), enabled: outcomes.length > 0 });
+  const tally = summary.data?.recommendations;
+  const recommended = recommendedOutcome(tally, outcomes);
+  const tallyText = recommendationText(tally);
   if (outcomes.length === 0 && !canLogTold && !a.toldAt) return null;
 
   return (
@@ -315,14 +320,22 @@ export function DecisionActions({ application: a }: { application: Application }
       <Title order={2} size="h5" mb="xs">
         Decision
       </Title>
+      {outcomes.length > 0 && tallyText && a.stage !== 'offer' ? (
+        <Text size="sm" mb="xs" data-testid="decision-recommended">
+          {recommended
+            ? `The scorecards point to: ${actionLabels[recommended].toLowerCase()} (${tallyText}).`
+            : `The scorecards are split (${tallyText}): no decision is suggested.`}
+        </Text>
+      ) : null}
       {outcomes.length > 0 ? (
         <Group gap="xs" role="group" aria-label="Record a decision">
           {outcomes.map((o) => (
             <Button
               key={o}
               size="xs"
-              variant={o === 'offer' || o === 'hired' ? 'filled' : 'default'}
-              color={o === 'not_progressing' || o === 'withdrawn' ? 'red' : undefined}
+              variant={o === recommended ? 'filled' : 'default'}
+              color={o === recommended && o === 'not_progressing' ? 'red.8' : undefined}
+              data-recommended={o === recommended || undefined}
               onClick={() => setDialog(o)}
             >
               {actionLabels[o]}

@@ -195,7 +195,7 @@ export function ClosureReportPage() {
           <Text size="xs" c="dimmed" mt="sm">
             Working days run from the end of the last interview to the day the candidate was told, at the
             venue.{' '}
-            <Anchor href={closureReportCsvHref(roleId)} download size="xs">
+            <Anchor href={closureReportCsvHref(roleId)} download size="xs" underline="always">
               Download as CSV
             </Anchor>
           </Text>

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Grid, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  Menu,
+  Modal,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,8 +25,16 @@ import {
   roleStatusLabels,
 } from '../../../src/features/roles/roles.schema.ts';
 import { api } from '../api/client';
-import { applicationsQuery, canManageHiring, refresh, roleQuery, useMe } from '../api/queries';
-import type { Application, Role } from '../api/types';
+import { remindScorecards } from '../api/decisionClock';
+import {
+  applicationsQuery,
+  canManageHiring,
+  refresh,
+  roleQuery,
+  scorecardCompletionQuery,
+  useMe,
+} from '../api/queries';
+import type { Application, Role, ScorecardCompletion } from '../api/types';
 import { AddCandidateModal } from '../components/AddCandidateModal';
 import { RoleStatusBadge, StageBadge } from '../components/badges';
 import { ConfirmModal } from '../components/ConfirmModal';
@@ -21,10 +42,11 @@ import { DecisionDueLine } from '../components/DecisionClock';
 import { AnchorLink, ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { RequirementsPanel, ScorecardCompletionCard } from '../components/RoleAssessment';
-import { StageMenu } from '../components/StageMenu';
+import { allMovesFrom, closeTheRestHref, isOutcomeMove, StageMenu } from '../components/StageMenu';
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { RoleForm, type RoleRequest } from '../forms/RoleForm';
-import { daysSince, formatDate, formatDateTime } from '../lib/dates';
+import { formatDate, formatDateTime } from '../lib/dates';
+import { recommendationText } from '../lib/decision';
 import { errorMessage } from '../lib/formErrors';
 
 const route = getRouteApi('/_app/roles/$roleId');
@@ -47,22 +69,62 @@ const columns: { key: string; title: string; stages: readonly Stage[]; hint: str
   { key: 'outcomes', title: 'Outcomes', stages: outcomeColumn, hint: 'No outcomes yet' },
 ];
 
-function ApplicationCard({ application, canEdit }: { application: Application; canEdit: boolean }) {
+type PipelineFigures = ScorecardCompletion['applications'][number];
+
+function waitingText(application: Application, days: number | undefined): string {
+  const stage = stageLabels[application.stage];
+  if (days === undefined) return `${stage} since ${formatDate(application.stageChangedAt)}`;
+  if (days === 0) return `${stage} since today`;
+  return `${stage} for ${days} working day${days === 1 ? '' : 's'}`;
+}
+
+function ApplicationCard({
+  application,
+  figures,
+  canEdit,
+  selected,
+  onSelect,
+}: {
+  application: Application;
+  figures: PipelineFigures | undefined;
+  canEdit: boolean;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+}) {
   const { interviews } = application;
+  const recommendation = recommendationText(figures?.recommendations ?? null);
   return (
-    <Card withBorder padding="xs" radius="md" component="li" data-testid="pipeline-card">
-      <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
-        <div style={{ minWidth: 0 }}>
+    <Card
+      withBorder
+      padding="xs"
+      radius="md"
+      component="li"
+      data-testid="pipeline-card"
+      data-selected={selected || undefined}
+      style={selected ? { borderColor: 'var(--mantine-color-indigo-6)' } : undefined}
+    >
+      <Group justify="space-between" wrap="nowrap" gap={6} align="flex-start">
+        {canEdit ? (
+          <Checkbox
+            mt={2}
+            size="xs"
+            checked={selected}
+            onChange={(e) => onSelect(e.currentTarget.checked)}
+            aria-label={`Select ${application.candidate.name}`}
+          />
+        ) : null}
+        <div style={{ minWidth: 0, flex: 1 }}>
           <AnchorLink
             to="/applications/$applicationId"
             params={{ applicationId: application.id }}
             fw={600}
             size="sm"
-            style={{ overflowWrap: 'anywhere' }}
+            // A 24 px target (WCAG 2.5.8) beside the checkbox.
+            style={{ overflowWrap: 'anywhere', display: 'inline-block', lineHeight: '24px' }}
           >
             {application.candidate.name}
           </AnchorLink>
-          <Text size="xs" c="dimmed" truncate="end">
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {application.candidate.email}
           </Text>
         </div>
@@ -73,9 +135,25 @@ function ApplicationCard({ application, canEdit }: { application: Application; c
           <StageBadge stage={application.stage} />
         </Group>
       ) : null}
-      <Text size="xs" c="dimmed" mt={6}>
-        {stageLabels[application.stage]} since {formatDate(application.stageChangedAt)} (
-        {daysSince(application.stageChangedAt)})
+      {figures && (figures.expected > 0 || figures.submitted > 0) ? (
+        <Group gap={6} mt={6} data-testid="card-assessment">
+          {figures.overallScore !== null ? (
+            <Badge variant="light" color="indigo" size="sm" data-testid="card-score">
+              Score {figures.overallScore}/100
+            </Badge>
+          ) : null}
+          {recommendation ? (
+            <Text size="xs" data-testid="card-recommendation">
+              {recommendation}
+            </Text>
+          ) : null}
+          <Text size="xs" c="dimmed" data-testid="card-scorecards">
+            Scorecards {figures.submitted} of {figures.expected}
+          </Text>
+        </Group>
+      ) : null}
+      <Text size="xs" c="dimmed" mt={6} data-testid="card-waiting">
+        {waitingText(application, figures?.workingDaysInStage)}
       </Text>
       <DecisionDueLine application={application} />
       {interviews.nextStartsAt ? (
@@ -92,14 +170,113 @@ function ApplicationCard({ application, canEdit }: { application: Application; c
   );
 }
 
+/** The stages every chosen application may move to without a decision (a bulk move). */
+function commonProcessMoves(chosen: Application[]): Stage[] {
+  if (chosen.length === 0) return [];
+  return allMovesFrom(chosen[0]!.stage).filter(
+    (stage) => !isOutcomeMove(stage) && chosen.every((a) => allMovesFrom(a.stage).includes(stage)),
+  );
+}
+
+/** What can be done to several candidates at once: move, not progressing, scorecard reminders. */
+function BulkBar({ role, chosen, onClear }: { role: Role; chosen: Application[]; onClear: () => void }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const moves = commonProcessMoves(chosen);
+  const canClose = chosen.every((a) => allMovesFrom(a.stage).includes('not_progressing'));
+  const owing = chosen.filter((a) => a.scorecardsOwed.length > 0);
+  const bulk = useMutation({
+    mutationFn: async (action: { kind: 'move'; stage: Stage } | { kind: 'remind' }) => {
+      const targets = action.kind === 'move' ? chosen : owing;
+      const results = await Promise.allSettled(
+        targets.map((a) =>
+          action.kind === 'move'
+            ? api(`/api/v1/applications/${a.id}`, { method: 'PATCH', body: { stage: action.stage } })
+            : remindScorecards(a.id),
+        ),
+      );
+      return { action, done: results.filter((r) => r.status === 'fulfilled').length, of: targets.length };
+    },
+    onSuccess: async ({ action, done, of }) => {
+      await refresh(queryClient, 'applications', 'roles', 'scorecards');
+      notifications.show({
+        color: done === of ? 'teal' : 'orange',
+        message:
+          action.kind === 'move'
+            ? `${done} of ${of} moved to ${stageLabels[action.stage].toLowerCase()}`
+            : `Scorecard reminders sent for ${done} of ${of} candidate${of === 1 ? '' : 's'}`,
+      });
+      if (action.kind === 'move' && done === of) onClear();
+    },
+  });
+  return (
+    <Card withBorder padding="xs" mb="xs" data-testid="bulk-bar" aria-label="Selected candidates">
+      <Group gap="sm" wrap="wrap">
+        <Text size="sm" fw={600} data-testid="bulk-count">
+          {chosen.length} selected
+        </Text>
+        <Menu position="bottom-start">
+          <Menu.Target>
+            <Button size="xs" variant="default" disabled={moves.length === 0} loading={bulk.isPending}>
+              Move selected
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>Move all {chosen.length} to</Menu.Label>
+            {moves.map((stage) => (
+              <Menu.Item key={stage} onClick={() => bulk.mutate({ kind: 'move', stage })}>
+                {stageLabels[stage]}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <Button
+          size="xs"
+          variant="default"
+          color="red"
+          disabled={!canClose}
+          onClick={() =>
+            void navigate({
+              href: closeTheRestHref(
+                role.id,
+                chosen.map((a) => a.id),
+              ),
+            })
+          }
+        >
+          Not progressing…
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={owing.length === 0}
+          loading={bulk.isPending}
+          onClick={() => bulk.mutate({ kind: 'remind' })}
+        >
+          Remind about scorecards{owing.length > 0 ? ` (${owing.length})` : ''}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onClear}>
+          Clear selection
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
 function Pipeline({
   role,
   applications,
+  figures,
   canEdit,
+  selected,
+  onSelect,
 }: {
   role: Role;
   applications: Application[];
+  figures: Map<string, PipelineFigures>;
   canEdit: boolean;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, selected: boolean) => void;
 }) {
   return (
     <div className="pipeline" data-testid="pipeline">
@@ -123,7 +300,14 @@ function Pipeline({
             ) : (
               <Stack gap={6} px={6} pb={6} component="ul" style={{ listStyle: 'none', margin: 0 }}>
                 {items.map((a) => (
-                  <ApplicationCard key={a.id} application={a} canEdit={canEdit} />
+                  <ApplicationCard
+                    key={a.id}
+                    application={a}
+                    figures={figures.get(a.id)}
+                    canEdit={canEdit}
+                    selected={selected.has(a.id)}
+                    onSelect={(on) => onSelect(a.id, on)}
+                  />
                 ))}
               </Stack>
             )}
@@ -146,6 +330,17 @@ export function RolePage() {
   const [editing, editingHandlers] = useDisclosure(false);
   const [deleting, deletingHandlers] = useDisclosure(false);
   const [statusProblem, setStatusProblem] = useState<string | null>(null);
+  const completion = useQuery(scorecardCompletionQuery(roleId));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const figures = new Map((completion.data?.applications ?? []).map((f) => [f.applicationId, f]));
+  function select(id: string, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
 
   const changeStatus = useMutation({
     mutationFn: (status: RoleStatus) =>
@@ -192,6 +387,7 @@ export function RolePage() {
 
   const r = role.data;
   const list = applications.data ?? [];
+  const chosen = list.filter((a) => selected.has(a.id));
   const open = r.status === 'open';
 
   return (
@@ -210,6 +406,16 @@ export function RolePage() {
               {r.venue.name} · {roleLevelLabels[r.level]} · Hiring manager:{' '}
               {r.hiringManager ? r.hiringManager.name : 'not set'}
             </span>
+            {r.applicationCounts.total > 0 ? (
+              <AnchorLink to="/roles/$roleId/closure-report" params={{ roleId }} size="sm">
+                Closure report
+              </AnchorLink>
+            ) : null}
+            {canEdit ? (
+              <AnchorLink to="/roles/$roleId/network-matches" params={{ roleId }} size="sm">
+                Network matches
+              </AnchorLink>
+            ) : null}
           </Group>
         }
         actions={
@@ -222,14 +428,6 @@ export function RolePage() {
               {r.applicationCounts.active > 0 && r.status !== 'archived' ? (
                 <ButtonLink to="/roles/$roleId/close-the-rest" params={{ roleId }} variant="default">
                   Close the rest
-                </ButtonLink>
-              ) : null}
-              <ButtonLink to="/roles/$roleId/network-matches" params={{ roleId }} variant="default">
-                Network matches
-              </ButtonLink>
-              {r.applicationCounts.total > 0 ? (
-                <ButtonLink to="/roles/$roleId/closure-report" params={{ roleId }} variant="default">
-                  Closure report
                 </ButtonLink>
               ) : null}
               <Menu position="bottom-end">
@@ -250,7 +448,7 @@ export function RolePage() {
                   {r.applicationCounts.total === 0 ? (
                     <>
                       <Menu.Divider />
-                      <Menu.Item color="red" onClick={deletingHandlers.open}>
+                      <Menu.Item color="red.8" onClick={deletingHandlers.open}>
                         Delete role
                       </Menu.Item>
                     </>
@@ -330,7 +528,19 @@ export function RolePage() {
           ) : null}
         </Empty>
       ) : (
-        <Pipeline role={r} applications={list} canEdit={canEdit} />
+        <>
+          {chosen.length > 0 ? (
+            <BulkBar role={r} chosen={chosen} onClear={() => setSelected(new Set())} />
+          ) : null}
+          <Pipeline
+            role={r}
+            applications={list}
+            figures={figures}
+            canEdit={canEdit}
+            selected={selected}
+            onSelect={select}
+          />
+        </>
       )}
 
       <Grid mt="lg" gap="md">

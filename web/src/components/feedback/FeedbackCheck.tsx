@@ -68,6 +68,8 @@ export function HighlightedText({
       data-testid="feedback-mirror"
       aria-label="The text with the check's findings marked"
       role="region"
+      // It scrolls when the text is long: keyboard users must be able to reach it (WCAG 2.1.1).
+      tabIndex={0}
     >
       {text === '' ? (
         <Text c="dimmed" size="sm">
