@@ -226,7 +226,7 @@ export async function seedDemoHistory(
               consent_version: 'network-v1',
               consent_expires_at: iso(joined.plus({ months: 12 })),
               left_at: null,
-              region: null,
+              region: ['Manchester', 'Leeds', 'Glasgow', 'Belfast', 'Bristol'][n % 5]!,
               travel_miles: 40,
               available_permanent: 1,
               available_freelance: n % 2,

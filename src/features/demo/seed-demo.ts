@@ -182,6 +182,13 @@ export async function seedDemo(
       managerIds: demoMembers.filter((m) => m.role === 'manager').map((m) => userIds.get(m.key)!),
       now,
     });
+    // The year of history brings its own members (hires from the network are counted from them).
+    const members = await ctx.kysely
+      .selectFrom('network_profile')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', founded.organisation.id)
+      .executeTakeFirstOrThrow();
+    summary.counts.networkMembers = Number(members.n);
 
     async function scoreInterview(
       interviewId: string,

@@ -53,6 +53,9 @@ export function requestHashOf(method: string, url: string, body: unknown): strin
   return hash.digest('hex');
 }
 
+/** Forgets keys past their 24 hours: a step of the sweep's retention. */
+export const forgetExpiredIdempotencyKeys = deleteExpiredKeys;
+
 export function idempotencyService(ctx: AppContext) {
   return {
     async claim(scope: KeyScope, requestHash: string): Promise<KeyClaim> {

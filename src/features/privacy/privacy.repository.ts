@@ -395,6 +395,35 @@ export async function scrubCandidate(
     .where(mentionsAny(['input', 'result', 'error']))
     .execute();
 
+  // API answers kept for a retry (24 hours at most) that held them: forgotten now.
+  await db
+    .deleteFrom('idempotency_key')
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or([idsAny('response_body'), mentionsAny(['response_body'])]))
+    .execute();
+  // Bounces of their emails: that an email bounced stays, the provider's diagnostic (their address) goes.
+  await db
+    .updateTable('message_bounce')
+    .set({ detail: null })
+    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb(
+          'message_id',
+          'in',
+          eb
+            .selectFrom('message')
+            .select('message.id')
+            .where('message.organisation_id', '=', organisationId)
+            .where((m) =>
+              m.or([m('message.candidate_id', '=', candidateId), m('message.application_id', 'in', apps)]),
+            ),
+        ),
+        mentionsAny(['detail']),
+      ]),
+    )
+    .execute();
+
   return removed;
 }
 

@@ -1,8 +1,9 @@
 // Retention, a step of the sweep (src/jobs/decision-clock-sweep.ts), after the talent network's
 // expiries: per organisation, candidates whose time is up are anonymised (each claimed by one
 // conditional update, so any number of workers do it exactly once), email bodies past their days are
-// removed, and expired candidate links, invitations and staff sessions deleted. A legal hold pauses a candidate.
+// removed, and expired candidate links, invitations, staff sessions and API idempotency keys deleted. A legal hold pauses a candidate.
 import type { StepResult, SweepContext, SweepLogger } from '../decision-clock/nudges.service.ts';
+import { forgetExpiredIdempotencyKeys } from '../idempotency/idempotency.service.ts';
 import * as repo from './privacy.repository.ts';
 import {
   anonymiseCandidate,
@@ -55,6 +56,7 @@ export async function applyRetention(ctx: SweepContext, now: Date, log: SweepLog
   }
   try {
     await repo.deleteExpiredSessions(ctx.kysely, now);
+    await forgetExpiredIdempotencyKeys(ctx.kysely, now);
   } catch (err) {
     result.failed += 1;
     log.error(
