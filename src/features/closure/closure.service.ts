@@ -409,6 +409,13 @@ export function closureService(ctx: AppContext) {
       }
       const extraKey = decisionExtras[template];
       const context = JSON.parse(latest.variables) as Record<string, unknown>;
+      // Retention or an erasure empties an old email's content: there is nothing left to send again.
+      if (typeof context[extraKey] !== 'object' || context[extraKey] === null) {
+        throw new AppError(
+          'conflict',
+          'The decision email’s content has been removed (retention or erasure): record the decision again to write a new one',
+        );
+      }
       const sent = await enqueue(tx, ctx, {
         organisationId,
         idempotencyKey: await nextDecisionKey(tx, organisationId, id, outcome),

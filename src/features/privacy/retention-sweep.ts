@@ -55,7 +55,8 @@ export async function applyRetention(ctx: SweepContext, now: Date, log: SweepLog
     }
   }
   try {
-    await repo.deleteExpiredSessions(ctx.kysely, now);
+    // Sign-in sessions are better-auth's, which judges their expiry by the real clock: so do we.
+    await repo.deleteExpiredSessions(ctx.kysely, new Date());
     await forgetExpiredIdempotencyKeys(ctx.kysely, now);
   } catch (err) {
     result.failed += 1;

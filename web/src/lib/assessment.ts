@@ -53,8 +53,8 @@ export const levelColours: Record<Level, { background: string; text: string }> =
 
 export const recommendationColours: Record<Recommendation, string> = {
   strong_no: 'orange.9',
-  no: 'orange.6',
-  yes: 'violet.5',
+  no: 'orange',
+  yes: 'violet',
   strong_yes: 'violet.9',
 };
 
