@@ -267,7 +267,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('every email goes over SMTP and the closure report shows every candidate told', {
-      timeout: 120_000,
+      timeout: 300_000,
     }, async () => {
       // The offer to the candidate who later declined went out too.
       await smtp.waitFor(open + 1, 60_000);

@@ -197,7 +197,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('the manager closes the rest: every draft approved in the browser, then all five sent', {
-      timeout: 120_000,
+      timeout: 300_000,
     }, async () => {
       await signIn(page, running.url, manager);
       await page.getByRole('link', { name: roleTitle }).first().click();

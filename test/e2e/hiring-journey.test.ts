@@ -39,7 +39,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('sets up, creates a role, adds a candidate, schedules an interview and sees it on the pipeline', {
-      timeout: 120_000,
+      timeout: 300_000,
     }, async () => {
       await page.goto(running.url);
       await page.waitForURL('**/setup');

@@ -75,7 +75,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('reads a held invitation email as its recipient will see it, then cancels it', {
-      timeout: 120_000,
+      timeout: 300_000,
     }, async () => {
       await signIn(page, running.url, admin);
       await page
@@ -169,7 +169,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('edits a template with a live preview, saves version 2 and refuses an unknown variable', {
-      timeout: 120_000,
+      timeout: 300_000,
     }, async () => {
       await page.goto(`${running.url}/settings`);
       await page

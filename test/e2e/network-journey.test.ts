@@ -204,7 +204,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it("the manager opens the role's matches, previews and sends three opportunities; each arrives once", {
-      timeout: 120_000,
+      timeout: 300_000,
     }, async () => {
       await signIn(page, running.url, manager);
       await page.getByRole('link', { name: roleTitle }).first().click();

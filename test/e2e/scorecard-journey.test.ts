@@ -126,7 +126,7 @@ describe.skipIf(!browserAvailable())(
     });
 
     it('the interviewer rates every criterion on a phone, mostly by keyboard, and submits', {
-      timeout: 120_000,
+      timeout: 300_000,
     }, async () => {
       const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true });
       const page = await context.newPage();
