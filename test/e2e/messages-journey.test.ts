@@ -239,10 +239,21 @@ describe.skipIf(!browserAvailable())(
       // An unknown variable: named on the subject field, by the live preview and on saving.
       await subjectField.fill('Your offer, {{ candidate.shoeSize }}');
       const fieldError = page.locator('.template-subject [class*="error"]');
-      await expect.poll(() => fieldError.first().textContent()).toContain('candidate.shoeSize');
+      await expect
+        .poll(
+          () =>
+            fieldError
+              .first()
+              .textContent({ timeout: 1_000 })
+              .catch(() => null),
+          { timeout: 15_000 },
+        )
+        .toContain('candidate.shoeSize');
       await page.getByRole('button', { name: 'Save as version 3' }).click();
       await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Fix the subject' }).count()).toBe(1);
-      expect(await fieldError.first().textContent()).toContain('Unknown variable "candidate.shoeSize"');
+      expect(await fieldError.first().textContent({ timeout: 5_000 })).toContain(
+        'Unknown variable "candidate.shoeSize"',
+      );
       expect(await subjectField.getAttribute('aria-invalid')).toBe('true');
       await expectNoSeriousA11yViolations(page, 'template editor with an error');
       const count = await running.ctx.kysely
