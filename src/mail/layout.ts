@@ -50,11 +50,11 @@ export function renderHtmlLayout(input: LayoutInput): string {
     : `<span style="font-family:${fontStack};font-size:20px;line-height:28px;font-weight:bold;color:${onColour};">${name}</span>`;
   const footerLines = input.footer.map(
     (line) =>
-      `<p style="margin:0 0 8px;font-family:${fontStack};font-size:13px;line-height:20px;color:#7b8794;">${escapeHtml(line)}</p>`,
+      `<p style="margin:0 0 8px;font-family:${fontStack};font-size:13px;line-height:20px;color:#52606d;">${escapeHtml(line)}</p>`,
   );
   if (unsubscribe) {
     footerLines.push(
-      `<p style="margin:0 0 8px;font-family:${fontStack};font-size:13px;line-height:20px;color:#7b8794;"><a href="${escapeHtml(unsubscribe)}" style="color:#7b8794;text-decoration:underline;">Unsubscribe from these emails</a></p>`,
+      `<p style="margin:0 0 8px;font-family:${fontStack};font-size:13px;line-height:20px;color:#52606d;"><a href="${escapeHtml(unsubscribe)}" style="color:#52606d;text-decoration:underline;">Unsubscribe from these emails</a></p>`,
     );
   }
   return `<!DOCTYPE html>

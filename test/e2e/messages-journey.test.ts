@@ -110,6 +110,14 @@ describe.skipIf(!browserAvailable())(
       );
       await expectNoSeriousA11yViolations(page, 'message');
 
+      // The email itself, opened as a page of its own, meets the same accessibility rules.
+      const emailFrame = page.frames().find((f) => f !== page.mainFrame());
+      if (!emailFrame) throw new Error('the email frame is missing');
+      const emailPage = await newPage(browser);
+      await emailPage.setContent(await emailFrame.content());
+      await expectNoSeriousA11yViolations(emailPage, 'the invitation email');
+      await emailPage.context().close();
+
       // The plain-text part.
       await page.getByRole('tab', { name: 'Plain text' }).click();
       const text = page.getByTestId('email-text');
