@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const configSchema = z.object({
@@ -15,7 +15,29 @@ const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   MAILGUN_WEBHOOK_SIGNING_KEY: z.string().optional(),
   BOUNCE_WEBHOOK_TOKEN: z.string().min(16, 'BOUNCE_WEBHOOK_TOKEN must be at least 16 characters').optional(),
+  SES_SNS_TOPIC_ARN: z
+    .string()
+    .regex(
+      /^(arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+)(,arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+)*$/,
+      'SES_SNS_TOPIC_ARN must be SNS topic ARNs (arn:aws:sns:<region>:<account>:<topic>), comma-separated',
+    )
+    .optional(),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z
+    .string()
+    .refine(isPublicKey, 'SENDGRID_WEBHOOK_PUBLIC_KEY must be the verification key SendGrid shows (base64)')
+    .optional(),
 });
+
+/** SendGrid's verification key: base64 DER, or PEM. */
+function isPublicKey(value: string): boolean {
+  try {
+    if (value.includes('BEGIN PUBLIC KEY')) createPublicKey(value);
+    else createPublicKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'spki' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Which proxies may report the client's address (X-Forwarded-For): none unless configured, as a hop
@@ -58,6 +80,10 @@ export interface AppConfig {
   mailgunWebhookSigningKey: string | undefined;
   /** The password of the bounce webhook for Postmark (HTTP basic auth); without one it refuses. */
   bounceWebhookToken: string | undefined;
+  /** The SNS topics SES publishes bounces to; without any, POST /api/v1/bounces/ses answers 404. */
+  sesSnsTopicArns: string[];
+  /** SendGrid's Event Webhook verification key; without one, POST /api/v1/bounces/sendgrid answers 404. */
+  sendgridWebhookPublicKey: string | undefined;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message that names the variable. */
@@ -90,6 +116,8 @@ export function loadConfig(
     metricsToken: e.METRICS_TOKEN || undefined,
     mailgunWebhookSigningKey: e.MAILGUN_WEBHOOK_SIGNING_KEY || undefined,
     bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN || undefined,
+    sesSnsTopicArns: e.SES_SNS_TOPIC_ARN ? e.SES_SNS_TOPIC_ARN.split(',') : [],
+    sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY || undefined,
     ...overrides,
   };
 }

@@ -61,6 +61,12 @@ export function toSendMailOptions(mail: OutgoingMail): SendMailOptions {
         prepared: true,
         value: JSON.stringify({ followspot_message: outboxIdOf(mail.messageId) }),
       },
+      // SendGrid hands unique_args back on each event; SES hands message tags back in mail.tags.
+      'X-SMTPAPI': {
+        prepared: true,
+        value: JSON.stringify({ unique_args: { followspot_message: outboxIdOf(mail.messageId) } }),
+      },
+      'X-SES-MESSAGE-TAGS': `followspot_message=${outboxIdOf(mail.messageId)}`,
     },
     ...(mail.ics && {
       icalEvent: { method: 'REQUEST', filename: 'invite.ics', content: mail.ics },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { MessageBounceTable } from '../../db/schema-bounces.ts';
 import { newId } from '../../ids.ts';
 
 export interface BouncedMessage {
@@ -40,7 +41,7 @@ export async function insertBounce(
   bounce: {
     organisationId: string;
     messageId: string;
-    provider: 'mailgun' | 'postmark';
+    provider: MessageBounceTable['provider'];
     providerEventId: string;
     kind: 'hard' | 'soft' | 'complaint';
     detail: string | null;

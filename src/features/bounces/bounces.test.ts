@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSign, generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/support/app.ts';
 import { describeEachDatabase } from '../../../test/support/database.ts';
@@ -10,9 +10,18 @@ import {
 import { deliverOutbox, startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { isToTell } from '../applications/applications.repository.ts';
+import { sendgridSignatureHeader, sendgridTimestampHeader } from './bounces.sendgrid.ts';
+import { type SnsEnvelope, snsCertificates, snsStringToSign } from './bounces.ses.ts';
 
 const signingKey = 'key-test-mailgun-signing-0123456789';
 const postmarkToken = 'postmark-bounce-token-0123456789';
+const topicArn = 'arn:aws:sns:eu-west-2:123456789012:followspot-bounces';
+// SNS signs with RSA; the certificate cache is filled with our own key for the URL SNS would name.
+const sns = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const certUrl = 'https://sns.eu-west-2.amazonaws.com/SimpleNotificationService-test.pem';
+snsCertificates.set(certUrl, sns.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+const sendgrid = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const sendgridPublicKey = sendgrid.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 
 describeEachDatabase('bounces', (get) => {
   let app: ApiApp;
@@ -21,6 +30,8 @@ describeEachDatabase('bounces', (get) => {
     Object.assign(get().ctx.config, {
       mailgunWebhookSigningKey: signingKey,
       bounceWebhookToken: postmarkToken,
+      sesSnsTopicArns: [topicArn],
+      sendgridWebhookPublicKey: sendgridPublicKey,
     });
     app = await buildTestApp(get().ctx);
     smtp = await startTestSmtpServer();
@@ -202,6 +213,161 @@ describeEachDatabase('bounces', (get) => {
     });
     expect(res.json()).toEqual({ result: 'recorded' });
     expect((await message(messageId)).status).toBe('failed');
+    expect(await application(scene.applicationId)).toMatchObject({ stage: 'not_progressing', told_at: null });
+  });
+
+  function snsEnvelope(message: unknown, overrides: Partial<SnsEnvelope> = {}): SnsEnvelope {
+    const envelope: SnsEnvelope = {
+      Type: 'Notification',
+      MessageId: `sns-${Math.random().toString(36).slice(2)}`,
+      TopicArn: topicArn,
+      Message: JSON.stringify(message),
+      Timestamp: get().ctx.now().toISOString(),
+      SignatureVersion: '2',
+      Signature: '',
+      SigningCertURL: certUrl,
+      ...overrides,
+    };
+    const signer = createSign('RSA-SHA256');
+    signer.update(snsStringToSign(envelope));
+    return { ...envelope, Signature: overrides.Signature ?? signer.sign(sns.privateKey, 'base64') };
+  }
+  const ses = (envelope: SnsEnvelope) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/bounces/ses',
+      headers: { 'content-type': 'text/plain; charset=UTF-8', 'x-amz-sns-message-type': envelope.Type },
+      payload: JSON.stringify(envelope),
+    });
+  const sesBounce = (messageId: string, bounceType: string, feedbackId: string) => ({
+    notificationType: 'Bounce',
+    bounce: {
+      bounceType,
+      bounceSubType: 'General',
+      feedbackId,
+      bouncedRecipients: [
+        { emailAddress: 'sam@example.com', status: '5.1.1', diagnosticCode: 'smtp; 550 user unknown' },
+      ],
+    },
+    mail: { messageId: '0102018c-ses-id', tags: { followspot_message: [messageId] } },
+  });
+
+  it('takes SES bounces through SNS, checking the topic and the signature', async () => {
+    const { scene, messageId, raw } = await toldByEmail();
+    expect(raw).toMatch(new RegExp(`^X-SES-MESSAGE-TAGS: followspot_message=${messageId}\\r?$`, 'im'));
+
+    const forged = snsEnvelope(sesBounce(messageId, 'Permanent', 'fb-forged'), {
+      Signature: Buffer.from('forged').toString('base64'),
+    });
+    expect((await ses(forged)).statusCode).toBe(401);
+    const otherTopic = snsEnvelope(sesBounce(messageId, 'Permanent', 'fb-other'), {
+      TopicArn: 'arn:aws:sns:eu-west-2:999999999999:someone-else',
+    });
+    expect((await ses(otherTopic)).statusCode).toBe(403);
+    const foreignCert = snsEnvelope(sesBounce(messageId, 'Permanent', 'fb-cert'), {
+      SigningCertURL: 'https://attacker.example/cert.pem',
+    });
+    expect((await ses(foreignCert)).statusCode).toBe(401);
+    const stale = snsEnvelope(sesBounce(messageId, 'Permanent', 'fb-stale'), {
+      Timestamp: new Date(get().ctx.now().getTime() - 2 * 60 * 60 * 1000).toISOString(),
+    });
+    expect((await ses(stale)).statusCode).toBe(401);
+    expect((await message(messageId)).status).toBe('sent');
+
+    const soft = await ses(snsEnvelope(sesBounce(messageId, 'Transient', 'fb-soft')));
+    expect(soft.json()).toEqual({ result: 'recorded' });
+    expect((await message(messageId)).status).toBe('sent');
+
+    const hard = snsEnvelope(sesBounce(messageId, 'Permanent', 'fb-hard'));
+    const res = await ses(hard);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ result: 'recorded' });
+    expect(await message(messageId)).toEqual({
+      status: 'failed',
+      last_error: 'Bounced: 5.1.1 smtp; 550 user unknown',
+    });
+    expect(await application(scene.applicationId)).toMatchObject({ stage: 'not_progressing', told_at: null });
+    expect((await ses(hard)).json()).toEqual({ result: 'duplicate' });
+
+    // By Message-ID when the email went without its tag (SES keeps the header we set).
+    const second = await toldByEmail();
+    const smtpMessageId = /^Message-ID:\s*(<[^>]+>)/im.exec(second.raw)![1]!;
+    const byHeader = sesBounce('x', 'Permanent', 'fb-header');
+    const untagged = {
+      ...byHeader,
+      mail: { messageId: 'ses-2', commonHeaders: { messageId: smtpMessageId } },
+    };
+    expect((await ses(snsEnvelope(untagged))).json()).toEqual({ result: 'recorded' });
+    expect((await message(second.messageId)).status).toBe('failed');
+
+    const delivery = { notificationType: 'Delivery', mail: { messageId: 'ses-3' } };
+    expect((await ses(snsEnvelope(delivery))).json()).toEqual({ result: 'ignored' });
+  });
+
+  it('refuses an SNS subscription whose confirmation link is not on Amazon SNS', async () => {
+    const confirmation = snsEnvelope('You have chosen to subscribe…', {
+      Type: 'SubscriptionConfirmation',
+      SubscribeURL: 'https://attacker.example/confirm',
+      Token: 'token-1',
+    });
+    const res = await ses(confirmation);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('SubscribeURL');
+  });
+
+  function sendgridPost(events: unknown[], options: { age?: number; key?: typeof sendgrid.privateKey } = {}) {
+    const body = JSON.stringify(events);
+    const timestamp = String(Math.floor((get().ctx.now().getTime() - (options.age ?? 0)) / 1000));
+    const signature = sign('sha256', Buffer.from(timestamp + body), options.key ?? sendgrid.privateKey);
+    return app.inject({
+      method: 'POST',
+      url: '/api/v1/bounces/sendgrid',
+      headers: {
+        'content-type': 'application/json',
+        [sendgridSignatureHeader]: signature.toString('base64'),
+        [sendgridTimestampHeader]: timestamp,
+      },
+      payload: body,
+    });
+  }
+
+  it('takes SendGrid’s signed events, one result each, refusing a wrong or stale signature', async () => {
+    const { scene, messageId, raw } = await toldByEmail();
+    expect(raw).toContain(`"unique_args":{"followspot_message":"${messageId}"}`);
+    const bounce = {
+      email: 'sam@example.com',
+      timestamp: 1,
+      event: 'bounce',
+      type: 'bounce',
+      sg_event_id: 'sg-hard-1',
+      status: '5.1.1',
+      reason: '550 5.1.1 The email account that you tried to reach does not exist',
+      followspot_message: messageId,
+    };
+    const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
+    expect((await sendgridPost([bounce], { key: other })).statusCode).toBe(401);
+    expect((await sendgridPost([bounce], { age: 20 * 60 * 1000 })).statusCode).toBe(401);
+    const unsigned = await app.inject({
+      method: 'POST',
+      url: '/api/v1/bounces/sendgrid',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify([bounce]),
+    });
+    expect(unsigned.statusCode).toBe(401);
+    expect((await message(messageId)).status).toBe('sent');
+
+    const res = await sendgridPost([
+      { ...bounce, event: 'delivered', sg_event_id: 'sg-delivered' },
+      { ...bounce, type: 'blocked', sg_event_id: 'sg-blocked' },
+      bounce,
+      bounce,
+    ]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ results: ['ignored', 'recorded', 'recorded', 'duplicate'] });
+    expect(await message(messageId)).toEqual({
+      status: 'failed',
+      last_error: 'Bounced: 5.1.1 550 5.1.1 The email account that you tried to reach does not exist',
+    });
     expect(await application(scene.applicationId)).toMatchObject({ stage: 'not_progressing', told_at: null });
   });
 });
