@@ -103,6 +103,10 @@ export interface ImportOptions {
   mapping?: ImportMapping;
   /** Rows done so far (every row read, whatever became of it). */
   onRows?: (done: number) => void;
+  /** Added to each reported line: for a part of a file, where the part starts in the whole. */
+  lineOffset?: number;
+  /** Audit the import at the end (default); a job importing in parts audits once, itself. */
+  audit?: boolean;
 }
 
 export function importService(ctx: AppContext) {
@@ -285,7 +289,7 @@ export function importService(ctx: AppContext) {
           on_skip: (error) => {
             report.rows += 1;
             report.rejected.push({
-              line: Number(error?.lines ?? 0),
+              line: Number(error?.lines ?? 0) + (options.lineOffset ?? 0),
               field: 'row',
               reason: error?.message ?? 'unreadable',
             });
@@ -298,7 +302,7 @@ export function importService(ctx: AppContext) {
           info: { lines: number };
         }>) {
           report.rows += 1;
-          const line = info.lines;
+          const line = info.lines + (options.lineOffset ?? 0);
           const { problems, checked } = check(record, roles, interviewers);
           if (!checked) {
             for (const p of problems) report.rejected.push({ line, ...p });
@@ -334,7 +338,7 @@ export function importService(ctx: AppContext) {
           throw new ImportFormatError(`not a CSV file we can read: ${error.message}`);
         throw error;
       }
-      if (!options.dryRun) {
+      if (!options.dryRun && options.audit !== false) {
         await recordAudit(
           ctx.kysely,
           organisationId,

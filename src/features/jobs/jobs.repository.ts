@@ -375,6 +375,8 @@ export async function finishJob(
     .updateTable('job')
     .set({
       status: outcome.status,
+      // Done with: an import's rows are personal data and go once the job has finished.
+      input: 'null',
       result: outcome.status === 'succeeded' ? JSON.stringify(outcome.result ?? null) : null,
       error: outcome.status === 'failed' ? outcome.error.slice(0, 2000) : null,
       lease_owner: null,
@@ -422,6 +424,7 @@ export async function failJob(db: Kysely<Database>, id: string, error: string, n
     .updateTable('job')
     .set({
       status: 'failed',
+      input: 'null',
       error: error.slice(0, 2000),
       lease_owner: null,
       lease_expires_at: null,
@@ -443,7 +446,7 @@ export async function cancelJob(
   const at = now.toISOString();
   const result = await db
     .updateTable('job')
-    .set({ status: 'cancelled', lease_owner: null, lease_expires_at: null, finished_at: at, updated_at: at })
+    .set({ status: 'cancelled', input: 'null', lease_owner: null, lease_expires_at: null, finished_at: at, updated_at: at })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .where('status', 'in', ['queued', 'running'])
