@@ -24,6 +24,7 @@ import { decisionClockRoutes } from './features/decision-clock/decision-clock.ro
 import { exportRoutes } from './features/exports/exports.routes.ts';
 import { feedbackRoutes } from './features/feedback/feedback.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
+import { importRoutes } from './features/imports/imports.routes.ts';
 import { interviewRoutes } from './features/interviews/interviews.routes.ts';
 import { jobRoutes } from './features/jobs/jobs.routes.ts';
 import { memberRoutes } from './features/members/members.routes.ts';
@@ -198,6 +199,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   privacyRoutes(app, ctx);
   jobRoutes(app, ctx);
   exportRoutes(app, ctx);
+  importRoutes(app, ctx);
   bounceRoutes(app, ctx);
   webhookRoutes(app, ctx);
 

@@ -2,7 +2,13 @@
 // features/jobs/jobs.service.ts) to this list; a kind registered twice refuses to start.
 
 import { composeJob, sendJob } from '../features/closure/close-the-rest-job.ts';
+import { importJob } from '../features/imports/import-job.ts';
 import type { RegisteredJobHandler } from '../features/jobs/jobs.service.ts';
 import { opportunitiesJob } from '../features/network/network-opportunities.ts';
 
-export const jobHandlers: readonly RegisteredJobHandler[] = [opportunitiesJob, composeJob, sendJob];
+export const jobHandlers: readonly RegisteredJobHandler[] = [
+  opportunitiesJob,
+  composeJob,
+  sendJob,
+  importJob,
+];

@@ -114,16 +114,14 @@ export async function startImport(
   actor: Actor,
 ): Promise<Job> {
   await checkHeader(input.csv, input.preset, input.mapping);
-  const { job } = await ctx.kysely
-    .transaction()
-    .execute((tx) =>
-      startJob(tx, ctx.now(), {
-        organisationId,
-        kind: importJobKind,
-        input: { ...input, actor },
-        createdBy: actor,
-      }),
-    );
+  const { job } = await ctx.kysely.transaction().execute((tx) =>
+    startJob(tx, ctx.now(), {
+      organisationId,
+      kind: importJobKind,
+      input: { ...input, actor },
+      createdBy: actor,
+    }),
+  );
   jobQueued();
   return toJob(job);
 }

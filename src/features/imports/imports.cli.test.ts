@@ -74,7 +74,9 @@ describe('followspot import (the real command in a child process)', () => {
     );
   });
 
-  it('exits 2 for usage errors: no file, unknown organisation, unknown preset, a header without the needed columns', async () => {
+  it('exits 2 for usage errors: no file, unknown organisation, unknown preset, a header without the needed columns', {
+    timeout: 120_000,
+  }, async () => {
     const noHeader = join(dir, 'wrong.csv');
     writeFileSync(noHeader, 'Full name,Mail\nA,a@example.test\n');
     expect((await exitOf(followspot('import', join(dir, 'none.csv'), '--org', 'import-venues'))).code).toBe(

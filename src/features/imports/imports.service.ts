@@ -52,7 +52,7 @@ export function headerMapper(preset: ImportPreset, mapping: ImportMapping = {}) 
     const missing = required.filter((f) => !fields.includes(f));
     if (missing.length > 0) {
       throw new ImportFormatError(
-        `the header has no column for ${missing.join(', ')} (preset ${preset}; columns: ${headers.join(', ')}); choose another --preset or give a --mapping`,
+        `the header has no column for ${missing.join(', ')} (preset ${preset}; columns: ${headers.join(', ')}); choose another preset, or map the columns (a --mapping file on the command line)`,
       );
     }
     const seen = new Set<ImportField>();

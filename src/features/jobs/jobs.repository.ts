@@ -446,7 +446,14 @@ export async function cancelJob(
   const at = now.toISOString();
   const result = await db
     .updateTable('job')
-    .set({ status: 'cancelled', input: 'null', lease_owner: null, lease_expires_at: null, finished_at: at, updated_at: at })
+    .set({
+      status: 'cancelled',
+      input: 'null',
+      lease_owner: null,
+      lease_expires_at: null,
+      finished_at: at,
+      updated_at: at,
+    })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .where('status', 'in', ['queued', 'running'])
