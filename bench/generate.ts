@@ -14,6 +14,8 @@ import { issueCandidateToken } from '../src/portal/links.ts';
 
 export interface GeneratedOrganisation {
   organisationId: string;
+  /** Its short name, for the CLI's --org. */
+  slug: string;
   /** An API key of the organisation (Authorization: Bearer …). */
   token: string;
   /** A role with a typical number of applications. */
@@ -63,9 +65,10 @@ export async function generateOrganisation(
   const n = options.applications;
   const label = options.label ?? `${n}`;
   const organisationId = newId();
+  const slug = `northern-stages-${label}-${Date.now()}`;
   await insertOrganisation(
     ctx.kysely,
-    { id: organisationId, name: `Northern Stages ${label}`, slug: `northern-stages-${label}-${Date.now()}` },
+    { id: organisationId, name: `Northern Stages ${label}`, slug },
     ctx.now(),
   );
   const roleCount = Math.max(5, Math.round(n / 200));
@@ -169,6 +172,7 @@ export async function generateOrganisation(
   });
   return {
     organisationId,
+    slug,
     token,
     roleId: typicalRole.id,
     applicationId: application.id,

@@ -35,9 +35,11 @@ step('Building the web app', process.execPath, [
 ]);
 const webDir = join(root, 'dist', 'web');
 const precompressed = precompress(webDir);
-const firstPage = (firstPageJsBytes(webDir) / 1000).toFixed(1);
+const firstPage = Object.entries(firstPageJsBytes(webDir))
+  .map(([page, bytes]) => `${page} ${(bytes / 1000).toFixed(1)} KB`)
+  .join(', ');
 process.stdout.write(
-  `✓ Precompressed ${precompressed} files (brotli, gzip); first page's JavaScript: ${firstPage} KB gzip\n`,
+  `✓ Precompressed ${precompressed} files (brotli, gzip); first pages' JavaScript (gzip): ${firstPage}\n`,
 );
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(stampFile, String(started));

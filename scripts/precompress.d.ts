@@ -1,2 +1,3 @@
 export function precompress(dir: string): number;
-export function firstPageJsBytes(dir: string, page?: string): number;
+export const firstPages: Record<string, string[]>;
+export function firstPageJsBytes(dir: string, pages?: Record<string, string[]>): Record<string, number>;

@@ -1,6 +1,6 @@
 // Writes a .br and a .gz beside every compressible file of the built web app, at the strongest settings
 // (done once at build, so the server sends them without compressing per request).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -36,19 +36,37 @@ export function precompress(dir) {
   return count;
 }
 
-/** Gzip bytes of the JavaScript a browser loads for the first page (the entry and the roles list). */
-export function firstPageJsBytes(dir, page = 'RolesPage.tsx') {
+// The first pages a browser opens: sign-in, and the roles list (every member's list; an interviewer's
+// home) inside the signed-in layout. Each is the entry, its lazy route chunks and what they import.
+export const firstPages = {
+  'sign-in': ['SignInPage.tsx'],
+  'roles list': ['AppLayout.tsx', 'RolesPage.tsx'],
+};
+
+/** Gzip bytes sent for each first page's JavaScript (the precompressed .gz, or the file when too small). */
+export function firstPageJsBytes(dir, pages = firstPages) {
   const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8'));
-  const seen = new Set();
-  const walk = (key) => {
-    if (seen.has(key) || !manifest[key]) return;
-    seen.add(key);
-    for (const imported of manifest[key].imports ?? []) walk(imported);
+  const sent = (file) => {
+    const path = join(dir, file);
+    return existsSync(`${path}.gz`) ? statSync(`${path}.gz`).size : statSync(path).size;
   };
-  for (const key of Object.keys(manifest)) if (manifest[key].isEntry) walk(key);
-  const pageKey = Object.keys(manifest).find((key) => key.endsWith(page));
-  if (pageKey) walk(pageKey);
-  let bytes = 0;
-  for (const key of seen) bytes += gzipSync(readFileSync(join(dir, manifest[key].file))).length;
-  return bytes;
+  const sizes = {};
+  for (const [name, modules] of Object.entries(pages)) {
+    const seen = new Set();
+    const walk = (key) => {
+      if (seen.has(key) || !manifest[key]) return;
+      seen.add(key);
+      for (const imported of manifest[key].imports ?? []) walk(imported);
+    };
+    for (const key of Object.keys(manifest)) if (manifest[key].isEntry) walk(key);
+    for (const module of modules) {
+      const key = Object.keys(manifest).find((k) => k.endsWith(`/${module}`));
+      if (!key) throw new Error(`${module} is not in the build manifest: update firstPages`);
+      walk(key);
+    }
+    let bytes = 0;
+    for (const key of seen) if (manifest[key].file.endsWith('.js')) bytes += sent(manifest[key].file);
+    sizes[name] = bytes;
+  }
+  return sizes;
 }

@@ -71,7 +71,9 @@ describe.skipIf(!browserAvailable())(
       // A new role opens on its (empty) pipeline.
       await page.waitForURL('**/roles/*');
       await expect
-        .poll(() => page.getByRole('heading', { name: 'AV Technician — Main House' }).count())
+        .poll(() => page.getByRole('heading', { name: 'AV Technician — Main House' }).count(), {
+          timeout: 10_000, // the role's page is its own chunk, fetched on this navigation
+        })
         .toBe(1);
       await expectNoSeriousA11yViolations(page, 'empty pipeline');
       await page.getByRole('button', { name: 'Add candidate' }).click();
@@ -136,7 +138,10 @@ describe.skipIf(!browserAvailable())(
         .click();
       await phone.getByRole('link', { name: 'Candidates' }).first().click();
       await phone.waitForURL('**/candidates');
-      await expect.poll(() => phone.getByText('Isla Mackenzie').count()).toBeGreaterThan(0);
+      // A page loaded afresh: the layout's and the page's chunks come after the entry.
+      await expect
+        .poll(() => phone.getByText('Isla Mackenzie').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       await expectNoSeriousA11yViolations(phone, 'candidates on a phone');
       await phone.close();
     });

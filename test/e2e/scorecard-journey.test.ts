@@ -342,7 +342,9 @@ describe.skipIf(!browserAvailable())(
       await page.getByRole('link', { name: roleTitle }).first().click();
       await page.waitForURL('**/roles/*');
       // The role shows completion against the benchmark: 2 of 4 due (Isla's two are in, Rory's two are not).
-      await expect.poll(() => page.getByTestId('scorecard-completion').textContent()).toContain('2 of 4');
+      await expect
+        .poll(() => page.getByTestId('scorecard-completion').textContent(), { timeout: 10_000 })
+        .toContain('2 of 4');
       await expect.poll(() => page.getByTestId('requirements').textContent()).toContain('AV Technician');
       await expectNoSeriousA11yViolations(page, 'pipeline with requirements');
       await page.getByTestId('pipeline-card').filter({ hasText: 'Isla Mackenzie' }).getByRole('link').click();

@@ -14,10 +14,12 @@ import { roleStatuses } from '../../src/features/roles/roles.schema.ts';
 import { templateKeys } from '../../src/mail/template-keys.ts';
 import { isApiError } from './api/client';
 import { meQuery, setupQuery } from './api/queries';
-import { AppLayout } from './components/AppLayout';
+import { PageLoading } from './components/states';
 import { NotFoundPage, RouteErrorPage } from './pages/NotFoundPage';
 
 // Each page is its own chunk, fetched on navigation (or on hover, via preload): the first page stays small.
+// The signed-in layout too, so the sign-in page loads none of its menus.
+const AppLayout = lazyRouteComponent(() => import('./components/AppLayout'), 'AppLayout');
 const ApplicationPage = lazyRouteComponent(() => import('./pages/ApplicationPage'), 'ApplicationPage');
 const CandidatePage = lazyRouteComponent(() => import('./pages/CandidatePage'), 'CandidatePage');
 const CandidatesPage = lazyRouteComponent(() => import('./pages/CandidatesPage'), 'CandidatesPage');
@@ -377,6 +379,8 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
     defaultPendingMs: 300,
+    // A slow chunk or loader shows a named spinner where the page will be, not a blank screen.
+    defaultPendingComponent: PageLoading,
   });
 }
 

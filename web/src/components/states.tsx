@@ -1,4 +1,4 @@
-import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
 import { errorMessage } from '../lib/formErrors';
@@ -10,6 +10,16 @@ export function LoadingState({ label = 'Loading…' }: { label?: string }) {
         <Loader size="sm" aria-hidden />
         <Text c="dimmed">{label}</Text>
       </Group>
+    </Center>
+  );
+}
+
+/** While a page's code or data loads: keeps the page's height, so nothing jumps when it arrives. */
+export function PageLoading() {
+  return (
+    <Center mih="60vh" role="status" aria-live="polite">
+      <Loader aria-hidden />
+      <VisuallyHidden>Loading the page…</VisuallyHidden>
     </Center>
   );
 }

@@ -1,6 +1,8 @@
 // The reputation dashboard (issue #14), the home page of admins and managers: how fast and how well
 // candidates hear back, filtered by venue, role, hiring manager and period, with a monthly trend per
 // chart. Every chart has its numbers in a table beside it, and every table downloads as CSV.
+import '@mantine/charts/styles.css';
+
 import { BarChart, LineChart } from '@mantine/charts';
 import {
   Button,

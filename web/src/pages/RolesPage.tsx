@@ -13,6 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { type RoleStatus, roleLevelLabels } from '../../../src/features/roles/roles.schema.ts';
 import { api } from '../api/client';
 import { canManageHiring, refresh, useMe, useRoles } from '../api/queries';
@@ -21,11 +22,16 @@ import { RoleStatusBadge } from '../components/badges';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';
-import { RoleForm, type RoleRequest } from '../forms/RoleForm';
+import type { RoleRequest } from '../forms/RoleForm';
 import { useDebouncedSearch } from '../lib/useDebounced';
 import { useIsDesktop } from '../lib/useIsDesktop';
 
 const route = getRouteApi('/_app/roles');
+
+// The form (and @mantine/form) loads when someone opens it: the roles list is a first page.
+const loadRoleForm = () => import('../forms/RoleForm');
+const RoleForm = lazy(() => loadRoleForm().then((m) => ({ default: m.RoleForm })));
+const preloadRoleForm = () => void loadRoleForm();
 
 const filters = [
   { value: 'open', label: 'Open' },
@@ -85,7 +91,12 @@ export function RolesPage() {
         description="Openings at your venues, and how many candidates are still waiting for an outcome."
         actions={
           canEdit ? (
-            <Button onClick={creatingHandlers.open} data-testid="new-role">
+            <Button
+              onClick={creatingHandlers.open}
+              onPointerEnter={preloadRoleForm}
+              onFocus={preloadRoleForm}
+              data-testid="new-role"
+            >
               New role
             </Button>
           ) : null
@@ -143,7 +154,12 @@ export function RolesPage() {
             }
           >
             {canEdit ? (
-              <Button variant="light" onClick={creatingHandlers.open}>
+              <Button
+                variant="light"
+                onClick={creatingHandlers.open}
+                onPointerEnter={preloadRoleForm}
+                onFocus={preloadRoleForm}
+              >
                 Create your first role
               </Button>
             ) : null}
@@ -228,7 +244,9 @@ export function RolesPage() {
       ) : null}
 
       <Modal opened={creating} onClose={creatingHandlers.close} title="New role" size="lg">
-        <RoleForm submitLabel="Create role" onSubmit={create} onCancel={creatingHandlers.close} />
+        <Suspense fallback={<LoadingState label="Loading the form…" />}>
+          <RoleForm submitLabel="Create role" onSubmit={create} onCancel={creatingHandlers.close} />
+        </Suspense>
       </Modal>
     </>
   );
