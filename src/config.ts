@@ -15,6 +15,12 @@ const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   MAILGUN_WEBHOOK_SIGNING_KEY: z.string().optional(),
   BOUNCE_WEBHOOK_TOKEN: z.string().min(16, 'BOUNCE_WEBHOOK_TOKEN must be at least 16 characters').optional(),
+  RETENTION_SWEEP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1, 'RETENTION_SWEEP_MINUTES must be a whole number of minutes from 1 to 1440')
+    .max(1440, 'RETENTION_SWEEP_MINUTES must be a whole number of minutes from 1 to 1440')
+    .default(60),
 });
 
 /**
@@ -58,6 +64,8 @@ export interface AppConfig {
   mailgunWebhookSigningKey: string | undefined;
   /** The password of the bounce webhook for Postmark (HTTP basic auth); without one it refuses. */
   bounceWebhookToken: string | undefined;
+  /** How often the retention sweep runs, across all workers together (default 60 minutes). */
+  retentionSweepMinutes: number;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message that names the variable. */
@@ -90,6 +98,7 @@ export function loadConfig(
     metricsToken: e.METRICS_TOKEN || undefined,
     mailgunWebhookSigningKey: e.MAILGUN_WEBHOOK_SIGNING_KEY || undefined,
     bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN || undefined,
+    retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
     ...overrides,
   };
 }
