@@ -26,6 +26,12 @@ const configSchema = z.object({
     .string()
     .refine(isPublicKey, 'SENDGRID_WEBHOOK_PUBLIC_KEY must be the verification key SendGrid shows (base64)')
     .optional(),
+  RETENTION_SWEEP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1, 'RETENTION_SWEEP_MINUTES must be a whole number of minutes from 1 to 1440')
+    .max(1440, 'RETENTION_SWEEP_MINUTES must be a whole number of minutes from 1 to 1440')
+    .default(60),
 });
 
 /** SendGrid's verification key: base64 DER, or PEM. */
@@ -84,6 +90,8 @@ export interface AppConfig {
   sesSnsTopicArns: string[];
   /** SendGrid's Event Webhook verification key; without one, POST /api/v1/bounces/sendgrid answers 404. */
   sendgridWebhookPublicKey: string | undefined;
+  /** How often the retention sweep runs, across all workers together (default 60 minutes). */
+  retentionSweepMinutes: number;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message that names the variable. */
@@ -118,6 +126,7 @@ export function loadConfig(
     bounceWebhookToken: e.BOUNCE_WEBHOOK_TOKEN || undefined,
     sesSnsTopicArns: e.SES_SNS_TOPIC_ARN ? e.SES_SNS_TOPIC_ARN.split(',') : [],
     sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY || undefined,
+    retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
     ...overrides,
   };
 }

@@ -11,6 +11,14 @@ export interface PrivacySettingsTable {
   updated_at: string;
 }
 
+/** Which periods of the retention sweep have run (migration 0031): one row each, no personal data. */
+export interface SweepRunTable {
+  /** `retention:<period number>`: the first worker to insert it runs that period's sweep. */
+  key: string;
+  created_at: string;
+}
+
 export interface PrivacyTables {
   privacy_settings: PrivacySettingsTable;
+  sweep_run: SweepRunTable;
 }

@@ -22,7 +22,7 @@ import {
   sendInvitationReminders,
   sendReconsentRequests,
 } from '../features/network/network-sweep.ts';
-import { applyRetention } from '../features/privacy/retention-sweep.ts';
+import { applyRetentionWhenDue } from '../features/privacy/retention-sweep.ts';
 import { sendExperienceSurveys } from '../features/reputation/survey-sweep.ts';
 import { sweepDuration } from '../metrics.ts';
 import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
@@ -41,7 +41,7 @@ export interface DecisionClockSweepResult {
   reconsentRequests: number;
   networkExpiries: number;
   experienceSurveys: number;
-  /** Candidates anonymised by retention (after the network's expiries). */
+  /** Candidates anonymised by retention (after the network's expiries; once a period, default hourly). */
   retentionAnonymised: number;
   /** Items or steps that failed (logged; tried again next time). */
   failed: number;
@@ -64,7 +64,7 @@ const steps = [
   ['reconsentRequests', sendReconsentRequests],
   ['networkExpiries', expireMemberships],
   ['experienceSurveys', sendExperienceSurveys],
-  ['retentionAnonymised', applyRetention],
+  ['retentionAnonymised', applyRetentionWhenDue],
 ] as const;
 
 /** One sweep at the context's `now`. */

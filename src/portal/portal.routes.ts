@@ -4,7 +4,6 @@
 // refused. Every link problem (expired, altered, another candidate's application) is the same 404.
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import type { AppContext } from '../app-context.ts';
 import { approvedFeedbackFor } from '../features/feedback/feedback.service.ts';
 import { enqueue } from '../features/messages/outbox.ts';
@@ -20,7 +19,6 @@ import {
 } from '../features/network/network.service.ts';
 import { insertNotification } from '../features/notifications/notifications.repository.ts';
 import { findBranding } from '../features/templates/templates.repository.ts';
-import { emitEvent } from '../features/webhooks/webhooks.events.ts';
 import { hashedKey, keyedLimit, rateLimits } from '../http/rate-limits.ts';
 import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
@@ -168,7 +166,6 @@ const notices: Record<string, string> = {
   renewed: "Thank you: you're in the talent network for longer. The new end date is below.",
   survey: 'Thank you for rating your experience.',
   'survey-done': "You've already rated your experience for this application. Thank you.",
-  deletion: "We've received your request to delete your data.",
   'deletion-held':
     "We've received your request to delete your data. We must keep it for now because of a legal claim, and will act on it by the date below.",
   ...networkProfileNotices,
@@ -656,55 +653,8 @@ ${
     rateLimit,
   });
 
-  portal.post('/c/:token/deletion-request', { config: { rateLimit } }, async (request, reply) => {
-    const link = await linkOf(request, reply);
-    if (!link || !(await formAllowed(request, reply, link, 'deletion-request'))) return reply;
-    const now = ctx.now();
-    await db.transaction().execute(async (tx) => {
-      const open = (await repo.listDataRequests(tx, link.organisationId, link.candidateId)).find(
-        (r) => r.kind === 'deletion' && r.status === 'open',
-      );
-      if (open) return;
-      // UK GDPR: respond within one month of receipt.
-      const dueAt = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ months: 1 }).toISO() ?? '';
-      const id = await repo.insertDataRequest(
-        tx,
-        { organisationId: link.organisationId, candidateId: link.candidateId, dueAt },
-        now,
-      );
-      const data = { dataRequestId: id, candidateId: link.candidateId, kind: 'deletion', dueAt };
-      await emitEvent(tx, link.organisationId, 'data_request.received', data, now);
-      const candidate = await repo.findCandidate(tx, link.organisationId, link.candidateId);
-      for (const userId of await repo.listAdminIds(tx, link.organisationId)) {
-        await insertNotification(
-          tx,
-          {
-            organisationId: link.organisationId,
-            userId,
-            kind: 'data_request',
-            title: `${candidate?.name ?? 'A candidate'} asked us to delete their data`,
-            body: `UK GDPR: we must act by ${ukDate(dueAt)}.`,
-            linkPath: `/candidates/${link.candidateId}`,
-            dedupeKey: `data-request:${id}:${userId}`,
-          },
-          now,
-        );
-      }
-      await repo.recordCandidateAudit(
-        tx,
-        link.organisationId,
-        link.candidateId,
-        {
-          action: 'portal.deletion_requested',
-          subjectType: 'data_request',
-          subjectId: id,
-          detail: { dueAt },
-        },
-        now,
-      );
-    });
-    return reply.redirect(back(request, 'deletion'), 303);
-  });
+  // The old one-tap POST /c/:token/deletion-request is gone: deleting asks first, at
+  // /c/:token/delete-my-data (src/portal/privacy-pages.ts); nothing links to the old address.
 
   // --- My data ----------------------------------------------------------------------------------
   portal.get('/c/:token/my-data.json', { config: { rateLimit } }, async (request, reply) => {

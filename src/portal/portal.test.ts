@@ -513,6 +513,8 @@ describeEachDatabase('candidate portal', (get) => {
     const body = (await page()).body;
     expect(body).toContain(`href="${path}/delete-my-data"`);
     expect(body).not.toContain(`action="${path}/deletion-request"`);
+    // The old one-tap address is gone, so nothing can delete without the confirmation.
+    expect((await post(`${path}/deletion-request`, {})).statusCode).toBe(404);
     const confirm = (await page(`${path}/delete-my-data`)).body;
     expect(confirm).toContain('As soon as you confirm, straight away');
     expect(confirm).toContain('This cannot be undone');

@@ -245,7 +245,7 @@ ${open.length > 0 ? html`<p class="warning">You still have an open application (
             body: erased
               ? 'Their details were anonymised at once; the figures stay counted.'
               : `UK GDPR: we must act by ${ukDate(dueAt)}. Release the legal hold when the claim is over.`,
-            linkPath: erased ? '/data-requests' : `/candidates/${candidateId}`,
+            linkPath: '/settings/data-requests',
             dedupeKey: `data-request:${requestId}:${userId}`,
           },
           now,

@@ -53,6 +53,14 @@ const FrameworkEditPage = lazyRouteComponent(
   () => import('./pages/settings/FrameworkEditPage'),
   'FrameworkEditPage',
 );
+const PrivacySettingsPage = lazyRouteComponent(
+  () => import('./pages/settings/PrivacySettingsPage'),
+  'PrivacySettingsPage',
+);
+const DataRequestsPage = lazyRouteComponent(
+  () => import('./pages/settings/DataRequestsPage'),
+  'DataRequestsPage',
+);
 const ReputationSettingsPage = lazyRouteComponent(
   () => import('./pages/settings/ReputationSettingsPage'),
   'ReputationSettingsPage',
@@ -331,6 +339,18 @@ const reputationSettingsRoute = createRoute({
   component: ReputationSettingsPage,
 });
 
+const privacySettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/privacy',
+  component: PrivacySettingsPage,
+});
+
+const dataRequestsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/data-requests',
+  component: DataRequestsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
@@ -367,6 +387,8 @@ const routeTree = rootRoute.addChildren([
       brandingRoute,
       decisionClockSettingsRoute,
       reputationSettingsRoute,
+      privacySettingsRoute,
+      dataRequestsRoute,
     ]),
   ]),
 ]);

@@ -683,3 +683,18 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Pr
   await sql`delete from "verification" where "expiresAt" <= ${at}`.execute(db);
   return Number(sessions.numAffectedRows ?? 0n);
 }
+
+/** Claims a period of the retention sweep: true for the one worker whose insert wrote the key. */
+export async function claimSweepRun(db: Kysely<Database>, key: string, now: Date): Promise<boolean> {
+  const result = await db
+    .insertInto('sweep_run')
+    .values({ key, created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Forgets periods claimed before `before` (they are only needed while their period lasts). */
+export async function forgetSweepRuns(db: Kysely<Database>, before: Date): Promise<void> {
+  await db.deleteFrom('sweep_run').where('created_at', '<', before.toISOString()).execute();
+}

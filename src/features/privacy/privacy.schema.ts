@@ -28,9 +28,21 @@ export const privacySettingsSchema = z.object({
 });
 export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 
+const monthsMessage = 'Months after the last application closed must be a whole number from 1 to 72';
+const daysMessage = 'Days after an email was sent must be a whole number from 1 to 3650';
 export const privacySettingsUpdate = z.object({
-  candidateMonths: z.number().int().min(1).max(72).optional(),
-  messageBodyDays: z.number().int().min(1).max(3650).optional(),
+  candidateMonths: z
+    .number(monthsMessage)
+    .int(monthsMessage)
+    .min(1, monthsMessage)
+    .max(72, monthsMessage)
+    .optional(),
+  messageBodyDays: z
+    .number(daysMessage)
+    .int(daysMessage)
+    .min(1, daysMessage)
+    .max(3650, daysMessage)
+    .optional(),
 });
 export type PrivacySettingsUpdate = z.infer<typeof privacySettingsUpdate>;
 

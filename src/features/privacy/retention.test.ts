@@ -292,4 +292,28 @@ describeEachDatabase('retention', (get, dialect) => {
     expect(await applyRetention(sweepCtx, new Date(), log)).toEqual({ done: 1, failed: 0 });
     expect((await stateOf(held.candidateId)).name).toBe('Erased candidate');
   });
+
+  it('runs retention once an hour across workers, however often the sweep runs', async () => {
+    const hourMs = 3_600_000;
+    expect(ctx.config.retentionSweepMinutes).toBe(60);
+    const start = new Date((Math.floor(Date.now() / hourMs) + 3) * hourMs);
+    const at = (t: Date) => ({ ...ctx, now: () => t });
+    const first = await candidate('Tamsin Cadence', 400);
+    const [a, b] = await Promise.all([runDecisionClockSweep(at(start)), runDecisionClockSweep(at(start))]);
+    expect(a.failed + b.failed).toBe(0);
+    expect((await stateOf(first.candidateId)).name).toBe('Erased candidate');
+    // Due after this hour's run: the sweeps of the same hour leave them, the next hour's takes them.
+    const second = await candidate('Tamsin Later', 400);
+    await runDecisionClockSweep(at(new Date(start.getTime() + 59 * 60_000)));
+    expect((await stateOf(second.candidateId)).name).toBe('Tamsin Later');
+    const next = await runDecisionClockSweep(at(new Date(start.getTime() + hourMs)));
+    expect(next.retentionAnonymised).toBeGreaterThanOrEqual(1);
+    expect((await stateOf(second.candidateId)).name).toBe('Erased candidate');
+    const runs = await ctx.kysely
+      .selectFrom('sweep_run')
+      .select('key')
+      .where('created_at', '>=', start.toISOString())
+      .execute();
+    expect(runs).toHaveLength(2);
+  });
 });
