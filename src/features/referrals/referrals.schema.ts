@@ -66,6 +66,13 @@ export const referralAskTemplates = [
 ] as const;
 export type ReferralAskTemplate = (typeof referralAskTemplates)[number];
 
+/** The ask's words, before its link; the settings page and every email show exactly these. */
+export const referralAskText = {
+  before: 'Know someone who would enjoy working with us? Your page has ',
+  link: 'a link you can send them',
+  after: ", if you'd like to.",
+} as const;
+
 /** How the settings name them (the template catalogue's names). */
 export const referralAskTemplateNames: Record<ReferralAskTemplate, string> = {
   not_progressing: 'Not progressing, with feedback',
