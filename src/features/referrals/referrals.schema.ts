@@ -77,9 +77,9 @@ export const referralLinkEventLabels: Record<ReferralLinkEventKind, string> = {
   last_opened: 'Last opened',
   joined_network: 'joined the talent network',
   applied: 'expressed interest in a role',
-  interviewed: 'interviewing',
-  hired: 'hired',
-  not_progressing: 'not progressing',
+  interviewed: 'moved on to interviews',
+  hired: 'was hired',
+  not_progressing: 'was not progressed',
   revoked: 'Link revoked',
 };
 

@@ -177,13 +177,14 @@ export interface ColleagueView {
   roles: repo.OpenRole[];
 }
 
-/** What the colleague's page shows; counts the view. */
+/** What the colleague's page shows; counts the opening unless it is the page after their form. */
 export async function colleagueView(
   db: Kysely<Database>,
   link: ReferralLink,
   now: Date,
+  options: { countOpen?: boolean } = {},
 ): Promise<ColleagueView> {
-  await repo.countView(db, link.organisationId, link.id, now);
+  if (options.countOpen ?? true) await repo.countView(db, link.organisationId, link.id, now);
   const [name, roles] = await Promise.all([
     link.showFirstName
       ? repo.findCandidateName(db, link.organisationId, link.referrerCandidateId)
