@@ -10,7 +10,9 @@ export interface ReferralLinkTable {
   kind_of_work: string | null;
   /** 1: the colleague's page shows the referrer's first name. */
   show_first_name: number;
+  /** Times the colleague's page was opened: a count only, nothing about who opened it. */
   view_count: number;
+  first_viewed_at: string | null;
   last_viewed_at: string | null;
   expires_at: string;
   revoked_at: string | null;

@@ -174,9 +174,22 @@ describeEachDatabase('referral pages', (get) => {
     const res = await post(`/r/${code}/network`, values, { origin: 'http://127.0.0.1:3000' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/r/${code}?done=network`);
+    const opens = async () =>
+      Number(
+        (
+          await ctx.kysely
+            .selectFrom('referral_link')
+            .select(['view_count'])
+            .where('referrer_candidate_id', '=', referrerId)
+            .executeTakeFirstOrThrow()
+        ).view_count,
+      );
+    const before = await opens();
     expect((await get_(res.headers.location as string)).body).toContain(
       'you&#39;ve joined our talent network',
     );
+    // The page the form returns to is not another opening of the link.
+    expect(await opens()).toBe(before);
     await post(`/r/${code}/network`, values);
     const listed = await app.inject({
       method: 'GET',

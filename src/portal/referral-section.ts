@@ -328,11 +328,12 @@ export function referralPageRoutes(portal: FastifyInstance, ctx: AppContext, h: 
     const link = await referralOf(request, reply);
     if (!link) return reply;
     const { code } = request.params as { code: string };
+    const done = colleagueNotices[(request.query as { done?: string }).done ?? ''];
+    // The page a form returns to is not another opening of the link.
     const [view, branding] = await Promise.all([
-      colleagueView(db, link, ctx.now()),
+      colleagueView(db, link, ctx.now(), { countOpen: done === undefined }),
       h.brandingOf(link.organisationId),
     ]);
-    const done = colleagueNotices[(request.query as { done?: string }).done ?? ''];
     return h.send(reply, 200, colleaguePage(code, secret, branding, view, done), h.logoOrigins(branding));
   });
 

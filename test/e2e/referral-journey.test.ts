@@ -1,13 +1,20 @@
 // Issue #13, end to end in a real browser: a candidate who was not progressed opens their page,
 // gets their referral link and shares it; a colleague opens the link on their own device and joins
-// the talent network; the hiring team sees the referral as "joined network" on the Referrals page;
-// and the referrer's thank-you is in the outbox.
+// the talent network; the hiring team sees the referral as "joined network" on the Referrals page,
+// and the link's story (opened once, Kit joined); and the referrer's thank-you is in the outbox.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCandidateLink } from '../../src/portal/links.ts';
 import { insertTestCandidate, insertTestRole, makeApplication } from '../support/factories/applications.ts';
 import { makeMember, type TestMember } from '../support/factories/organisations.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 describe.skipIf(!browserAvailable())(
   'browser journey: a rejected candidate refers a colleague, who joins the talent network',
@@ -114,7 +121,10 @@ describe.skipIf(!browserAvailable())(
       await context.close();
     });
 
-    it('shows the referral as joined network to the hiring team, and the thanks in the outbox', async () => {
+    // Sign-in, two pages and an axe read: 20 s alone, longer under a loaded CI.
+    it('shows the referral as joined network to the hiring team, and the thanks in the outbox', {
+      timeout: 300_000,
+    }, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       watch(page);
@@ -127,6 +137,22 @@ describe.skipIf(!browserAvailable())(
       expect(await row.getByTestId('referral-status').textContent()).toBe('Joined network');
       const referrers = page.getByTestId('referrers-table');
       expect(await referrers.textContent()).toContain('Priya Raman');
+      // Priya's link: opened once (the page after Kit's form is not another opening), Kit came forward.
+      const link = page.getByTestId('referral-link').filter({ hasText: 'Priya Raman' });
+      expect(await link.getByTestId('referral-link-opened').textContent()).toBe('Opened once');
+      await link.getByRole('button').click();
+      const timeline = link.getByTestId('referral-link-timeline');
+      await timeline.waitFor();
+      const story = await timeline.textContent();
+      expect(story).toContain('Link made for the referrer to share');
+      expect(story).toContain('First opened');
+      expect(story).toContain('Kit Marlowe joined the talent network');
+      expect(await link.getByTestId('referral-link-people').textContent()).toContain('Joined network');
+      await page.mouse.move(0, 0);
+      await expectNoSeriousA11yViolations(page, 'referrals page, a link opened');
+      expect(await page.getByTestId('referral-ask-preview').textContent()).toContain(
+        'Know someone who would enjoy working with us?',
+      );
 
       const thanks = await running.ctx.kysely
         .selectFrom('message')

@@ -141,6 +141,7 @@ export const permissions: Record<string, Expected> = {
   'POST /api/v1/roles/{id}/opportunities': { roles: hiring },
   'GET /api/v1/referrals': { roles: hiring },
   'GET /api/v1/referrals/referrers': { roles: hiring },
+  'GET /api/v1/referrals/links': { roles: hiring },
   'GET /api/v1/webhooks': { roles: admins },
   'POST /api/v1/webhooks': { roles: admins },
   'GET /api/v1/webhooks/{id}': { roles: admins },

@@ -20,6 +20,7 @@ import * as m0024reputationIndexes from './0024_reputation_indexes.ts';
 import * as m0026idempotency from './0026_idempotency_keys.ts';
 import * as m0027bounces from './0027_message_bounces.ts';
 import * as m0031sweepRuns from './0031_retention_sweep_runs.ts';
+import * as m0033referralOpens from './0033_referral_link_opens.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0021_privacy': m0021privacy,
   '0024_reputation_indexes': m0024reputationIndexes,
   '0031_retention_sweep_runs': m0031sweepRuns,
+  '0033_referral_link_opens': m0033referralOpens,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -356,6 +356,13 @@ export async function scrubCandidate(
     .where('referrer_candidate_id', '=', candidateId)
     .where('revoked_at', 'is', null)
     .execute();
+  // The work they recommend is their own words; revoked links keep only dates and counts.
+  await db
+    .updateTable('referral_link')
+    .set({ kind_of_work: null })
+    .where('organisation_id', '=', organisationId)
+    .where('referrer_candidate_id', '=', candidateId)
+    .execute();
 
   // Audit: who did what and when stays; details about them go.
   removed.auditDetails = count(

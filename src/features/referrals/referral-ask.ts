@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from './referrals.repository.ts';
-import { type ReferralAskTemplate, referralAskTemplates } from './referrals.schema.ts';
+import { type ReferralAskTemplate, referralAskTemplates, referralAskText } from './referrals.schema.ts';
 
 export { referralAskTemplates };
 
@@ -15,7 +15,8 @@ export function isReferralAskTemplate(key: string): key is ReferralAskTemplate {
 
 /** The line itself (Markdown), linking to the section of the candidate's page. */
 export function referralAskMarkdown(sectionUrl: string): string {
-  return `Know someone who would enjoy working with us? Your page has [a link you can send them](${sectionUrl}), if you'd like to.`;
+  const { before, link, after } = referralAskText;
+  return `${before}[${link}](${sectionUrl})${after}`;
 }
 
 /** Whether this organisation's email of this template carries the ask. */

@@ -56,6 +56,7 @@ export async function insertLink(
       kind_of_work: input.kindOfWork,
       show_first_name: input.showFirstName ? 1 : 0,
       view_count: 0,
+      first_viewed_at: null,
       last_viewed_at: null,
       expires_at: input.expiresAt,
       revoked_at: null,
@@ -124,7 +125,11 @@ export async function setShowFirstName(
 export async function countView(db: Kysely<Database>, organisationId: string, linkId: string, now: Date) {
   await db
     .updateTable('referral_link')
-    .set({ view_count: sql`view_count + 1`, last_viewed_at: now.toISOString() })
+    .set({
+      view_count: sql`view_count + 1`,
+      first_viewed_at: sql`coalesce(first_viewed_at, ${now.toISOString()})`,
+      last_viewed_at: now.toISOString(),
+    })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', linkId)
     .execute();
@@ -326,6 +331,7 @@ export interface ListedReferral {
   roleTitle: string | null;
   stage: string | null;
   outcome: string | null;
+  stageChangedAt: string | null;
   joinedNetworkAt: string | null;
   interestAt: string | null;
   createdAt: string;
@@ -334,7 +340,13 @@ export interface ListedReferral {
 export async function listReferrals(
   db: Kysely<Database>,
   organisationId: string,
-  filters: { referrerId?: string; candidateId?: string; cursor?: string; limit: number },
+  filters: {
+    referrerId?: string;
+    candidateId?: string;
+    linkIds?: string[];
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<ListedReferral[]> {
   let query = db
     .selectFrom('referral')
@@ -369,6 +381,7 @@ export async function listReferrals(
       'role.title as roleTitle',
       'application.stage as stage',
       'application.outcome as outcome',
+      'application.stage_changed_at as stageChangedAt',
       'referral.joined_network_at as joinedNetworkAt',
       'referral.interest_at as interestAt',
       'referral.created_at as createdAt',
@@ -376,8 +389,64 @@ export async function listReferrals(
     .where('referral.organisation_id', '=', organisationId);
   if (filters.referrerId) query = query.where('referral.referrer_candidate_id', '=', filters.referrerId);
   if (filters.candidateId) query = query.where('referral.candidate_id', '=', filters.candidateId);
+  if (filters.linkIds) {
+    if (filters.linkIds.length === 0) return [];
+    query = query.where('referral.link_id', 'in', filters.linkIds);
+  }
   if (filters.cursor) query = query.where('referral.id', '<', filters.cursor);
   return query.orderBy('referral.id', 'desc').limit(filters.limit).execute();
+}
+
+export interface ListedLink {
+  id: string;
+  referrerId: string;
+  referrerName: string;
+  roleTitle: string | null;
+  kindOfWork: string | null;
+  viewCount: number;
+  firstViewedAt: string | null;
+  lastViewedAt: string | null;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+/** The organisation's referral links, newest first, with their referrer and role. */
+export async function listLinks(
+  db: Kysely<Database>,
+  organisationId: string,
+  filters: { referrerId?: string; cursor?: string; limit: number },
+): Promise<ListedLink[]> {
+  let query = db
+    .selectFrom('referral_link')
+    .innerJoin('candidate', (j) =>
+      j
+        .onRef('candidate.id', '=', 'referral_link.referrer_candidate_id')
+        .onRef('candidate.organisation_id', '=', 'referral_link.organisation_id'),
+    )
+    .leftJoin('role', (j) =>
+      j
+        .onRef('role.id', '=', 'referral_link.role_id')
+        .onRef('role.organisation_id', '=', 'referral_link.organisation_id'),
+    )
+    .select([
+      'referral_link.id as id',
+      'referral_link.referrer_candidate_id as referrerId',
+      'candidate.name as referrerName',
+      'role.title as roleTitle',
+      'referral_link.kind_of_work as kindOfWork',
+      'referral_link.view_count as viewCount',
+      'referral_link.first_viewed_at as firstViewedAt',
+      'referral_link.last_viewed_at as lastViewedAt',
+      'referral_link.expires_at as expiresAt',
+      'referral_link.revoked_at as revokedAt',
+      'referral_link.created_at as createdAt',
+    ])
+    .where('referral_link.organisation_id', '=', organisationId);
+  if (filters.referrerId) query = query.where('referral_link.referrer_candidate_id', '=', filters.referrerId);
+  if (filters.cursor) query = query.where('referral_link.id', '<', filters.cursor);
+  const rows = await query.orderBy('referral_link.id', 'desc').limit(filters.limit).execute();
+  return rows.map((r) => ({ ...r, viewCount: Number(r.viewCount) }));
 }
 
 export interface ReferrerCounts {

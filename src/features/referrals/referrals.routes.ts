@@ -5,6 +5,8 @@ import { type ApiApp, errorResponses } from '../../http/types.ts';
 import {
   referralAskSettingsSchema,
   referralAskSettingsUpdate,
+  referralLinkPageSchema,
+  referralLinkQuery,
   referralListQuery,
   referralPageSchema,
   referrerListSchema,
@@ -46,6 +48,22 @@ export function referralRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => referrals.referrers(actorOf(request).organisationId),
+  );
+
+  app.get(
+    '/api/v1/referrals/links',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags,
+        summary: 'Referral links and what became of them',
+        description:
+          'Each referral link, newest first: whether it is still working, how often it was opened (a count and the first and last time; nothing about who opened it is recorded), who came forward through it and where they are now, and a timeline.',
+        querystring: referralLinkQuery,
+        response: { 200: referralLinkPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => referrals.links(actorOf(request).organisationId, request.query),
   );
 
   app.get(

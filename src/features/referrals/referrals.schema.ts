@@ -56,6 +56,79 @@ export const referrerSchema = z.object({
 export type Referrer = z.infer<typeof referrerSchema>;
 export const referrerListSchema = z.object({ data: z.array(referrerSchema) });
 
+export const referralLinkStates = ['active', 'expired', 'revoked'] as const;
+
+export const referralLinkEventKinds = [
+  'made',
+  'first_opened',
+  'last_opened',
+  'joined_network',
+  'applied',
+  'interviewed',
+  'hired',
+  'not_progressing',
+  'revoked',
+] as const;
+export type ReferralLinkEventKind = (typeof referralLinkEventKinds)[number];
+
+export const referralLinkEventLabels: Record<ReferralLinkEventKind, string> = {
+  made: 'Link made for the referrer to share',
+  first_opened: 'First opened',
+  last_opened: 'Last opened',
+  joined_network: 'joined the talent network',
+  applied: 'expressed interest in a role',
+  interviewed: 'moved on to interviews',
+  hired: 'was hired',
+  not_progressing: 'was not progressed',
+  revoked: 'Link revoked',
+};
+
+export const referralLinkSchema = z.object({
+  id: idSchema,
+  referrer: person.describe('The candidate the link belongs to, who shares it themselves'),
+  roleTitle: z.string().nullable().describe('The role the link recommends, if any'),
+  kindOfWork: z.string().nullable(),
+  state: z.enum(referralLinkStates),
+  opened: z.object({
+    count: z
+      .number()
+      .int()
+      .describe('Times the colleague’s page was opened: a count only, nothing about who opened it'),
+    first: isoDateTime.nullable(),
+    last: isoDateTime.nullable(),
+  }),
+  referrals: z
+    .array(
+      z.object({
+        id: idSchema,
+        candidate: person.describe('The colleague who came forward through this link'),
+        applicationId: idSchema.nullable(),
+        roleTitle: z.string().nullable(),
+        status: referralStatusSchema,
+      }),
+    )
+    .describe('Who came forward through this link and where each one is now'),
+  timeline: z
+    .array(
+      z.object({
+        at: isoDateTime,
+        kind: z.enum(referralLinkEventKinds),
+        candidate: person.nullable().describe('The colleague, for what they did'),
+      }),
+    )
+    .describe('What happened to the link, oldest first'),
+  expiresAt: isoDateTime,
+  revokedAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type ReferralLinkStatus = z.infer<typeof referralLinkSchema>;
+export const referralLinkQuery = pageQuery.extend({
+  referredBy: idSchema.optional().describe('Only the links of this referrer (a candidate id)'),
+});
+export type ReferralLinkQuery = z.infer<typeof referralLinkQuery>;
+export const referralLinkPageSchema = pageOf(referralLinkSchema);
+export type ReferralLinkPage = z.infer<typeof referralLinkPageSchema>;
+
 /** The candidate emails that end with the referral ask unless the organisation turns it off. */
 export const referralAskTemplates = [
   'not_progressing',
@@ -65,6 +138,13 @@ export const referralAskTemplates = [
   'new_opportunity',
 ] as const;
 export type ReferralAskTemplate = (typeof referralAskTemplates)[number];
+
+/** The ask's words, before its link; the settings page and every email show exactly these. */
+export const referralAskText = {
+  before: 'Know someone who would enjoy working with us? Your page has ',
+  link: 'a link you can send them',
+  after: ", if you'd like to.",
+} as const;
 
 /** How the settings name them (the template catalogue's names). */
 export const referralAskTemplateNames: Record<ReferralAskTemplate, string> = {

@@ -25,6 +25,9 @@ import type {
   Referral,
   ReferralAskSettings,
   ReferralAskSettingsUpdate,
+  ReferralLinkPage,
+  ReferralLinkQuery,
+  ReferralLinkStatus,
   ReferralListQuery,
   ReferralPage,
   ReferralStatus,
@@ -174,13 +177,14 @@ export interface ColleagueView {
   roles: repo.OpenRole[];
 }
 
-/** What the colleague's page shows; counts the view. */
+/** What the colleague's page shows; counts the opening unless it is the page after their form. */
 export async function colleagueView(
   db: Kysely<Database>,
   link: ReferralLink,
   now: Date,
+  options: { countOpen?: boolean } = {},
 ): Promise<ColleagueView> {
-  await repo.countView(db, link.organisationId, link.id, now);
+  if (options.countOpen ?? true) await repo.countView(db, link.organisationId, link.id, now);
   const [name, roles] = await Promise.all([
     link.showFirstName
       ? repo.findCandidateName(db, link.organisationId, link.referrerCandidateId)
@@ -409,6 +413,48 @@ function statusOf(row: repo.ListedReferral): ReferralStatus {
   }
 }
 
+/** One link's story for the hiring team: opens (a count only), who came forward, where they are. */
+function linkStatusOf(
+  link: repo.ListedLink,
+  referrals: repo.ListedReferral[],
+  now: Date,
+): ReferralLinkStatus {
+  const state = link.revokedAt
+    ? 'revoked'
+    : new Date(link.expiresAt).getTime() <= now.getTime()
+      ? 'expired'
+      : 'active';
+  const timeline: ReferralLinkStatus['timeline'] = [{ at: link.createdAt, kind: 'made', candidate: null }];
+  if (link.firstViewedAt) timeline.push({ at: link.firstViewedAt, kind: 'first_opened', candidate: null });
+  if (link.lastViewedAt && link.viewCount > 1 && link.lastViewedAt !== link.firstViewedAt)
+    timeline.push({ at: link.lastViewedAt, kind: 'last_opened', candidate: null });
+  const items = referrals.map((r) => {
+    const candidate = { id: r.candidateId, name: r.candidateName };
+    const status = statusOf(r);
+    if (r.joinedNetworkAt) timeline.push({ at: r.joinedNetworkAt, kind: 'joined_network', candidate });
+    if (r.interestAt) timeline.push({ at: r.interestAt, kind: 'applied', candidate });
+    // Where the application went after applying, when it moved on.
+    if (r.stageChangedAt && (status === 'interviewed' || status === 'hired' || status === 'not_progressing'))
+      timeline.push({ at: r.stageChangedAt, kind: status, candidate });
+    return { id: r.id, candidate, applicationId: r.applicationId, roleTitle: r.roleTitle, status };
+  });
+  if (link.revokedAt) timeline.push({ at: link.revokedAt, kind: 'revoked', candidate: null });
+  timeline.sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    id: link.id,
+    referrer: { id: link.referrerId, name: link.referrerName },
+    roleTitle: link.roleTitle,
+    kindOfWork: link.kindOfWork,
+    state,
+    opened: { count: link.viewCount, first: link.firstViewedAt, last: link.lastViewedAt },
+    referrals: items,
+    timeline,
+    expiresAt: link.expiresAt,
+    revokedAt: link.revokedAt,
+    createdAt: link.createdAt,
+  };
+}
+
 export function referralService(ctx: AppContext) {
   return {
     async list(organisationId: string, query: ReferralListQuery): Promise<ReferralPage> {
@@ -435,6 +481,25 @@ export function referralService(ctx: AppContext) {
         .filter((r) => !query.status || r.status === query.status);
       const page = items.slice(0, limit);
       return { data: page, nextCursor: items.length > limit ? (page.at(-1)?.id ?? null) : null };
+    },
+
+    async links(organisationId: string, query: ReferralLinkQuery): Promise<ReferralLinkPage> {
+      const limit = query.limit ?? 50;
+      const links = await repo.listLinks(ctx.kysely, organisationId, {
+        referrerId: query.referredBy,
+        cursor: query.cursor,
+        limit: limit + 1,
+      });
+      const page = links.slice(0, limit);
+      const referrals = await repo.listReferrals(ctx.kysely, organisationId, {
+        linkIds: page.map((l) => l.id),
+        limit: 10_000,
+      });
+      const now = ctx.now();
+      return {
+        data: page.map((l) => linkStatusOf(l, referrals.filter((r) => r.linkId === l.id).reverse(), now)),
+        nextCursor: links.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
     },
 
     async askSettings(organisationId: string): Promise<ReferralAskSettings> {

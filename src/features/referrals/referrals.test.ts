@@ -16,7 +16,9 @@ import type { AppContext } from '../../app-context.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { newId } from '../../ids.ts';
 import { personalLinkMarker } from '../messages/sealed-links.ts';
+import { anonymiseCandidate } from '../privacy/privacy.service.ts';
 import {
+  colleagueView,
   createReferralLink,
   currentReferralLink,
   expressInterest,
@@ -385,6 +387,149 @@ describeEachDatabase('referrals', (get) => {
     });
     expect(on.json().templates.not_progressing).toBe(true);
     expect((await bodyOf((await send('not_progressing')).id)).text).toContain('Know someone');
+  });
+
+  it("tells each link's story: opens counted without the visitor, who came forward, where they are", async () => {
+    const referrer = (await insertTestCandidate(ctx, { organisationId, name: 'Lena Vos' })).id;
+    const made = new Date('2026-11-02T09:00:00.000Z');
+    const { code, link: created } = await createReferralLink(
+      ctx.kysely,
+      organisationId,
+      referrer,
+      { secret: ctx.config.secret, roleId, kindOfWork: 'rigging', showFirstName: true },
+      made,
+    );
+    const link = await resolveReferralCode(ctx.kysely, code, ctx.now());
+    if (!link) throw new Error('link');
+    const linksOf = async (member: TestMember, query = `referredBy=${referrer}`) => {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/referrals/links?${query}`,
+        headers: { cookie: member.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    // Made, not opened yet.
+    const fresh = (await linksOf(admin)).data;
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]).toMatchObject({
+      id: created.id,
+      referrer: { id: referrer, name: 'Lena Vos' },
+      roleTitle: 'Lighting Technician',
+      state: 'active',
+      opened: { count: 0, first: null, last: null },
+      referrals: [],
+    });
+    expect(fresh[0].timeline.map((e: { kind: string }) => e.kind)).toEqual(['made']);
+
+    const firstOpen = new Date('2026-11-03T20:15:00.000Z');
+    const lastOpen = new Date('2026-11-04T07:40:00.000Z');
+    await colleagueView(ctx.kysely, link, firstOpen);
+    await colleagueView(ctx.kysely, link, lastOpen);
+    const joined = await joinNetworkByReferral(ctx, link, { name: 'Noor Hale', email: 'noor@example.test' });
+    const interested = await expressInterest(ctx, link, {
+      name: 'Ravi Kent',
+      email: 'ravi@example.test',
+      roleId,
+    });
+    // Interviewed and offered (the lifecycle's own tests cover those steps), then hired.
+    await ctx.kysely
+      .updateTable('application')
+      .set({ stage: 'offer' })
+      .where('id', '=', interested.applicationId)
+      .execute();
+    const hired = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/applications/${interested.applicationId}`,
+      headers: { cookie: admin.cookie },
+      payload: { stage: 'hired' },
+    });
+    expect(hired.statusCode, hired.body).toBe(200);
+
+    const [story] = (await linksOf(admin)).data;
+    expect(story.opened).toEqual({
+      count: 2,
+      first: firstOpen.toISOString(),
+      last: lastOpen.toISOString(),
+    });
+    expect(story.referrals).toEqual([
+      {
+        id: joined.referralId,
+        candidate: { id: joined.candidateId, name: 'Noor Hale' },
+        applicationId: null,
+        roleTitle: null,
+        status: 'joined_network',
+      },
+      {
+        id: interested.referralId,
+        candidate: { id: interested.candidateId, name: 'Ravi Kent' },
+        applicationId: interested.applicationId,
+        roleTitle: 'Lighting Technician',
+        status: 'hired',
+      },
+    ]);
+    const kinds = story.timeline.map((e: { kind: string; candidate: { name: string } | null }) =>
+      e.candidate ? `${e.kind}:${e.candidate.name}` : e.kind,
+    );
+    expect(kinds).toEqual([
+      'made',
+      'first_opened',
+      'last_opened',
+      'joined_network:Noor Hale',
+      'applied:Ravi Kent',
+      'hired:Ravi Kent',
+    ]);
+    expect(story.timeline[0].at).toBe(made.toISOString());
+
+    // The row holds a count and two times; nothing of whoever opened it.
+    const row = await ctx.kysely
+      .selectFrom('referral_link')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(Object.keys(row).sort()).toEqual(
+      [
+        'code_hash',
+        'created_at',
+        'expires_at',
+        'first_viewed_at',
+        'id',
+        'kind_of_work',
+        'last_viewed_at',
+        'organisation_id',
+        'referrer_candidate_id',
+        'revoked_at',
+        'role_id',
+        'show_first_name',
+        'view_count',
+      ].sort(),
+    );
+
+    // Another organisation sees none of it, and an interviewer may not look.
+    const outsider = await makeMember(ctx, {
+      organisationId: (await makeOrganisation(ctx)).id,
+      role: 'admin',
+    });
+    expect((await linksOf(outsider, '')).data).toEqual([]);
+    const viewer = await makeMember(ctx, { organisationId, role: 'interviewer' });
+    const denied = await app.inject({
+      method: 'GET',
+      url: '/api/v1/referrals/links',
+      headers: { cookie: viewer.cookie },
+    });
+    expect(denied.statusCode).toBe(403);
+
+    // The referrer erased: the link is revoked and the work they named goes; counts and dates stay.
+    await ctx.kysely
+      .transaction()
+      .execute((tx) =>
+        anonymiseCandidate(tx, organisationId, referrer, 'system', 'erased_by_admin', ctx.now()),
+      );
+    const [after] = (await linksOf(admin)).data;
+    expect(after).toMatchObject({ state: 'revoked', kindOfWork: null, opened: { count: 2 } });
+    expect(after.referrer.name).not.toBe('Lena Vos');
+    expect(after.timeline.at(-1).kind).toBe('revoked');
   });
 
   it('keeps every organisation to its own referrals', async () => {

@@ -5,6 +5,7 @@ import {
   type CommonVariables,
   firstNameOf,
   sampleContext,
+  samplePortalUrl,
   type TemplateContext,
   type TemplateKey,
   templateKeys,
@@ -19,6 +20,7 @@ import {
   findNewestApplicationId,
   findOrganisationName,
 } from '../messages/outbox-context.ts';
+import { referralAskMarkdown, referralAskOn } from '../referrals/referral-ask.ts';
 import * as repo from './templates.repository.ts';
 import type {
   Branding,
@@ -185,12 +187,18 @@ export function templateService(ctx: AppContext) {
       }
 
       const branding = await repo.findBranding(ctx.kysely, organisationId);
+      // The email as sent ends with the referral ask when it is on; so does its preview.
+      const appendMarkdown =
+        definition.audience === 'candidate' && (await referralAskOn(ctx.kysely, organisationId, key))
+          ? referralAskMarkdown(`${samplePortalUrl}#refer`)
+          : undefined;
       try {
         const rendered = renderMessage({
           key,
           source,
           context,
           branding: { name: organisationName, ...branding },
+          appendMarkdown,
           unsubscribeUrl: definition.listUnsubscribe
             ? `${ctx.config.publicUrl}/unsubscribe/preview`
             : undefined,

@@ -158,6 +158,40 @@ describeEachDatabase('templates API', (get) => {
     expect(elsewhere.statusCode).toBe(404);
   });
 
+  it('previews the referral ask exactly as the email carries it, and drops it when turned off', async () => {
+    const org = await makeMember(get().ctx, { role: 'admin' });
+    const scene = await makeHiringScene(get().ctx, { organisationId: org.organisationId });
+    const ask =
+      /Know someone who would enjoy working with us\? Your page has .*a link you can send them.*, if you'd like to\./;
+    const shown = (await preview(org, 'not_progressing')).json();
+    const sent = await enqueueTestMessage(get().ctx, {
+      organisationId: org.organisationId,
+      template: 'not_progressing',
+      applicationId: scene.applicationId,
+    });
+    const stored = await get()
+      .ctx.kysely.selectFrom('message')
+      .select(['text', 'html'])
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    // The same body, the same ask: only the personal link differs (the preview cannot issue one).
+    const withoutLinks = (text: string) => text.replace(/https?:\/\/\S+/g, 'LINK');
+    expect(withoutLinks(shown.text)).toBe(withoutLinks(stored.text));
+    expect(shown.text).toMatch(ask);
+    expect(shown.html).toContain('your-personal-link#refer');
+    // A candidate email outside the ask, and an ask turned off, preview without it.
+    expect((await preview(org, 'reconsent')).json().text).not.toMatch(ask);
+    const off = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/referrals/ask-settings',
+      headers: { cookie: org.cookie },
+      payload: { templates: { not_progressing: false } },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await preview(org, 'not_progressing')).json().text).not.toMatch(ask);
+    expect((await preview(org, 'offer')).json().text).toMatch(ask);
+  });
+
   it('records on every message the template version it used', async () => {
     const org = await makeMember(get().ctx, { role: 'admin' });
     const scene = await makeHiringScene(get().ctx, { organisationId: org.organisationId });

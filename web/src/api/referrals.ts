@@ -4,12 +4,14 @@ import { queryOptions } from '@tanstack/react-query';
 import type {
   Referral,
   ReferralAskSettings,
+  ReferralLinkPage,
+  ReferralLinkStatus,
   ReferralPage,
   Referrer,
 } from '../../../src/features/referrals/referrals.schema.ts';
 import { api } from './client';
 
-export type { Referral, ReferralAskSettings, Referrer };
+export type { Referral, ReferralAskSettings, ReferralLinkStatus, Referrer };
 
 export const referralsQuery = (filters: { candidateId?: string } = {}) =>
   queryOptions({
@@ -29,4 +31,9 @@ export const referrersQuery = queryOptions({
 export const referralAskSettingsQuery = queryOptions({
   queryKey: ['referrals', 'ask-settings'],
   queryFn: () => api<ReferralAskSettings>('/api/v1/referrals/ask-settings'),
+});
+
+export const referralLinksQuery = queryOptions({
+  queryKey: ['referrals', 'links'],
+  queryFn: () => api<ReferralLinkPage>('/api/v1/referrals/links?limit=100'),
 });

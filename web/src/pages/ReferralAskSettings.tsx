@@ -1,11 +1,12 @@
 // The referral ask at the end of decision and network emails, per template (admins only).
-import { Stack, Switch, Text, Title } from '@mantine/core';
+import { Blockquote, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type ReferralAskTemplate,
   referralAskTemplateNames,
   referralAskTemplates,
+  referralAskText,
 } from '../../../src/features/referrals/referrals.schema.ts';
 import { api } from '../api/client';
 import { referralAskSettingsQuery, type ReferralAskSettings as Settings } from '../api/referrals';
@@ -27,11 +28,18 @@ export function ReferralAskSettings() {
       <Title order={2} size="h3" id="referral-ask" mb="xs">
         The ask in your emails
       </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        These emails end with one short line: “Know someone who would enjoy working with us? Your page has a
-        link you can send them, if you'd like to.” It points to the candidate's “Recommend a colleague”
-        section.
+      <Text size="sm" c="dimmed" mb="xs">
+        The emails turned on below end with this line, after your own text and before the footer; the link
+        opens the candidate's “Recommend a colleague” section. Each template's preview in Settings → Email
+        templates shows it too.
       </Text>
+      <Blockquote p="sm" mb="sm" data-testid="referral-ask-preview">
+        {referralAskText.before}
+        <Text span td="underline" inherit>
+          {referralAskText.link}
+        </Text>
+        {referralAskText.after}
+      </Blockquote>
       {settings.isPending ? (
         <LoadingState label="Loading…" />
       ) : settings.isError ? (

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { formatDate } from '../lib/dates';
 import { ReferralAskSettings } from './ReferralAskSettings';
+import { ReferralLinks } from './ReferralLinks';
 
 const statusColours: Record<Referral['status'], string> = {
   joined_network: 'blue',
@@ -113,6 +114,7 @@ export function ReferralsPage() {
               </Table.ScrollContainer>
             )}
           </section>
+          <ReferralLinks />
           <section aria-labelledby="referrers-list">
             <Title order={2} size="h3" id="referrers-list" mb="sm">
               Who recommends you
