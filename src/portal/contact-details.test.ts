@@ -178,9 +178,9 @@ describeEachDatabase(
       expect(res.statusCode).toBe(409);
       expect(res.body).toContain('already in use');
       expect((await candidate()).email).toBe('sam.new@example.com');
-      expect(
-        (await app.inject({ method: 'GET', url: `/c/email-change/${'x'.repeat(43)}` })).statusCode,
-      ).toBe(404);
+      expect((await app.inject({ method: 'GET', url: `/c/email-change/${'x'.repeat(43)}` })).statusCode).toBe(
+        404,
+      );
     });
   },
   { now: () => clock },
