@@ -110,7 +110,20 @@ export interface NetworkOpportunityTable {
   created_at: string;
 }
 
+/** A candidate's email change waiting for the new address to confirm it (0032). */
+export interface CandidateEmailChangeTable {
+  id: string;
+  organisation_id: string;
+  candidate_id: string;
+  new_email: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  confirmed_at: string | null;
+}
+
 export interface NetworkTables {
+  candidate_email_change: CandidateEmailChangeTable;
   network_profile: NetworkProfileTable;
   network_tag: NetworkTagTable;
   network_consent: NetworkConsentTable;

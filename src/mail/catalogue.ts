@@ -2,6 +2,7 @@
 // (with sample values for previews and validation) and its built-in default text.
 
 import * as decisionReminder from './defaults/decision-reminder.ts';
+import * as emailChangeConfirm from './defaults/email-change-confirm.ts';
 import * as escalation from './defaults/escalation.ts';
 import * as experienceSurvey from './defaults/experience-survey.ts';
 import * as feedbackCall from './defaults/feedback-call.ts';
@@ -66,6 +67,7 @@ export interface TemplateExtras {
     inviter: { name: string };
   };
   fresh_link: Record<string, never>;
+  email_change_confirm: { emailChange: { confirmUrl: string; expiresOn: string } };
   future_fit_reminder: { futureFit: { candidate: string; forRole: string; after: string; url: string } };
   webhook_disabled: {
     webhook: { url: string; failingSince: string; lastError: string; settingsUrl: string };
@@ -420,6 +422,23 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
     footerReason: candidateReason,
     sample: {},
     defaults: freshLink,
+  },
+  email_change_confirm: {
+    key: 'email_change_confirm',
+    name: 'Confirm a new email address',
+    description:
+      'Asks a candidate who changed their email on their page to confirm the new address (sent to it).',
+    audience: 'email',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: "You're receiving this email because someone asked {organisation} to use this address.",
+    sample: {
+      emailChange: {
+        confirmUrl: 'https://hiring.example.co.uk/c/email-change/sample',
+        expiresOn: 'Thursday 10 December 2026',
+      },
+    },
+    defaults: emailChangeConfirm,
   },
   webhook_disabled: {
     key: 'webhook_disabled',

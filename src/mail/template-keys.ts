@@ -17,6 +17,7 @@ export const templateKeys = [
   'manager_digest',
   'organisation_invitation',
   'fresh_link',
+  'email_change_confirm',
   'future_fit_reminder',
   'webhook_disabled',
 ] as const;

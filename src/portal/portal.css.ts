@@ -23,7 +23,7 @@ h3{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .muted{color:#52606d}
 label,legend{display:block;font-weight:600;margin:.75rem 0 .25rem}
 fieldset{border:0;padding:0;margin:0 0 1rem}
-input[type=text],input[type=email],textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #52606d;border-radius:4px;background:#fff;color:#1f2933}
+input[type=text],input[type=email],input[type=tel],textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #52606d;border-radius:4px;background:#fff;color:#1f2933}
 textarea{min-height:6rem}
 select{width:100%;font:inherit;padding:.6rem;border:2px solid #52606d;border-radius:4px;background:#fff;color:#1f2933}
 .share{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}
@@ -33,6 +33,12 @@ select{width:100%;font:inherit;padding:.6rem;border:2px solid #52606d;border-rad
 .hint{font-weight:400;color:#52606d;font-size:.95rem;margin:0 0 .25rem}
 button{font:inherit;font-weight:600;padding:.7rem 1.2rem;min-height:2.75rem;border-radius:4px;border:2px solid #1f2933;background:#1f2933;color:#fff;cursor:pointer;margin-top:.5rem}
 button.secondary{background:#fff;color:#1f2933}
+.error{color:#b3261e;font-weight:600;margin:0 0 .25rem}
+input[aria-invalid=true]{border-color:#b3261e}
+.error-summary{border:3px solid #b3261e;padding:.75rem 1rem;margin:0 0 1rem;background:#fff}
+.error-summary h2{margin-top:0}
+.error-summary a{color:#b3261e;font-weight:600}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 details{margin:.75rem 0}
 summary{cursor:pointer;font-weight:600;min-height:2.75rem;display:flex;align-items:center}
 footer{max-width:40rem;margin:2rem auto;padding:1rem;color:#52606d;font-size:.95rem}

@@ -23,6 +23,7 @@ import { hashedKey, keyedLimit, rateLimits } from '../http/rate-limits.ts';
 import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
 import { safeUrl } from '../mail/escape.ts';
+import { contactDetailsRoutes, contactDetailsSection, contactNotices } from './contact-details.ts';
 import { html, type SafeHtml } from './html.ts';
 import { csrfMatches, csrfToken, type ResolvedLink, resolveCandidateLink } from './links.ts';
 import {
@@ -169,6 +170,7 @@ const notices: Record<string, string> = {
   'deletion-held':
     "We've received your request to delete your data. We must keep it for now because of a legal claim, and will act on it by the date below.",
   ...networkProfileNotices,
+  ...contactNotices,
   ...referralNotices,
 };
 
@@ -381,7 +383,8 @@ ${[
     const networkConsentMonths = await consentMonthsOf(db, organisationId);
     const ended = current ? null : await endedMembership(db, organisationId, candidateId, now);
     const profile = member
-      ? networkProfileSection(token, csrf, member, await suggestedTrainings(db, organisationId, candidateId))
+      ? html`${networkProfileSection(token, csrf, member, await suggestedTrainings(db, organisationId, candidateId))}
+${await contactDetailsSection(ctx, token, csrf, link, candidate)}`
       : '';
     const refer = await referralSection(ctx, {
       token,
@@ -637,6 +640,21 @@ ${
     formAllowed,
     back,
     recordCandidateAudit: repo.recordCandidateAudit,
+    rateLimit,
+  });
+
+  contactDetailsRoutes(portal, ctx, {
+    linkOf,
+    formAllowed,
+    csrfFor: (link) => (form) => csrfToken(secret, link.tokenHash, form),
+    back,
+    render: async (reply, status, organisationId, title, body) => {
+      const branding = await brandingOf(organisationId);
+      return send(reply, status, layout(title, branding, body), logoOrigins(branding));
+    },
+    foreignOrigin: (request) => foreignOrigin(request, ctx.config.publicUrl),
+    refused,
+    send: (reply, status, page) => send(reply, status, page),
     rateLimit,
   });
 

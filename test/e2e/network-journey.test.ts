@@ -16,7 +16,14 @@ import { createJobRunner } from '../../src/jobs/job-runner.ts';
 import { makeNetworkMember } from '../support/factories/network.ts';
 import { makeMember, type TestMember } from '../support/factories/organisations.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { browserAvailable, launchBrowser, type RunningApp, signIn, startApp } from './browser.ts';
+import {
+  browserAvailable,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+} from './browser.ts';
 
 // The app's clock: Wednesday 25 November 2026, 10:30 in London (inside the sending window), ticking
 // from there; the re-consent step moves it to Thursday 4 November 2027, three weeks before the
@@ -192,7 +199,8 @@ describe.skipIf(!browserAvailable())(
             .execute();
         }
       }
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // A page of its own context: axe reads pages only from browser.newContext().
+      page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (err) => errors.push(err.message));
     }, 60_000);
@@ -382,6 +390,103 @@ describe.skipIf(!browserAvailable())(
       expect(
         (told.json().data as { kind: string; title: string }[]).filter((n) => n.kind === 'network_training'),
       ).toEqual([expect.objectContaining({ title: 'Aisha Bello completed Shure wireless systems course' })]);
+      expect(errors).toEqual([]);
+    });
+
+    it('a member corrects their contact details without JavaScript; a new email waits for its own link', {
+      timeout: 90_000,
+    }, async () => {
+      const rhys = members.get('Rhys Morgan')!;
+      const pageLink = personalLink(opportunityMails.get('Rhys Morgan')!.mail)!;
+      const fillContact = async (candidatePage: Page, phone: string, email: string) => {
+        await candidatePage.getByLabel('Phone number (optional)').fill(phone);
+        await candidatePage.getByLabel('Email address').fill(email);
+        await candidatePage.getByRole('button', { name: 'Save my contact details' }).click();
+      };
+      // The form works with JavaScript off (the portal sends none)...
+      const noScript = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        javaScriptEnabled: false,
+      });
+      const plain = await noScript.newPage();
+      plain.setDefaultTimeout(10_000);
+      await plain.goto(pageLink);
+      await fillContact(plain, '07700 90O123', 'rhys.morgan@');
+      const summary = plain.getByRole('alert');
+      expect(await summary.textContent()).toContain('Email address: Enter your email address in the form');
+      expect(await summary.textContent()).toContain('Phone number (optional): Enter a phone number');
+      await noScript.close();
+      // ...and axe (which needs scripts to run) reads the same pages in an ordinary browser.
+      const { context, candidatePage } = await candidateBrowser();
+      await candidatePage.goto(pageLink);
+      await fillContact(candidatePage, '07700 90O123', 'rhys.morgan@');
+      await expectNoSeriousA11yViolations(candidatePage, 'contact details with errors');
+      await fillContact(candidatePage, '07700 900123', 'rhys.new@example.org');
+      await candidatePage.waitForURL((u) => u.searchParams.get('done') === 'email-pending');
+      expect(await candidatePage.locator('#email-pending').textContent()).toContain('rhys.new@example.org');
+      await expectNoSeriousA11yViolations(candidatePage, 'candidate page with contact details');
+
+      // The hiring team sees the phone at once; the email once the new address confirms it.
+      const profile = async () =>
+        (
+          await running.app.inject({
+            method: 'GET',
+            url: `/api/v1/candidates/${rhys.candidateId}`,
+            headers: { cookie: manager.cookie },
+          })
+        ).json() as { email: string; phone: string | null };
+      expect(await profile()).toMatchObject({ email: rhys.email, phone: '07700 900123' });
+      await expect
+        .poll(async () => (await mailsTo('rhys.new@example.org', /confirm your new email/)).length, {
+          timeout: 30_000,
+        })
+        .toBe(1);
+      const [confirm] = await mailsTo('rhys.new@example.org', /confirm your new email/);
+      const link = /https?:\/\/\S+\/c\/email-change\/[A-Za-z0-9_-]{43}/.exec(confirm!.mail.text ?? '')?.[0];
+      expect(personalLink(confirm!.mail)).toBeUndefined();
+      await candidatePage.goto(link!);
+      await expectNoSeriousA11yViolations(candidatePage, 'confirm a new email');
+      await candidatePage.getByRole('button', { name: 'Yes, use this email address' }).click();
+      expect(await candidatePage.locator('h1').textContent()).toBe('Your email address is changed');
+      await context.close();
+      expect((await profile()).email).toBe('rhys.new@example.org');
+      members.set('Rhys Morgan', { ...rhys, email: 'rhys.new@example.org' });
+    });
+
+    it('a manager marks a member future fit; on the date they are reminded and the re-engage tab lists them', {
+      timeout: 90_000,
+    }, async () => {
+      const rhys = members.get('Rhys Morgan')!;
+      const marked = await running.app.inject({
+        method: 'POST',
+        url: `/api/v1/candidates/${rhys.candidateId}/future-fit`,
+        headers: { cookie: manager.cookie },
+        payload: {
+          forRole: 'Senior Sound Technician',
+          after: 'a season running RF for a touring show',
+          reengageOn: '2026-11-26',
+        },
+      });
+      expect(marked.statusCode).toBe(201);
+      await page.goto(`${running.url}/network?reengage=true`);
+      await expect.poll(() => page.getByText('Nobody to re-engage today').count()).toBe(1);
+      await expectNoSeriousA11yViolations(page, 'empty re-engage queue');
+
+      jumpTo('2026-11-26T10:30:00Z');
+      const sweep = await runDecisionClockSweep(running.ctx);
+      expect(sweep.futureFitReminders).toBe(1);
+      await page.goto(`${running.url}/network`);
+      await page.getByText('Re-engage queue').click();
+      await page.waitForURL((u) => u.searchParams.get('reengage') === 'true');
+      const queue = page.getByTestId('reengage-queue');
+      await expect.poll(() => queue.textContent()).toContain('Rhys Morgan');
+      expect(await queue.textContent()).toContain(
+        'Future fit for Senior Sound Technician after a season running RF for a touring show.',
+      );
+      expect(await queue.textContent()).toContain('(marked by Callum Fraser)');
+      await expectNoSeriousA11yViolations(page, 're-engage queue');
+      await queue.getByRole('link', { name: 'Rhys Morgan' }).click();
+      await page.waitForURL(`**/candidates/${rhys.candidateId}`);
       expect(errors).toEqual([]);
     });
 

@@ -21,6 +21,7 @@ import * as m0026idempotency from './0026_idempotency_keys.ts';
 import * as m0027bounces from './0027_message_bounces.ts';
 import * as m0031sweepRuns from './0031_retention_sweep_runs.ts';
 import * as m0033referralOpens from './0033_referral_link_opens.ts';
+import * as m0032emailChange from './0032_candidate_email_change.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0024_reputation_indexes': m0024reputationIndexes,
   '0031_retention_sweep_runs': m0031sweepRuns,
   '0033_referral_link_opens': m0033referralOpens,
+  '0032_candidate_email_change': m0032emailChange,
 };
 
 export const migrationProvider: MigrationProvider = {

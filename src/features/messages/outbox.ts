@@ -30,6 +30,7 @@ import type { MessageStatus } from './messages.schema.ts';
 import { type Recipient, resolveContext } from './outbox-context.ts';
 import {
   assertNothingUnsealed,
+  emailChangeLinkMarker,
   invitationLinkMarker,
   personalLinkMarker,
   personalPageUrl,
@@ -269,6 +270,7 @@ export async function enqueue<K extends TemplateKey>(
     ['candidate_page', personalLinkMarker],
     ['invitation', invitationLinkMarker],
     ['network_unsubscribe', unsubscribeLinkMarker],
+    ['email_change', emailChangeLinkMarker],
   ] as const) {
     if (!sealedKinds.has(kind) && `${rendered.html}${rendered.text}`.includes(marker)) {
       throw new Error(`The ${input.template} email has a ${kind} link but does not seal one`);

@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
+import { mintEmailChangeToken } from '../candidates/email-change.repository.ts';
 import { deleteInvitationLinks, mintInvitationToken } from '../members/invitations.repository.ts';
-import { deleteUnsubscribeTokens, insertUnsubscribeToken } from '../network/network.repository.ts';
+import { deleteUnsubscribeTokens, hashToken, insertUnsubscribeToken } from '../network/network.repository.ts';
 
 /** Where a candidate's personal link goes in a stored email (`${PUBLIC_URL}/c/<marker>`). */
 export const personalLinkMarker = 'personal-link-added-when-sent';
@@ -15,17 +16,21 @@ export const personalLinkMarker = 'personal-link-added-when-sent';
 export const invitationLinkMarker = 'invitation-link-added-when-sent';
 /** Where a talent-network one-click unsubscribe link goes (`${PUBLIC_URL}/c/unsubscribe/<marker>`). */
 export const unsubscribeLinkMarker = 'unsubscribe-added-when-sent';
+/** Where a new email address's confirmation link goes (`${PUBLIC_URL}/c/email-change/<marker>`). */
+export const emailChangeLinkMarker = 'email-change-added-when-sent';
 
 export type SealedLink =
   /** `revokeOlder`: the new link replaces every earlier one (a fresh link the candidate asked for). */
   | { kind: 'candidate_page'; candidateId: string; revokeOlder?: boolean }
   | { kind: 'invitation'; invitationId: string }
-  | { kind: 'network_unsubscribe'; candidateId: string };
+  | { kind: 'network_unsubscribe'; candidateId: string }
+  | { kind: 'email_change'; changeId: string };
 
 const markerOf = {
   candidate_page: personalLinkMarker,
   invitation: invitationLinkMarker,
   network_unsubscribe: unsubscribeLinkMarker,
+  email_change: emailChangeLinkMarker,
 } as const;
 
 /** A candidate's personal page (optionally a page under it) as a stored email writes it. */
@@ -40,6 +45,11 @@ export function sealedInvitationUrl(publicUrl: string): string {
 /** The one-click unsubscribe link of a talent-network email (the body's link and List-Unsubscribe). */
 export function sealedUnsubscribeUrl(publicUrl: string): string {
   return `${publicUrl}/c/unsubscribe/${unsubscribeLinkMarker}`;
+}
+
+/** The confirmation link of an email change, as a stored email writes it. */
+export function sealedEmailChangeUrl(publicUrl: string): string {
+  return `${publicUrl}/c/email-change/${emailChangeLinkMarker}`;
 }
 
 /** A working link of ours: a path segment under PUBLIC_URL as long as a token (32+ base64url). */
@@ -136,6 +146,14 @@ export async function unsealLinks(
             await insertUnsubscribeToken(tx, organisationId, link.candidateId, token, now),
           );
           tokens.set(markerOf.network_unsubscribe, token);
+          break;
+        }
+        case 'email_change': {
+          const token = randomBytes(32).toString('base64url');
+          if (!(await mintEmailChangeToken(tx, organisationId, link.changeId, hashToken(token), now))) {
+            return 'The email change was replaced, confirmed or has expired before this email could go: nothing was sent';
+          }
+          tokens.set(markerOf.email_change, token);
           break;
         }
         default:

@@ -316,7 +316,12 @@ export async function scrubCandidate(
     .where('candidate_id', '=', candidateId)
     .where('left_at', 'is', null)
     .execute();
-  for (const table of ['network_tag', 'network_unsubscribe_token', 'candidate_link'] as const) {
+  for (const table of [
+    'network_tag',
+    'network_unsubscribe_token',
+    'candidate_link',
+    'candidate_email_change',
+  ] as const) {
     removed[table] = count(
       await db
         .deleteFrom(table)
@@ -648,7 +653,7 @@ export async function clearMessageBodies(
   return Number(result.numUpdatedRows);
 }
 
-/** Deletes candidate links and invitations whose time is up (invitations not accepted). */
+/** Deletes candidate links, invitations (not accepted) and email changes whose time is up. */
 export async function deleteExpiredLinks(
   db: Kysely<Database>,
   organisationId: string,
@@ -677,7 +682,13 @@ export async function deleteExpiredLinks(
     .where('status', '<>', 'accepted')
     .where('expiresAt', '<=', at)
     .executeTakeFirst();
-  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows);
+  // An email change is kept only while its link works (confirmed ones hold nothing more).
+  const changes = await db
+    .deleteFrom('candidate_email_change')
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or([eb('expires_at', '<=', at), eb('confirmed_at', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows) + Number(changes.numDeletedRows);
 }
 
 /**

@@ -330,6 +330,6 @@ describeEachDatabase('branding settings API', (get) => {
 
 describe('template keys', () => {
   it('are seventeen, one per email the product sends', () => {
-    expect(templateKeys).toHaveLength(19);
+    expect(templateKeys).toHaveLength(20);
   });
 });
