@@ -19,4 +19,5 @@ export const templateKeys = [
   'fresh_link',
   'future_fit_reminder',
   'webhook_disabled',
+  'password_reset',
 ] as const;

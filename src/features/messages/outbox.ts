@@ -31,6 +31,7 @@ import { type Recipient, resolveContext } from './outbox-context.ts';
 import {
   assertNothingUnsealed,
   invitationLinkMarker,
+  passwordResetLinkMarker,
   personalLinkMarker,
   personalPageUrl,
   type SealedLink,
@@ -269,6 +270,7 @@ export async function enqueue<K extends TemplateKey>(
     ['candidate_page', personalLinkMarker],
     ['invitation', invitationLinkMarker],
     ['network_unsubscribe', unsubscribeLinkMarker],
+    ['password_reset', passwordResetLinkMarker],
   ] as const) {
     if (!sealedKinds.has(kind) && `${rendered.html}${rendered.text}`.includes(marker)) {
       throw new Error(`The ${input.template} email has a ${kind} link but does not seal one`);

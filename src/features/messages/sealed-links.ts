@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
+import { mintPasswordResetToken, withdrawPasswordResetTokens } from '../account/account.repository.ts';
 import { deleteInvitationLinks, mintInvitationToken } from '../members/invitations.repository.ts';
 import { deleteUnsubscribeTokens, insertUnsubscribeToken } from '../network/network.repository.ts';
 
@@ -15,17 +16,21 @@ export const personalLinkMarker = 'personal-link-added-when-sent';
 export const invitationLinkMarker = 'invitation-link-added-when-sent';
 /** Where a talent-network one-click unsubscribe link goes (`${PUBLIC_URL}/c/unsubscribe/<marker>`). */
 export const unsubscribeLinkMarker = 'unsubscribe-added-when-sent';
+/** Where a password reset's link goes (`${PUBLIC_URL}/reset-password/<marker>`). */
+export const passwordResetLinkMarker = 'password-reset-added-when-sent';
 
 export type SealedLink =
   /** `revokeOlder`: the new link replaces every earlier one (a fresh link the candidate asked for). */
   | { kind: 'candidate_page'; candidateId: string; revokeOlder?: boolean }
   | { kind: 'invitation'; invitationId: string }
-  | { kind: 'network_unsubscribe'; candidateId: string };
+  | { kind: 'network_unsubscribe'; candidateId: string }
+  | { kind: 'password_reset'; resetId: string };
 
 const markerOf = {
   candidate_page: personalLinkMarker,
   invitation: invitationLinkMarker,
   network_unsubscribe: unsubscribeLinkMarker,
+  password_reset: passwordResetLinkMarker,
 } as const;
 
 /** A candidate's personal page (optionally a page under it) as a stored email writes it. */
@@ -40,6 +45,10 @@ export function sealedInvitationUrl(publicUrl: string): string {
 /** The one-click unsubscribe link of a talent-network email (the body's link and List-Unsubscribe). */
 export function sealedUnsubscribeUrl(publicUrl: string): string {
   return `${publicUrl}/c/unsubscribe/${unsubscribeLinkMarker}`;
+}
+
+export function sealedPasswordResetUrl(publicUrl: string): string {
+  return `${publicUrl}/reset-password/${passwordResetLinkMarker}`;
 }
 
 /** A working link of ours: a path segment under PUBLIC_URL as long as a token (32+ base64url). */
@@ -99,6 +108,7 @@ export async function unsealLinks(
   const candidateLinkIds: string[] = [];
   const invitationLinkIds: string[] = [];
   const unsubscribeTokenIds: string[] = [];
+  const passwordResetIds: string[] = [];
   const replacing: { candidateId: string; except: string }[] = [];
   const tokens = new Map<string, string>();
   const problem = await db.transaction().execute(async (tx) => {
@@ -138,6 +148,14 @@ export async function unsealLinks(
           tokens.set(markerOf.network_unsubscribe, token);
           break;
         }
+        case 'password_reset': {
+          const token = await mintPasswordResetToken(tx, organisationId, link.resetId, now);
+          if (!token)
+            return 'The password reset was used or has expired before this email could go: nothing was sent';
+          passwordResetIds.push(link.resetId);
+          tokens.set(markerOf.password_reset, token);
+          break;
+        }
         default:
           link satisfies never;
       }
@@ -162,6 +180,7 @@ export async function unsealLinks(
       await revokeCandidateLinks(handle, { linkIds: candidateLinkIds }, at);
       await deleteInvitationLinks(handle, invitationLinkIds);
       await deleteUnsubscribeTokens(handle, unsubscribeTokenIds);
+      await withdrawPasswordResetTokens(handle, passwordResetIds);
     },
   };
 }

@@ -664,13 +664,19 @@ export async function deleteExpiredLinks(
     .where('organisation_id', '=', organisationId)
     .where('invitation_id', 'in', expired)
     .execute();
+  // A password reset past its hour (used or not) can no longer work.
+  const resets = await db
+    .deleteFrom('password_reset')
+    .where('organisation_id', '=', organisationId)
+    .where('expires_at', '<=', at)
+    .executeTakeFirst();
   const invitations = await db
     .deleteFrom('invitation')
     .where('organizationId', '=', organisationId)
     .where('status', '<>', 'accepted')
     .where('expiresAt', '<=', at)
     .executeTakeFirst();
-  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows);
+  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows) + Number(resets.numDeletedRows);
 }
 
 /**
