@@ -20,8 +20,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('password_reset_user_idx').on('password_reset').column('user_id').execute();
+  // A criterion the interview did not cover is marked so (1), not left unrated: the scorecard can be
+  // submitted, and the criterion counts for nothing in the assessment.
+  await db.schema
+    .alterTable('scorecard_rating')
+    .addColumn('not_assessed', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('scorecard_rating').dropColumn('not_assessed').execute();
   await db.schema.dropTable('password_reset').execute();
 }
