@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import type { AppConfig } from './config.ts';
+import { accountRoutes } from './features/account/account.routes.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { applicationRoutes } from './features/applications/applications.routes.ts';
 import { bounceRoutes } from './features/bounces/bounces.routes.ts';
@@ -175,6 +176,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   authHandlerRoutes(app, ctx);
   setupRoutes(app, ctx);
   sessionRoutes(app, ctx);
+  accountRoutes(app, ctx);
   venueRoutes(app, ctx);
   reputationRoutes(app, ctx);
   roleRoutes(app, ctx);

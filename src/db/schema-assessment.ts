@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Tables of the assessment feature; part of the Database interface in schema.ts.
 // Built-in frameworks live in code (src/domain/frameworks), not in these tables; references to a
 // framework or version are therefore plain text ids (a built-in id starts with `builtin-`).
@@ -78,6 +80,8 @@ export interface ScorecardRatingTable {
   position: number;
   rating: number | null;
   evidence: string | null;
+  /** 1 when the interview did not cover the criterion (rating stays null). */
+  not_assessed: Generated<number>;
 }
 
 export interface AssessmentTables {

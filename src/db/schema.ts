@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccountTables } from './schema-account.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { BounceTables } from './schema-bounces.ts';
 import type { ApplicationClosureColumns, ClosureTables } from './schema-closure.ts';
@@ -169,7 +170,8 @@ export interface Database
     ReferralTables,
     WebhookTables,
     IdempotencyTables,
-    BounceTables {
+    BounceTables,
+    AccountTables {
   user: UserTable;
   account: AccountTable;
   organization: OrganizationTable;

@@ -13,6 +13,8 @@ export interface RatingDraft {
   criterionName: string;
   rating: Level | null;
   evidence: string | null;
+  /** The interview did not cover it: no rating needed, and it counts for nothing. */
+  notAssessed: boolean;
 }
 
 export interface Problem {
@@ -24,10 +26,11 @@ export interface Problem {
 export function submissionProblems(ratings: RatingDraft[], recommendation: Recommendation | null): Problem[] {
   const problems: Problem[] = [];
   for (const r of ratings) {
+    if (r.notAssessed) continue;
     if (r.rating === null) {
       problems.push({
         field: `ratings.${r.criterionKey}.rating`,
-        message: `${r.criterionName} (${r.criterionKey}): choose a rating from 1 to 4`,
+        message: `${r.criterionName} (${r.criterionKey}): choose a rating from 1 to 4, or "Not assessed" if the interview did not cover it`,
       });
     } else if (evidenceRequiredFor.includes(r.rating) && !r.evidence?.trim()) {
       problems.push({
@@ -35,6 +38,12 @@ export function submissionProblems(ratings: RatingDraft[], recommendation: Recom
         message: `${r.criterionName} (${r.criterionKey}): evidence is required for a rating of ${r.rating} (${levelLabels[r.rating]}) — note what you saw or heard`,
       });
     }
+  }
+  if (ratings.length > 0 && ratings.every((r) => r.notAssessed)) {
+    problems.push({
+      field: 'ratings',
+      message: 'ratings: every criterion is "Not assessed" — rate at least one you saw in the interview',
+    });
   }
   if (recommendation === null) {
     problems.push({

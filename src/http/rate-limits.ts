@@ -32,6 +32,9 @@ export const rateLimits = {
   feedbackCheckPerAddress: { max: 120, timeWindow: '1 minute' },
   feedbackCheckPerCaller: { max: 120, timeWindow: '1 minute' },
   bounceWebhookPerAddress: { max: 600, timeWindow: '1 minute' },
+  passwordResetPerAddress: { max: 10, timeWindow: '15 minutes' },
+  passwordResetPerEmail: { max: 5, timeWindow: '1 hour' },
+  passwordResetPerToken: { max: 10, timeWindow: '1 hour' },
 } as const satisfies Record<string, Limit>;
 
 /** A key that does not keep the secret it is derived from in memory. */

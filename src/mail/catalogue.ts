@@ -15,6 +15,7 @@ import * as notProgressing from './defaults/not-progressing.ts';
 import * as notProgressingScreening from './defaults/not-progressing-screening.ts';
 import * as offer from './defaults/offer.ts';
 import * as organisationInvitation from './defaults/organisation-invitation.ts';
+import * as passwordReset from './defaults/password-reset.ts';
 import * as reconsent from './defaults/reconsent.ts';
 import * as referralHiredThanks from './defaults/referral-hired-thanks.ts';
 import * as referralThanks from './defaults/referral-thanks.ts';
@@ -72,6 +73,7 @@ export interface TemplateExtras {
   webhook_disabled: {
     webhook: { url: string; failingSince: string; lastError: string; settingsUrl: string };
   };
+  password_reset: { reset: { link: string; expiresIn: string } };
 }
 
 export type TemplateKey = keyof TemplateExtras;
@@ -458,6 +460,17 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
       },
     },
     defaults: webhookDisabled,
+  },
+  password_reset: {
+    key: 'password_reset',
+    name: 'Password reset',
+    description: 'Sends a member a link to choose a new password, when they ask for one on the sign-in page.',
+    audience: 'member',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: { reset: { link: 'https://hiring.example.co.uk/reset-password/sample', expiresIn: '1 hour' } },
+    defaults: passwordReset,
   },
 };
 

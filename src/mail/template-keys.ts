@@ -20,4 +20,5 @@ export const templateKeys = [
   'email_change_confirm',
   'future_fit_reminder',
   'webhook_disabled',
+  'password_reset',
 ] as const;

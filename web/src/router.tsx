@@ -43,6 +43,12 @@ const RolesPage = lazyRouteComponent(() => import('./pages/RolesPage'), 'RolesPa
 const ScorecardPage = lazyRouteComponent(() => import('./pages/ScorecardPage'), 'ScorecardPage');
 const SetupPage = lazyRouteComponent(() => import('./pages/SetupPage'), 'SetupPage');
 const SignInPage = lazyRouteComponent(() => import('./pages/SignInPage'), 'SignInPage');
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import('./pages/PasswordResetPages'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyRouteComponent(() => import('./pages/PasswordResetPages'), 'ResetPasswordPage');
+const AccountPage = lazyRouteComponent(() => import('./pages/AccountPage'), 'AccountPage');
 const ApiKeysPage = lazyRouteComponent(() => import('./pages/settings/ApiKeysPage'), 'ApiKeysPage');
 const BrandingPage = lazyRouteComponent(() => import('./pages/settings/BrandingPage'), 'BrandingPage');
 const DecisionClockSettingsPage = lazyRouteComponent(
@@ -108,6 +114,18 @@ const inviteRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/invite/$token',
   component: InvitePage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password/$token',
+  component: ResetPasswordPage,
 });
 
 /** Everything behind sign-in: loads the member (and their organisation and role) first. */
@@ -211,6 +229,12 @@ const candidateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/candidates/$candidateId',
   component: CandidatePage,
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: AccountPage,
 });
 
 const applicationRoute = createRoute({
@@ -355,8 +379,11 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
   inviteRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   appRoute.addChildren([
     indexRoute,
+    accountRoute,
     rolesRoute,
     roleRoute,
     closeTheRestRoute,

@@ -22,6 +22,7 @@ import * as m0027bounces from './0027_message_bounces.ts';
 import * as m0031sweepRuns from './0031_retention_sweep_runs.ts';
 import * as m0033referralOpens from './0033_referral_link_opens.ts';
 import * as m0032emailChange from './0032_candidate_email_change.ts';
+import * as m0034passwordResets from './0034_password_resets.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0031_retention_sweep_runs': m0031sweepRuns,
   '0033_referral_link_opens': m0033referralOpens,
   '0032_candidate_email_change': m0032emailChange,
+  '0034_password_resets': m0034passwordResets,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,7 @@ import {
   assertNothingUnsealed,
   emailChangeLinkMarker,
   invitationLinkMarker,
+  passwordResetLinkMarker,
   personalLinkMarker,
   personalPageUrl,
   type SealedLink,
@@ -271,6 +272,7 @@ export async function enqueue<K extends TemplateKey>(
     ['invitation', invitationLinkMarker],
     ['network_unsubscribe', unsubscribeLinkMarker],
     ['email_change', emailChangeLinkMarker],
+    ['password_reset', passwordResetLinkMarker],
   ] as const) {
     if (!sealedKinds.has(kind) && `${rendered.html}${rendered.text}`.includes(marker)) {
       throw new Error(`The ${input.template} email has a ${kind} link but does not seal one`);

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
 import { mintEmailChangeToken } from '../candidates/email-change.repository.ts';
+import { mintPasswordResetToken, withdrawPasswordResetTokens } from '../account/account.repository.ts';
 import { deleteInvitationLinks, mintInvitationToken } from '../members/invitations.repository.ts';
 import { deleteUnsubscribeTokens, hashToken, insertUnsubscribeToken } from '../network/network.repository.ts';
 
@@ -18,19 +19,23 @@ export const invitationLinkMarker = 'invitation-link-added-when-sent';
 export const unsubscribeLinkMarker = 'unsubscribe-added-when-sent';
 /** Where a new email address's confirmation link goes (`${PUBLIC_URL}/c/email-change/<marker>`). */
 export const emailChangeLinkMarker = 'email-change-added-when-sent';
+/** Where a password reset's link goes (`${PUBLIC_URL}/reset-password/<marker>`). */
+export const passwordResetLinkMarker = 'password-reset-added-when-sent';
 
 export type SealedLink =
   /** `revokeOlder`: the new link replaces every earlier one (a fresh link the candidate asked for). */
   | { kind: 'candidate_page'; candidateId: string; revokeOlder?: boolean }
   | { kind: 'invitation'; invitationId: string }
   | { kind: 'network_unsubscribe'; candidateId: string }
-  | { kind: 'email_change'; changeId: string };
+  | { kind: 'email_change'; changeId: string }
+  | { kind: 'password_reset'; resetId: string };
 
 const markerOf = {
   candidate_page: personalLinkMarker,
   invitation: invitationLinkMarker,
   network_unsubscribe: unsubscribeLinkMarker,
   email_change: emailChangeLinkMarker,
+  password_reset: passwordResetLinkMarker,
 } as const;
 
 /** A candidate's personal page (optionally a page under it) as a stored email writes it. */
@@ -50,6 +55,11 @@ export function sealedUnsubscribeUrl(publicUrl: string): string {
 /** The confirmation link of an email change, as a stored email writes it. */
 export function sealedEmailChangeUrl(publicUrl: string): string {
   return `${publicUrl}/c/email-change/${emailChangeLinkMarker}`;
+}
+
+/** The link of a password reset, as a stored email writes it. */
+export function sealedPasswordResetUrl(publicUrl: string): string {
+  return `${publicUrl}/reset-password/${passwordResetLinkMarker}`;
 }
 
 /** A working link of ours: a path segment under PUBLIC_URL as long as a token (32+ base64url). */
@@ -109,6 +119,7 @@ export async function unsealLinks(
   const candidateLinkIds: string[] = [];
   const invitationLinkIds: string[] = [];
   const unsubscribeTokenIds: string[] = [];
+  const passwordResetIds: string[] = [];
   const replacing: { candidateId: string; except: string }[] = [];
   const tokens = new Map<string, string>();
   const problem = await db.transaction().execute(async (tx) => {
@@ -156,6 +167,14 @@ export async function unsealLinks(
           tokens.set(markerOf.email_change, token);
           break;
         }
+        case 'password_reset': {
+          const token = await mintPasswordResetToken(tx, organisationId, link.resetId, now);
+          if (!token)
+            return 'The password reset was used or has expired before this email could go: nothing was sent';
+          passwordResetIds.push(link.resetId);
+          tokens.set(markerOf.password_reset, token);
+          break;
+        }
         default:
           link satisfies never;
       }
@@ -180,6 +199,7 @@ export async function unsealLinks(
       await revokeCandidateLinks(handle, { linkIds: candidateLinkIds }, at);
       await deleteInvitationLinks(handle, invitationLinkIds);
       await deleteUnsubscribeTokens(handle, unsubscribeTokenIds);
+      await withdrawPasswordResetTokens(handle, passwordResetIds);
     },
   };
 }

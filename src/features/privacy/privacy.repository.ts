@@ -676,6 +676,12 @@ export async function deleteExpiredLinks(
     .where('organisation_id', '=', organisationId)
     .where('invitation_id', 'in', expired)
     .execute();
+  // A password reset past its hour (used or not) can no longer work.
+  const resets = await db
+    .deleteFrom('password_reset')
+    .where('organisation_id', '=', organisationId)
+    .where('expires_at', '<=', at)
+    .executeTakeFirst();
   const invitations = await db
     .deleteFrom('invitation')
     .where('organizationId', '=', organisationId)
@@ -688,7 +694,8 @@ export async function deleteExpiredLinks(
     .where('organisation_id', '=', organisationId)
     .where((eb) => eb.or([eb('expires_at', '<=', at), eb('confirmed_at', 'is not', null)]))
     .executeTakeFirst();
-  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows) + Number(changes.numDeletedRows);
+  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows) + Number(changes.numDeletedRows) +
+    Number(resets.numDeletedRows);
 }
 
 /**

@@ -24,6 +24,7 @@ export interface RatingRecord {
   criterionKey: string;
   rating: Level | null;
   evidence: string | null;
+  notAssessed: boolean;
 }
 
 /** A scorecard as stored, private notes included: present it before it leaves the server. */
@@ -199,7 +200,7 @@ async function ratingsOf(db: Kysely<Database>, scorecardIds: string[]): Promise<
   if (scorecardIds.length === 0) return byScorecard;
   const rows = await db
     .selectFrom('scorecard_rating')
-    .select(['scorecard_id', 'criterion_key', 'rating', 'evidence'])
+    .select(['scorecard_id', 'criterion_key', 'rating', 'evidence', 'not_assessed'])
     .where('scorecard_id', 'in', scorecardIds)
     .orderBy('scorecard_id')
     .orderBy('position')
@@ -210,6 +211,7 @@ async function ratingsOf(db: Kysely<Database>, scorecardIds: string[]): Promise<
       criterionKey: r.criterion_key,
       rating: r.rating === null ? null : (Number(r.rating) as Level),
       evidence: r.evidence,
+      notAssessed: Number(r.not_assessed) === 1,
     });
     byScorecard.set(r.scorecard_id, list);
   }
@@ -285,6 +287,7 @@ export async function insertScorecard(
           position,
           rating: null,
           evidence: null,
+          not_assessed: 0,
         })),
       )
       .execute();
@@ -322,7 +325,7 @@ export async function writeScorecardContent(
   for (const r of content.ratings) {
     await db
       .updateTable('scorecard_rating')
-      .set({ rating: r.rating, evidence: r.evidence })
+      .set({ rating: r.rating, evidence: r.evidence, not_assessed: r.notAssessed ? 1 : 0 })
       .where('scorecard_id', '=', id)
       .where('criterion_key', '=', r.criterionKey)
       .execute();

@@ -28,6 +28,10 @@ export const scorecardContentSchema = z.object({
         criterionKey: criterionKeySchema,
         rating: levelSchema.nullable(),
         evidence: evidenceSchema,
+        notAssessed: z
+          .boolean()
+          .optional()
+          .describe('The interview did not cover this criterion: leave rating null; it counts for nothing'),
       }),
     )
     .max(40)
@@ -91,6 +95,7 @@ export const scorecardSchema = z.object({
       name: z.string(),
       rating: levelSchema.nullable(),
       evidence: z.string().nullable(),
+      notAssessed: z.boolean().describe('The interview did not cover this criterion'),
     }),
   ),
   privateNotes: z.string().nullable().optional().describe('Present only for the author, managers and admins'),

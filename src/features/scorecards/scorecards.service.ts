@@ -95,6 +95,7 @@ export function presentScorecard(
       name: names.get(r.criterionKey) ?? r.criterionKey,
       rating: r.rating,
       evidence: r.evidence,
+      notAssessed: r.notAssessed,
     })),
     ...(seesPrivateNotes(actor, scorecard) && { privateNotes: scorecard.privateNotes }),
     dueSince:
@@ -131,8 +132,10 @@ function applyContent(
       return {
         criterionKey: key,
         criterionName: names.get(key) ?? key,
-        rating: r?.rating ?? null,
+        // Not assessed wins over a rating sent with it: the criterion was not covered.
+        rating: r?.notAssessed ? null : (r?.rating ?? null),
         evidence: r?.evidence ? r.evidence : null,
+        notAssessed: r?.notAssessed === true,
       };
     }),
     recommendation: content.recommendation ?? null,
@@ -156,7 +159,12 @@ function snapshot(s: {
 }) {
   return {
     recommendation: s.recommendation,
-    ratings: s.ratings.map((r) => ({ criterionKey: r.criterionKey, rating: r.rating, evidence: r.evidence })),
+    ratings: s.ratings.map((r) => ({
+      criterionKey: r.criterionKey,
+      rating: r.rating,
+      evidence: r.evidence,
+      ...(r.notAssessed && { notAssessed: true }),
+    })),
     privateNotes: s.privateNotes,
   };
 }

@@ -121,13 +121,14 @@ describeEachDatabase('scorecards API', (get) => {
       name: 'Audio',
       rating: 3,
       evidence: 'Rang out the wedge with two narrow cuts.',
+      notAssessed: false,
     });
     expect(second.json().privateNotes).toBe('Typed while they set up');
 
     // A PUT is the whole content: criteria left out are cleared.
     const replaced = (await save(a, card.id, { ratings: [{ criterionKey: 'lighting', rating: 2 }] })).json();
     expect(replaced.ratings.filter((r: { rating: number | null }) => r.rating !== null)).toEqual([
-      { criterionKey: 'lighting', name: 'Lighting', rating: 2, evidence: null },
+      { criterionKey: 'lighting', name: 'Lighting', rating: 2, evidence: null, notAssessed: false },
     ]);
     expect(replaced.recommendation).toBeNull();
 
@@ -136,6 +137,46 @@ describeEachDatabase('scorecards API', (get) => {
     expect(detail.guide[0]).toMatchObject({ key: 'signal_flow', name: 'Signal flow and fault-finding' });
     expect(detail.guide[0].kit.length).toBeGreaterThanOrEqual(2);
     expect(detail.guide[0].descriptors.competent).toContain('patch bay');
+  });
+
+  it('submits with a criterion "Not assessed", which then counts for nothing', async () => {
+    const { a, application, interview } = await setup();
+    const id = (await open(a, interview.id)).json().id;
+    const [skipped, ...rest] = keys;
+    const body = scorecardBody(rest, { rating: 3 });
+    const withSkip = {
+      ...body,
+      ratings: [{ criterionKey: skipped!, rating: 4, evidence: null, notAssessed: true }, ...body.ratings],
+    };
+    expect((await save(a, id, withSkip)).statusCode).toBe(200);
+    const draft = (await read(a, id)).json();
+    expect(draft.ratings.find((r: { criterionKey: string }) => r.criterionKey === skipped)).toMatchObject({
+      rating: null,
+      notAssessed: true,
+    });
+    const submitted = await submit(a, id);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const summary = (
+      await app.inject({
+        url: `/api/v1/applications/${application.id}/summary`,
+        headers: { cookie: manager.cookie },
+      })
+    ).json();
+    const criterion = summary.criteria.find((c: { key: string }) => c.key === skipped);
+    expect(criterion.ratings).toHaveLength(0);
+    expect(criterion.mean).toBeNull();
+  });
+
+  it('refuses a scorecard where every criterion is "Not assessed"', async () => {
+    const { a, interview } = await setup();
+    const id = (await open(a, interview.id)).json().id;
+    await save(a, id, {
+      ratings: keys.map((criterionKey) => ({ criterionKey, rating: null, notAssessed: true })),
+      recommendation: 'yes',
+    });
+    const refused = await submit(a, id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('rate at least one');
   });
 
   it('refuses to submit until complete, naming the criterion, then locks', async () => {

@@ -4,6 +4,12 @@ import type { MemberRole } from '../../../src/domain/member-roles.ts';
 import type { invitationCreateSchema } from '../../../src/features/members/invitations.schema.ts';
 
 export { type MemberRole, memberRoleLabels, memberRoles } from '../../../src/domain/member-roles.ts';
+export {
+  accountNameSchema,
+  passwordChangeSchema,
+  passwordResetRequestSchema,
+  passwordResetSchema,
+} from '../../../src/features/account/account.schema.ts';
 export type { ApiKeyView } from '../../../src/features/api-keys/api-keys.schema.ts';
 export type { Application } from '../../../src/features/applications/applications.schema.ts';
 export type { Candidate } from '../../../src/features/candidates/candidates.schema.ts';

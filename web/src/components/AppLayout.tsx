@@ -13,7 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { api } from '../api/client';
 import { canManageHiring, isAdmin, useMe, venuesQuery } from '../api/queries';
@@ -119,6 +119,9 @@ export function AppLayout() {
                   </Stack>
                 </Menu.Label>
                 <Menu.Divider />
+                <Menu.Item component={Link} to="/account">
+                  Your account
+                </Menu.Item>
                 <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
               </Menu.Dropdown>
             </Menu>

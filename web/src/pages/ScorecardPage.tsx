@@ -4,6 +4,7 @@ import {
   Box,
   Button,
   Card,
+  Checkbox,
   Collapse,
   Group,
   List,
@@ -60,6 +61,8 @@ type Guide = ScorecardDetail['guide'][number];
 interface RatingState {
   rating: Level | null;
   evidence: string;
+  /** The interview did not cover the criterion: no rating, and it counts for nothing. */
+  notAssessed: boolean;
 }
 interface DraftState {
   ratings: Record<string, RatingState>;
@@ -70,7 +73,10 @@ interface DraftState {
 function draftFrom(scorecard: ScorecardView): DraftState {
   return {
     ratings: Object.fromEntries(
-      scorecard.ratings.map((r) => [r.criterionKey, { rating: r.rating, evidence: r.evidence ?? '' }]),
+      scorecard.ratings.map((r) => [
+        r.criterionKey,
+        { rating: r.rating, evidence: r.evidence ?? '', notAssessed: r.notAssessed },
+      ]),
     ),
     recommendation: scorecard.recommendation,
     privateNotes: scorecard.privateNotes ?? '',
@@ -81,7 +87,12 @@ function contentOf(draft: DraftState, keys: readonly string[]): ScorecardContent
   return {
     ratings: keys.map((criterionKey) => {
       const r = draft.ratings[criterionKey];
-      return { criterionKey, rating: r?.rating ?? null, evidence: r?.evidence.trim() ? r.evidence : null };
+      return {
+        criterionKey,
+        rating: r?.notAssessed ? null : (r?.rating ?? null),
+        evidence: r?.evidence.trim() ? r.evidence : null,
+        notAssessed: r?.notAssessed ?? false,
+      };
     }),
     recommendation: draft.recommendation,
     privateNotes: draft.privateNotes.trim() ? draft.privateNotes : null,
@@ -370,10 +381,24 @@ function CriterionField({
         label={`${name}: rating`}
         choices={ratingChoices}
         value={value.rating}
-        onChange={(rating) => onChange({ ...value, rating })}
+        onChange={(rating) => onChange({ ...value, rating, notAssessed: false })}
         error={problem?.rating}
         digitShortcuts
         testId={`rating-${criterionKey}`}
+      />
+      <Checkbox
+        mt="xs"
+        label="Not assessed: the interview did not cover this"
+        description="It counts for nothing in the assessment; no rating needed."
+        checked={value.notAssessed}
+        onChange={(event) =>
+          onChange({
+            ...value,
+            notAssessed: event.currentTarget.checked,
+            rating: event.currentTarget.checked ? null : value.rating,
+          })
+        }
+        data-testid={`not-assessed-${criterionKey}`}
       />
       {guide ? (
         <>
@@ -559,7 +584,14 @@ function ScorecardEditor({
                 privateNotes: content.privateNotes ?? null,
                 ratings: old.ratings.map((r) => {
                   const next = content.ratings.find((c) => c.criterionKey === r.criterionKey);
-                  return next ? { ...r, rating: next.rating, evidence: next.evidence ?? null } : r;
+                  return next
+                    ? {
+                        ...r,
+                        rating: next.rating,
+                        evidence: next.evidence ?? null,
+                        notAssessed: next.notAssessed ?? false,
+                      }
+                    : r;
                 }),
               }
             : old,
@@ -613,6 +645,7 @@ function ScorecardEditor({
           criterionName: names[key] ?? key,
           rating: draftRef.current.ratings[key]?.rating ?? null,
           evidence: draftRef.current.ratings[key]?.evidence.trim() || null,
+          notAssessed: draftRef.current.ratings[key]?.notAssessed ?? false,
         })),
         draftRef.current.recommendation,
       ),
@@ -711,7 +744,7 @@ function ScorecardEditor({
     return () => container.removeEventListener('focusout', onFocusOut);
   }, [mode]);
 
-  const rated = keys.filter((k) => draft.ratings[k]?.rating != null).length;
+  const rated = keys.filter((k) => draft.ratings[k]?.rating != null || draft.ratings[k]?.notAssessed).length;
 
   return (
     <div ref={containerRef}>
@@ -738,7 +771,7 @@ function ScorecardEditor({
             criterionKey={key}
             name={names[key] ?? key}
             guide={guides.get(key)}
-            value={draft.ratings[key] ?? { rating: null, evidence: '' }}
+            value={draft.ratings[key] ?? { rating: null, evidence: '', notAssessed: false }}
             problem={problems?.byCriterion[key]}
             onChange={(value) =>
               update(

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { api, isApiError } from '../api/client';
 import { meQuery } from '../api/queries';
+import { AnchorLink } from '../components/links';
 import { PublicLayout, SecretInput } from '../components/PublicLayout';
 import { FormAlert } from '../components/states';
 import { zodResolver } from '../lib/zodResolver';
@@ -78,9 +79,11 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending} mt="xs">
             Sign in
           </Button>
+          <AnchorLink to="/forgot-password" size="sm">
+            Forgot password?
+          </AnchorLink>
           <Text size="xs" c="dimmed">
-            No account yet? Ask an admin of your organisation to invite you. Forgotten your password? An admin
-            can invite you again.
+            No account yet? Ask an admin of your organisation to invite you.
           </Text>
         </Stack>
       </form>
