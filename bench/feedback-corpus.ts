@@ -10,6 +10,8 @@ import {
   type CorpusExample,
   feedbackCorpus,
   feedbackFresh,
+  feedbackFresh2,
+  feedbackFresh3,
   feedbackHoldout,
   feedbackIndependent,
 } from '../src/domain/feedback/corpus/index.ts';
@@ -26,6 +28,8 @@ const development = measure(feedbackCorpus);
 const heldOut = measure(feedbackHoldout);
 const independent = measure(feedbackIndependent);
 const fresh = measure(feedbackFresh);
+const fresh2 = measure(feedbackFresh2);
+const fresh3 = measure(feedbackFresh3);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -72,6 +76,8 @@ if (args.has('--json')) {
         holdout: { ...heldOut.score, floors: floorFigures(feedbackHoldout) },
         independent: { ...independent.score, floors: floorFigures(feedbackIndependent) },
         fresh: { ...fresh.score, floors: floorFigures(feedbackFresh) },
+        fresh2: { ...fresh2.score, floors: floorFigures(feedbackFresh2) },
+        fresh3: { ...fresh3.score, floors: floorFigures(feedbackFresh3) },
       },
       null,
       2,
@@ -90,6 +96,14 @@ if (args.has('--json')) {
     ),
     '',
     ...report('Of which fresh (written after the rules; see the independent README)', fresh, feedbackFresh),
+    '',
+    ...report('Of which fresh-2 (second blind set; read since)', fresh2, feedbackFresh2),
+    '',
+    ...report(
+      'Of which fresh-3 (third blind set, after the frame rules; read since)',
+      fresh3,
+      feedbackFresh3,
+    ),
     '',
   ];
   process.stdout.write(lines.join('\n'));

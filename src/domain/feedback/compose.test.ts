@@ -13,6 +13,7 @@ import { checkFeedback } from './check.ts';
 import {
   type ComposeInput,
   composeFeedback,
+  draftLength,
   encouragementThresholds,
   FeedbackCompositionError,
   trainingSuggestionsFor,
@@ -30,6 +31,7 @@ import {
 import { interviewerMentions, privateNoteOverlaps } from './leaks.ts';
 import { commonWordNames } from './lexicon.ts';
 import { agreeWithYou, evidenceSentences, rephraseEvidence } from './rephrase.ts';
+import { wordTokens } from './text.ts';
 
 const framework = avTechnicianFramework;
 const keys = framework.criteria.map((c) => c.key);
@@ -310,8 +312,10 @@ describe('composing feedback', () => {
           'The panel rated this "Developing": you showed the basics here, and it is the strongest base to build on.',
       }),
     ]);
-    // Every other criterion is below the level: each is written up, none dropped silently.
-    expect(structured.developmentAreas).toHaveLength(input.criteria.length - 1);
+    // Every other criterion is below the level: each is written up (the last ones merged into one
+    // point to keep the draft readable), none dropped silently.
+    const named = structured.developmentAreas.flatMap((d) => d.criterion.split('; '));
+    expect(named).toHaveLength(input.criteria.length - 1);
     expect(new Set(structured.developmentAreas.map((d) => d.reason))).toEqual(new Set(['below_required']));
     expect(structured.gaps).toHaveLength(input.criteria.length);
     expect(uncoveredGaps(structured)).toEqual([]);
@@ -557,7 +561,10 @@ const arbitraryCase = fc
   });
 
 describe('composed feedback, over generated assessments', () => {
-  it('always passes the check, with the application’s private notes and interviewers as context', () => {
+  // Hundreds of compositions: minutes on a loaded CI machine.
+  it('always passes the check, with the application’s private notes and interviewers as context', {
+    timeout: 180_000,
+  }, () => {
     fc.assert(
       fc.property(arbitraryCase, ({ input, context }) => {
         const { text, check } = composeFeedback(input, context);
@@ -569,7 +576,8 @@ describe('composed feedback, over generated assessments', () => {
     );
   });
 
-  it('never contains a private note or an interviewer’s name', () => {
+  // Hundreds of compositions: minutes on a loaded CI machine.
+  it('never contains a private note or an interviewer’s name', { timeout: 180_000 }, () => {
     fc.assert(
       fc.property(arbitraryCase, ({ input, context }) => {
         const { text, structured } = composeFeedback(input, context);
@@ -594,7 +602,10 @@ describe('composed feedback, over generated assessments', () => {
     );
   });
 
-  it('has 1–3 strengths, development areas each with a next step, and round-trips through Markdown', () => {
+  // Hundreds of compositions: minutes on a loaded CI machine.
+  it('has 1–3 strengths, development areas each with a next step, and round-trips through Markdown', {
+    timeout: 180_000,
+  }, () => {
     fc.assert(
       fc.property(arbitraryCase, ({ input, context }) => {
         const { text, structured } = composeFeedback(input, context);
@@ -603,13 +614,17 @@ describe('composed feedback, over generated assessments', () => {
         expect(structured.developmentAreas.length).toBeGreaterThanOrEqual(1);
         expect(structured.developmentAreas.length).toBeLessThanOrEqual(maxDevelopmentAreas);
         for (const area of structured.developmentAreas) expect(area.training).not.toBe('');
+        expect(wordTokens(text).length).toBeLessThanOrEqual(draftLength.max);
         expect(renderFeedbackMarkdown(parseFeedbackMarkdown(text, structured))).toBe(text);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('covers every criterion below the required level, and finds a strength above the lowest level', () => {
+  // Hundreds of compositions: minutes on a loaded CI machine.
+  it('covers every criterion below the required level, and finds a strength above the lowest level', {
+    timeout: 180_000,
+  }, () => {
     fc.assert(
       fc.property(arbitraryCase, ({ input, context }) => {
         const { structured } = composeFeedback(input, context);
@@ -625,6 +640,66 @@ describe('composed feedback, over generated assessments', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a readable length', () => {
+  const everyNote: Partial<Record<string, string>> = {
+    audio: 'Set gains sensibly but was unsure how to co-ordinate radio mic frequencies for six channels.',
+    signal_flow: 'Found the muted channel on the desk but needed a prompt to check the stage box input.',
+    video: 'Did not know what EDID was and could not get the laptop onto the projector.',
+    lighting: 'Patched the moving heads with help; recorded cues but missed the fade times.',
+    networking_control: 'Was unsure what an IP address or subnet was and could not find the Dante device.',
+    rigging_power_safety: 'Knew the PAT basics but was vague on LOLER inspections and safety bonds.',
+    show_operation: 'Froze when the playback cue failed and did not tell the stage manager.',
+    communication: 'Was polite with the client but did not confirm what they needed before starting.',
+    planning_documentation: 'Had no paperwork for the set-up and could not say what goes on a patch list.',
+  };
+  const weak = () =>
+    inputFor([{ interviewer: 'Priya Shah', ratings: allAt(2, { audio: 3 }), evidence: everyNote }]);
+
+  it('keeps a draft with many gaps within 250 words by merging the last ones into one point', () => {
+    const input = weak();
+    const { text, structured, check } = composeFeedback(input, context);
+    expect(input.assessment.gaps.length).toBeGreaterThanOrEqual(6);
+    expect(wordTokens(text).length).toBeLessThanOrEqual(draftLength.max);
+    expect(check.pass).toBe(true);
+    expect(uncoveredGaps(structured)).toEqual([]);
+    // The first areas keep their evidence and why the course fits; the merged point names each criterion and a course.
+    const [first] = structured.developmentAreas;
+    expect(first!.training).toMatch(/ — for /);
+    const merged = structured.developmentAreas.at(-1)!;
+    expect(merged.criterionKey).toBeNull();
+    expect(merged.criterion.split('; ').length).toBeGreaterThanOrEqual(2);
+    expect(merged.evidence).toBe(
+      'The panel rated each of these "Developing", and this role asks for "Competent".',
+    );
+    expect(merged.suggestions.length).toBe(merged.criterion.split('; ').length);
+    // An edited text keeps its merged point covered.
+    expect(uncoveredGaps(parseFeedbackMarkdown(text, structured))).toEqual([]);
+    if (process.env.SHOW_DRAFT) console.log(text);
+  });
+
+  it('leaves a draft that already fits alone, and honours a smaller limit', () => {
+    const short = inputFor([
+      {
+        interviewer: 'Priya Shah',
+        ratings: allAt(3, { audio: 4, video: 2 }),
+        evidence: {
+          audio: everyNote.audio!.replace('but was unsure', 'and explained how'),
+          video: everyNote.video!,
+        },
+      },
+    ]);
+    const full = composeFeedback(short, context);
+    expect(wordTokens(full.text).length).toBeLessThanOrEqual(draftLength.max);
+    expect(full.structured.developmentAreas.every((d) => d.criterionKey !== null)).toBe(true);
+
+    const long = composeFeedback(weak(), context);
+    const tight = composeFeedback({ ...weak(), maxWords: 180 }, context);
+    expect(wordTokens(tight.text).length).toBeLessThan(wordTokens(long.text).length);
+    expect(wordTokens(tight.text).length).toBeLessThanOrEqual(180);
+    expect(uncoveredGaps(tight.structured)).toEqual([]);
   });
 });
 

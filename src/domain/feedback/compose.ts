@@ -47,12 +47,14 @@ import {
   type FeedbackStrength,
   maxDevelopmentAreas,
   maxStrengths,
+  mergedCriteriaSeparator,
   renderFeedbackMarkdownWithSegments,
   type StructuredFeedback,
   type TrainingSuggestion,
 } from './document.ts';
 import { lowerFirstWord, rephraseEvidence } from './rephrase.ts';
-import { chooseTraining, trainingText } from './training.ts';
+import { wordTokens } from './text.ts';
+import { chooseTraining, providerName, trainingText } from './training.ts';
 
 export interface ComposeInput {
   /** The application's aggregated scorecards (src/domain/aggregation.ts). */
@@ -66,7 +68,12 @@ export interface ComposeInput {
   internalCandidate?: boolean;
   /** Training suggestions per development area: 1 (default) or 2. */
   trainingPerArea?: 1 | 2;
+  /** The longest draft, in words (default `draftLength.max`); over it, lines are trimmed and merged. */
+  maxWords?: number;
 }
+
+/** A draft's readable length in words (the issue's 120–250): longer drafts are trimmed, then merged. */
+export const draftLength = { min: 120, max: 250 } as const;
 
 /** What must never appear, and who the candidate is: the same context the check is given. */
 export type ComposeContext = FeedbackCheckContext;
@@ -188,10 +195,13 @@ function suggestionOf(t: TrainingEntry): TrainingSuggestion {
 // ── Evidence ────────────────────────────────────────────────────────────────────────────────────
 
 /** Rephrased evidence from the ratings, highest first (strengths) or lowest first (development). */
+/** Evidence rephrased once per composition: a long draft is built several times while it is shortened. */
+type Rephrase = (evidence: string) => string[];
+
 function evidenceFor(
   criterion: CriterionAssessment,
   order: 'highest' | 'lowest',
-  context: ComposeContext,
+  rephrase: Rephrase,
   prefer?: (sentence: string) => boolean,
 ): string[] {
   const ratings = criterion.ratings
@@ -201,7 +211,7 @@ function evidenceFor(
   const all: string[] = [];
   for (const r of ratings) {
     if (!r.evidence) continue;
-    for (const sentence of rephraseEvidence(r.evidence, context, { maxSentences: 2 })) {
+    for (const sentence of rephrase(r.evidence)) {
       if (!all.some((s) => s.toLowerCase() === sentence.toLowerCase())) all.push(sentence);
     }
   }
@@ -364,6 +374,14 @@ function encouragementFor(
   };
 }
 
+/** The next step named without the line on why: "Eos family console training — ETC." */
+function shortTrainingText(entries: readonly TrainingEntry[], criterionName: string): string {
+  const [first] = entries;
+  if (!first) return trainingText(entries, criterionName);
+  const provider = onTheJob.test(first.provider) ? 'on the job with us' : providerName(first.provider);
+  return `${first.name} — ${provider}.`;
+}
+
 // ── Composition ─────────────────────────────────────────────────────────────────────────────────
 
 function cautiousStrength(evidence: string[]): string {
@@ -385,19 +403,84 @@ interface Fallbacks {
   encouragementWithoutVenue: boolean;
 }
 
-function build(input: ComposeInput, context: ComposeContext, fallbacks: Fallbacks): StructuredFeedback {
+/**
+ * How much a draft is shortened: `concise` keeps one sentence of evidence per point, two strengths
+ * and no level sentence after evidence; development areas from `keepAreas` on are merged into one
+ * point naming each criterion and its course; `shortTraining` drops the line on why a course fits.
+ */
+interface Brevity {
+  concise: boolean;
+  keepAreas: number;
+  shortTraining: boolean;
+}
+
+const fullLength: Brevity = { concise: false, keepAreas: Number.POSITIVE_INFINITY, shortTraining: false };
+
+/** The ways to shorten a draft of `areas` development areas, least shortened first. */
+function brevities(areas: number): Brevity[] {
+  const options: Brevity[] = [fullLength, { ...fullLength, concise: true }];
+  for (let keep = areas - 1; keep >= 1; keep--)
+    options.push({ concise: true, keepAreas: keep, shortTraining: false });
+  options.push({ concise: true, keepAreas: 1, shortTraining: true });
+  return options;
+}
+
+/** One point for the criteria merged at the end of a long draft: what they share, and a course for each. */
+function mergedArea(
+  areas: FeedbackDevelopmentArea[],
+  criteria: readonly CriterionAssessment[],
+): FeedbackDevelopmentArea {
+  const rated = areas.map((a) => criteria.find((c) => c.key === a.criterionKey));
+  const levels = new Set(rated.map((c) => currentLevel(c?.mean ?? 1)));
+  const required = new Set(rated.map((c) => c?.requiredLevel));
+  const [level] = [...levels];
+  const [needed] = [...required];
+  const evidence =
+    levels.size === 1 && required.size === 1 && level !== undefined && needed !== undefined
+      ? `The panel rated each of these ${label(level)}, and this role asks for ${label(needed)}.`
+      : 'The panel rated each of these below the level this role asks for.';
+  const suggestions = areas.flatMap((a) => a.suggestions.slice(0, 1));
+  const courses = areas.flatMap((a) => {
+    const t = a.suggestions[0];
+    return t ? [`${t.name} — ${providerName(t.provider)} (${lowerFirstIfWord(a.criterion)})`] : [];
+  });
+  return {
+    criterionKey: null,
+    criterion: areas.map((a) => a.criterion).join(mergedCriteriaSeparator),
+    reason: 'below_required',
+    level: null,
+    evidence,
+    training:
+      courses.length > 0
+        ? `${courses.join('; ')}.`
+        : 'practise each of these wherever you work now with an experienced technician, and keep a log of what you try.',
+    suggestions,
+    cautious: false,
+  };
+}
+
+function build(
+  input: ComposeInput,
+  rephrase: Rephrase,
+  fallbacks: Fallbacks,
+  brevity: Brevity = fullLength,
+): StructuredFeedback {
   const { assessment } = input;
   const chosen = plan(assessment);
+  if (brevity.concise) chosen.strengths = chosen.strengths.slice(0, 2);
+  const sentences = brevity.concise ? 1 : 2;
   const criterionOf = new Map(input.criteria.map((c) => [c.key, c]));
 
   const strengths: FeedbackStrength[] = chosen.strengths.map((c, i) => {
     const weak = (c.mean ?? 0) < 3;
     const evidence = fallbacks.strengths.has(i)
       ? []
-      : evidenceFor(c, 'highest', context, (s) => !developmentSignal.test(s)).filter(
-          // A weak interview's best area: only evidence that says what went right.
-          (s) => !weak || !developmentSignal.test(s),
-        );
+      : evidenceFor(c, 'highest', rephrase, (s) => !developmentSignal.test(s))
+          .filter(
+            // A weak interview's best area: only evidence that says what went right.
+            (s) => !weak || !developmentSignal.test(s),
+          )
+          .slice(0, sentences);
     const text =
       evidence.length === 0
         ? strengthFallback(c)
@@ -429,11 +512,14 @@ function build(input: ComposeInput, context: ComposeContext, fallbacks: Fallback
       if (reason === 'go_further' || fallbacks.development.has(i)) {
         evidence = developmentFallback(c, reason);
       } else {
-        const found = evidenceFor(c, 'lowest', context, (s) => developmentSignal.test(s));
+        const found = evidenceFor(c, 'lowest', rephrase, (s) => developmentSignal.test(s)).slice(
+          0,
+          sentences,
+        );
         const saysWhat = found.some((s) => developmentSignal.test(s));
         if (found.length === 0) evidence = developmentFallback(c, reason);
         else if (c.disagreement) evidence = cautiousDevelopment(found);
-        else if (saysWhat) evidence = found.join(' ');
+        else if (saysWhat || brevity.concise) evidence = found.join(' ');
         else evidence = `${found[0]} ${developmentFallback(c, reason)}`;
       }
       return {
@@ -442,7 +528,7 @@ function build(input: ComposeInput, context: ComposeContext, fallbacks: Fallback
         reason,
         level,
         evidence,
-        training: trainingText(entries, c.name),
+        training: brevity.shortTraining ? shortTrainingText(entries, c.name) : trainingText(entries, c.name),
         suggestions: entries.map(suggestionOf),
         cautious: c.disagreement && reason !== 'go_further',
       };
@@ -452,6 +538,11 @@ function build(input: ComposeInput, context: ComposeContext, fallbacks: Fallback
   const score = scoreOf(assessment);
   const venue = fallbacks.encouragementWithoutVenue ? '' : input.venueName.trim();
   const encouragement = encouragementFor(input, score, developmentAreas, strengths, venue);
+  // The encouragement names the first course, so areas are merged after it has been chosen.
+  if (developmentAreas.length > brevity.keepAreas + 1) {
+    const merged = mergedArea(developmentAreas.slice(brevity.keepAreas), assessment.criteria);
+    developmentAreas.splice(brevity.keepAreas, developmentAreas.length, merged);
+  }
   const gaps = assessment.gaps.flatMap((key) => {
     const c = assessment.criteria.find((x) => x.key === key);
     return c ? [{ criterionKey: c.key, criterion: c.name }] : [];
@@ -512,8 +603,23 @@ export function composeFeedback(input: ComposeInput, context: ComposeContext = {
     training: new Set(),
     encouragementWithoutVenue: false,
   };
+  // The least shortened draft within the word limit (or the shortest there is); then the check.
+  const rephrased = new Map<string, string[]>();
+  const rephrase: Rephrase = (evidence) => {
+    let sentences = rephrased.get(evidence);
+    if (!sentences) {
+      sentences = rephraseEvidence(evidence, context, { maxSentences: 2 });
+      rephrased.set(evidence, sentences);
+    }
+    return sentences;
+  };
+  const maxWords = input.maxWords ?? draftLength.max;
+  const options = brevities(plan(input.assessment).development.length);
+  const wordsOf = (b: Brevity) =>
+    wordTokens(renderFeedbackMarkdownWithSegments(build(input, rephrase, fallbacks, b)).text).length;
+  const brevity = options.find((b) => wordsOf(b) <= maxWords) ?? options.at(-1)!;
   for (;;) {
-    const structured = build(input, context, fallbacks);
+    const structured = build(input, rephrase, fallbacks, brevity);
     const { text, segments } = renderFeedbackMarkdownWithSegments(structured);
     const check = checkFeedback(text, context);
     if (check.pass || !blame(check, segments, fallbacks)) return { structured, text, check };

@@ -22,6 +22,8 @@ export const nextStepLead = 'A good next step:';
 export const maxStrengths = 3;
 /** Every criterion below the required level is written up (or left out with a reason), so up to 8. */
 export const maxDevelopmentAreas = 8;
+/** Between the criteria of one merged point in a long draft: "**Lighting; Audio:** …". */
+export const mergedCriteriaSeparator = '; ';
 /** A reason for leaving a criterion below the required level out of the feedback. */
 export const leftOutReasonMinLength = 10;
 
@@ -106,7 +108,12 @@ export function uncoveredGaps(feedback: StructuredFeedback): FeedbackGap[] {
   const written = [...feedback.strengths, ...feedback.developmentAreas];
   return (feedback.gaps ?? []).filter(
     (gap) =>
-      !written.some((w) => w.criterionKey === gap.criterionKey || sameName(w.criterion, gap.criterion)) &&
+      !written.some(
+        (w) =>
+          w.criterionKey === gap.criterionKey ||
+          // A merged point names each of its criteria.
+          w.criterion.split(mergedCriteriaSeparator.trim()).some((name) => sameName(name, gap.criterion)),
+      ) &&
       !(feedback.leftOut ?? []).some(
         (l) => l.criterionKey === gap.criterionKey && l.reason.trim().length >= leftOutReasonMinLength,
       ),

@@ -3,6 +3,7 @@
 // such words in candidate feedback are a legal risk for the venue, whatever was meant.
 
 import { type PatternRule, personNouns as people, words } from './patterns.ts';
+import { framedProtectedRules } from './protected-frames.ts';
 
 export const characteristics = [
   'age',
@@ -249,8 +250,9 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       "married|marriage|marital|civil\\s+partner(?:ship)?s?|divorc(?:e|ed|es|ing)|widow(?:ed|er)?|engaged\\s+to|fianc[ée]e?|spouses?|husband'?s?|wife'?s?|wives|hubby|missus|your\\s+(?:partner|partner's|girlfriend|boyfriend|other\\s+half)|getting\\s+(?:married|hitched)|wedding\\s+plans|honeymoon",
     ),
+    // "married the two systems together": the verb for joining things, not a marriage.
     unlessAfter:
-      /^\s+(?:(?:on|in|for|during)\s+(?:the\s+|this\s+)?)?(?:paired\s+)?(?:practical|task|test|exercise|challenge|build|session|role[- ]play)\b/i,
+      /^\s+(?:(?:(?:on|in|for|during)\s+(?:the\s+|this\s+)?)?(?:paired\s+)?(?:practical|task|test|exercise|challenge|build|session|role[- ]play)\b|(?:up\s+)?(?:together\b|(?:the|these|those|both|two|all|our|their|your)\s+(?:\S+\s+){0,3}?(?:systems?|rigs?|feeds?|signals?|desks?|consoles?|networks?|mix(?:es)?|images?|outputs?|inputs?|sources?|zones?|arrays?|cues?|files?|sessions?|streams?|parts?|halves|sides)\b))/i,
   },
 
   {
@@ -445,6 +447,9 @@ export const protectedRules: readonly ProtectedRule[] = [
     ),
     unlessAfter:
       /^[\s-]*(?:access\w*|spaces?|positions?|bays?|platforms?|lifts?|ramps?|seating|seats?|areas?|users?\s+in\s+the\s+audience|to\s+(?:the|your|our)\s+(?:eq|mix|levels?|focus|rig|patch|gain|settings?))\b/i,
+    // Someone else's wheelchair ("a colleague who uses a wheelchair"), not the candidate's.
+    unlessBefore:
+      /\b(?:colleagues?|patrons?|guests?|audience\s+members?|visitors?|customers?|performers?|artists?|clients?|delegates?|speakers?|students?|members\s+of\s+the\s+public)\s+who\s+(?:uses?|used|need(?:s|ed)?)\s+(?:a\s+)?$/i,
   },
   {
     characteristic: 'gender reassignment',
@@ -518,6 +523,7 @@ export const protectedRules: readonly ProtectedRule[] = [
     // "Pride" capitalised in mid-sentence is the event; "take pride in your work" is not.
     pattern: /(?<=[\p{Ll},]\s)Pride(?![\p{L}\p{N}])/gu,
   },
+  ...framedProtectedRules,
 ];
 
 export function protectedMessage(rule: ProtectedRule, phrase: string): string {

@@ -1,13 +1,15 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/database.ts';
+import { draftLength } from '../../domain/feedback/compose.ts';
 import { uncoveredGaps } from '../../domain/feedback/document.ts';
+import { wordTokens } from '../../domain/feedback/text.ts';
 import type { Actor } from '../../http/actor.ts';
 import { demoSlug } from '../demo/demo-data.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { feedbackService } from './feedback.service.ts';
 
 // Every not-progressing candidate of the demo data, drafted through the real service: the drafts a
-// manager meets first must pass the check, cover every gap and read as correct second person.
+// manager meets first must pass the check, cover every gap, keep to 250 words and read as correct second person.
 describeEachDatabase('feedback drafts for the demo data', (get) => {
   it('pass the check, cover every criterion below the level and keep subjects and verbs agreeing', {
     timeout: 180_000,
@@ -56,10 +58,16 @@ describeEachDatabase('feedback drafts for the demo data', (get) => {
     const problems: string[] = [];
     for (const [i, { id }] of applications.entries()) {
       const { feedback } = await service.draft(org.id, id, { recompose: false, trainingPerArea: 1 }, actor);
+      if (process.env.SHOW_COUNTS)
+        console.log(
+          `WORDS ${id} ${wordTokens(feedback.text).length} areas=${feedback.structured.developmentAreas.length} strengths=${feedback.structured.strengths.length}`,
+        );
       if (process.env.SHOW_DRAFTS && i < 3) console.log(`--- ${id}\n${feedback.text}\n`);
       if (!feedback.check.pass)
         problems.push(`${id}: check fails (${feedback.check.findings.map((f) => f.kind)})`);
       if (uncoveredGaps(feedback.structured).length > 0) problems.push(`${id}: a gap is not covered`);
+      const words = wordTokens(feedback.text).length;
+      if (words > draftLength.max) problems.push(`${id}: ${words} words, over ${draftLength.max}`);
       if (feedback.structured.strengths.length === 0) problems.push(`${id}: no strength`);
       // The check's grammar rule: no "you was", no sentence without a subject.
       const grammar = feedback.check.findings.filter((f) => f.kind === 'grammar');

@@ -44,8 +44,12 @@ export const trainingQuery = (applicationId: string, criterion: string, level: n
 export const draftFeedback = (applicationId: string, recompose = false) =>
   api<FeedbackView>(`${base(applicationId)}/draft`, { method: 'POST', body: { recompose } });
 
-export const saveFeedback = (applicationId: string, text: string) =>
-  api<FeedbackView>(base(applicationId), { method: 'PUT', body: { text } });
+/** Saves the text; `leftOut` (when given) replaces the gaps left out on purpose, each with a reason. */
+export const saveFeedback = (
+  applicationId: string,
+  text: string,
+  leftOut?: { criterionKey: string; reason: string }[],
+) => api<FeedbackView>(base(applicationId), { method: 'PUT', body: leftOut ? { text, leftOut } : { text } });
 
 export const approveFeedback = (applicationId: string, overrideReason?: string) =>
   api<FeedbackView>(`${base(applicationId)}/approve`, {

@@ -33,6 +33,14 @@ import { applicationQuery, canManageHiring, refresh, useMe } from '../api/querie
 import { ConfirmModal } from '../components/ConfirmModal';
 import { EmailView } from '../components/EmailView';
 import { FindingsList, HighlightedText } from '../components/feedback/FeedbackCheck';
+import {
+  choicesOf,
+  LeftOutCard,
+  type LeftOutChoices,
+  leftOutList,
+  sameChoices,
+  shortReason,
+} from '../components/feedback/LeftOut';
 import { TrainingPicker } from '../components/feedback/TrainingPicker';
 import { insertNextStep, lineRange } from '../components/feedback/text';
 import { AnchorLink } from '../components/links';
@@ -187,7 +195,12 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
   const [recomposing, recomposeHandlers] = useDisclosure(false);
   const [reason, setReason] = useState('');
   const editor = useRef<HTMLTextAreaElement>(null);
-  const dirty = text !== saved.text;
+  const [choices, setChoices] = useState<LeftOutChoices>(() => choicesOf(saved.structured));
+  const choicesChanged = !sameChoices(choices, choicesOf(saved.structured));
+  const reasonTooShort = shortReason(choices) !== null;
+  const dirty = text !== saved.text || choicesChanged;
+  // The left-out list is sent only when it changed, so a text-only save keeps the stored one as it is.
+  const persist = () => saveFeedback(applicationId, text, choicesChanged ? leftOutList(choices) : undefined);
   const approved = saved.status === 'approved';
   const live = useLiveCheck(applicationId, text);
   const passes = live.current && live.check?.pass === true;
@@ -214,7 +227,7 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
   const store = (next: FeedbackView) => queryClient.setQueryData(['feedback', applicationId], next);
 
   const save = useMutation({
-    mutationFn: () => saveFeedback(applicationId, text),
+    mutationFn: persist,
     onMutate: () => setSaveError(null),
     onSuccess: (next) => {
       store(next);
@@ -231,7 +244,7 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
 
   const approve = useMutation({
     mutationFn: async (overrideReason?: string) => {
-      if (dirty) await saveFeedback(applicationId, text);
+      if (dirty) await persist();
       return approveFeedback(applicationId, overrideReason);
     },
     onSuccess: async (next) => {
@@ -269,7 +282,7 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
-      if (dirty && !save.isPending) save.mutate();
+      if (dirty && !reasonTooShort && !save.isPending) save.mutate();
     }
   }
 
@@ -295,11 +308,21 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
 
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Group gap="xs" wrap="wrap">
-          <Button onClick={() => save.mutate()} disabled={!dirty} loading={save.isPending}>
+          <Button
+            onClick={() => save.mutate()}
+            disabled={!dirty || reasonTooShort}
+            title={reasonTooShort ? 'Give each left-out criterion a reason first' : undefined}
+            loading={save.isPending}
+          >
             Save
           </Button>
           {approved && !dirty ? null : passes ? (
-            <Button color="teal" onClick={() => approve.mutate(undefined)} loading={approve.isPending}>
+            <Button
+              color="teal"
+              onClick={() => approve.mutate(undefined)}
+              disabled={reasonTooShort}
+              loading={approve.isPending}
+            >
               {dirty ? 'Save and approve' : 'Approve'}
             </Button>
           ) : (
@@ -373,6 +396,12 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="md">
+                <LeftOutCard
+                  structured={saved.structured}
+                  text={text}
+                  choices={choices}
+                  onChange={setChoices}
+                />
                 {areas.length > 0 ? (
                   <Card withBorder padding="sm">
                     <Title order={2} size="h5" mb={4}>
@@ -459,7 +488,7 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
             </Button>
             <Button
               color="red"
-              disabled={reason.trim().length < overrideReasonMinLength}
+              disabled={reason.trim().length < overrideReasonMinLength || reasonTooShort}
               loading={approve.isPending}
               onClick={() => approve.mutate(reason.trim())}
             >

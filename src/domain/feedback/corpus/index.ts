@@ -4,6 +4,8 @@
 // is never used to tune them (see each folder's README).
 
 import independentFresh from './independent/fresh.json' with { type: 'json' };
+import independentFresh2 from './independent/fresh-2.json' with { type: 'json' };
+import independentFresh3 from './independent/fresh-3.json' with { type: 'json' };
 import independentGood from './independent/good.json' with { type: 'json' };
 import independentProtected from './independent/protected.json' with { type: 'json' };
 import independentProtected2 from './independent/protected-2.json' with { type: 'json' };
@@ -51,6 +53,8 @@ export const feedbackIndependent: readonly CorpusExample[] = [
   ...examples(independentProtected2),
   ...examples(independentRisky2),
   ...examples(independentFresh),
+  ...examples(independentFresh2),
+  ...examples(independentFresh3),
 ];
 
 /**
@@ -58,3 +62,7 @@ export const feedbackIndependent: readonly CorpusExample[] = [
  * before any rule was changed (see independent/README.md): the least optimistic figures we have.
  */
 export const feedbackFresh: readonly CorpusExample[] = examples(independentFresh);
+
+/** The second and third blind sets (see independent/README.md for what each was measured at, blind). */
+export const feedbackFresh2: readonly CorpusExample[] = examples(independentFresh2);
+export const feedbackFresh3: readonly CorpusExample[] = examples(independentFresh3);
