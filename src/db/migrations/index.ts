@@ -19,6 +19,7 @@ import * as m0021privacy from './0021_privacy.ts';
 import * as m0024reputationIndexes from './0024_reputation_indexes.ts';
 import * as m0026idempotency from './0026_idempotency_keys.ts';
 import * as m0027bounces from './0027_message_bounces.ts';
+import * as m0030metricsIndexes from './0030_metrics_covering_indexes.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0027_message_bounces': m0027bounces,
   '0021_privacy': m0021privacy,
   '0024_reputation_indexes': m0024reputationIndexes,
+  '0030_metrics_covering_indexes': m0030metricsIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
