@@ -19,6 +19,7 @@ import {
   blankOut,
   clausesOf,
   phrasePattern,
+  phraseSpans,
   plain,
   type Sentence,
   type Span,
@@ -206,15 +207,12 @@ function quote(text: string, span: Span): string {
 /** The spans of the candidate's name: the full name anywhere, a part of it where it is capitalised. */
 function candidateNameSpans(text: string, name: string | undefined): Span[] {
   if (!name?.trim()) return [];
-  const spans: Span[] = [];
-  const full = phrasePattern(name);
-  if (full) for (const m of text.matchAll(full)) spans.push({ start: m.index, end: m.index + m[0].length });
+  // phraseSpans, not phrasePattern: every application of a bulk check brings a new name to compile.
+  const spans: Span[] = phraseSpans(text, name).map(({ start, end }) => ({ start, end }));
   for (const part of name.trim().split(/\s+/)) {
     if (part.length < 2) continue;
-    const pattern = phrasePattern(part);
-    if (!pattern) continue;
-    for (const m of text.matchAll(pattern)) {
-      if (/^\p{Lu}/u.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
+    for (const m of phraseSpans(text, part)) {
+      if (/^\p{Lu}/u.test(m.text)) spans.push({ start: m.start, end: m.end });
     }
   }
   return mergeSpans(spans);

@@ -1,7 +1,7 @@
 // Leaks: words copied from an interviewer's private notes, and interviewers named in the text.
 
 import { commonWordNames } from './lexicon.ts';
-import { escapeRegExp, phrasePattern, type Span, type Token, wordTokens } from './text.ts';
+import { cachedRegExp, escapeRegExp, phrasePattern, type Span, type Token, wordTokens } from './text.ts';
 
 /** A copied run counts from this many consecutive words… */
 export const leakMinWords = 6;
@@ -248,7 +248,7 @@ export function interviewerMentions(
     const last = lastName(name);
     if (last && last.length >= 2) {
       const titled = `(?<![\\p{L}\\p{N}])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s+${escapeRegExp(last)}(?![\\p{L}\\p{N}])`;
-      add(new RegExp(titled, 'giu'), name, true);
+      add(cachedRegExp(titled, 'giu'), name, true);
     }
   }
   for (const name of cleaned) {
@@ -260,7 +260,7 @@ export function interviewerMentions(
       if (commonWordNames.has(lower)) {
         // "Mark felt…", "Jo wasn't convinced": an everyday word as a name is a name when it holds a view.
         add(
-          new RegExp(
+          cachedRegExp(
             `(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?=\\s+(?:and\\s+\\p{Lu}\\p{Ll}+\\s+)?(?:${viewVerbs})(?![\\p{L}\\p{N}]))`,
             'gu',
           ),

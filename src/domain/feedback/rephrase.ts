@@ -22,7 +22,7 @@ import { interviewerMentions, privateNoteOverlaps } from './leaks.ts';
 import { commonWordNames, competencyPattern } from './lexicon.ts';
 import { matchRule } from './patterns.ts';
 import { protectedRules } from './protected.ts';
-import { phrasePattern, plain } from './text.ts';
+import { phrasePattern, phraseSpans, plain } from './text.ts';
 import { toneRules, vagueRules } from './vague-and-tone.ts';
 
 export interface RephraseContext {
@@ -135,6 +135,21 @@ const mark = '\uE000';
 const youMark = `you${mark}`;
 const yourMark = `your${mark}`;
 
+/** The text with each span's match replaced by `by(match)`. */
+function replaceSpans(
+  text: string,
+  spans: readonly { start: number; end: number; text: string }[],
+  by: (m: string) => string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + by(span.text);
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
 /** Replaces multi-word candidate references ("the candidate", "Sam Okafor") with one marker word. */
 function markCandidate(sentence: string, names: Names): string {
   let out = sentence.replace(
@@ -142,12 +157,11 @@ function markCandidate(sentence: string, names: Names): string {
     (_m, possessive: string | undefined) => (possessive ? yourMark : youMark),
   );
   // Full name first, then its parts (capitalised only: "grace" is a word, "Grace" may be the candidate).
+  // Found with phraseSpans, not a compiled pattern per name: a bulk action brings a new name each time.
   for (const form of names.candidate) {
-    const pattern = phrasePattern(form);
-    if (!pattern) continue;
-    const possessive = new RegExp(`${pattern.source}['’]s`, pattern.flags);
-    out = out.replace(possessive, (m) => (isCapitalised(m) ? yourMark : m));
-    out = out.replace(pattern, (m) => (isCapitalised(m) ? youMark : m));
+    if (!form.trim()) continue;
+    out = replaceSpans(out, phraseSpans(out, form, 'gi', true), (m) => (isCapitalised(m) ? yourMark : m));
+    out = replaceSpans(out, phraseSpans(out, form), (m) => (isCapitalised(m) ? youMark : m));
   }
   return out;
 }

@@ -353,11 +353,16 @@ export interface QueueRow {
   checkResult: string | null;
 }
 
+/** The role's review queue, or only these applications' items (a job's batch). */
 export async function listQueue(
   db: Kysely<Database>,
   organisationId: string,
   roleId: string,
+  applicationIds?: readonly string[],
 ): Promise<QueueRow[]> {
+  if (applicationIds?.length === 0) return [];
+  // A long selection reads the role's queue and keeps its items (no list of thousands of parameters).
+  const only = applicationIds && applicationIds.length <= 500 ? applicationIds : undefined;
   const rows = await db
     .selectFrom('closure_queue_item as q')
     .innerJoin('application', 'application.id', 'q.application_id')
@@ -382,24 +387,28 @@ export async function listQueue(
     .where('q.role_id', '=', roleId)
     // Decided another way meanwhile (withdrawn, offered…): no longer the queue's to close.
     .where('application.stage', 'in', ['applied', 'interviewing', 'awaiting_decision'])
+    .$if(only !== undefined, (qb) => qb.where('q.application_id', 'in', only!))
     .orderBy('candidate.name', 'asc')
     .orderBy('q.application_id', 'asc')
     .execute();
-  return rows.map((r) => ({
-    applicationId: r.application_id,
-    candidateId: r.candidate_id,
-    candidateName: r.name,
-    stage: r.stage as Stage,
-    problem: r.problem,
-    kind: r.kind as QueueKind,
-    screening: r.screening,
-    withoutScorecardsNote: r.without_scorecards_note,
-    queueCheckResult: r.queue_check_result,
-    approvedAt: r.approved_at,
-    feedbackStatus: r.feedback_status,
-    feedbackText: r.feedback_text,
-    checkResult: r.check_result,
-  }));
+  const kept = applicationIds && !only ? new Set(applicationIds) : undefined;
+  return rows
+    .filter((r) => !kept || kept.has(r.application_id))
+    .map((r) => ({
+      applicationId: r.application_id,
+      candidateId: r.candidate_id,
+      candidateName: r.name,
+      stage: r.stage as Stage,
+      problem: r.problem,
+      kind: r.kind as QueueKind,
+      screening: r.screening,
+      withoutScorecardsNote: r.without_scorecards_note,
+      queueCheckResult: r.queue_check_result,
+      approvedAt: r.approved_at,
+      feedbackStatus: r.feedback_status,
+      feedbackText: r.feedback_text,
+      checkResult: r.check_result,
+    }));
 }
 
 // ---- Closure report ----------------------------------------------------------------------------
@@ -588,16 +597,22 @@ export async function findLatestDecisionEmail(
   };
 }
 
-/** How many emails were written under a decision's key or its later attempts. */
+/**
+ * How many emails were written under a decision's key or its later attempts. Every one is the
+ * application's email, so the application's index narrows the search (a LIKE uses no index: it read
+ * every email of the organisation for each decision).
+ */
 export async function countDecisionAttempts(
   db: Kysely<Database>,
   organisationId: string,
+  applicationId: string,
   baseKey: string,
 ): Promise<number> {
   const row = await db
     .selectFrom('message')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('organisation_id', '=', organisationId)
+    .where('application_id', '=', applicationId)
     .where((eb) =>
       eb.or([eb('idempotency_key', '=', baseKey), eb('idempotency_key', 'like', `${baseKey}:attempt-%`)]),
     )

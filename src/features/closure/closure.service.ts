@@ -7,14 +7,18 @@ import type { Database } from '../../db/schema.ts';
 import type { ToldVia } from '../../db/schema-closure.ts';
 import { localDateOf, workingDaysBetween } from '../../domain/calendar.ts';
 import { outcomeStages, type Stage, stageLabels, transitionProblem } from '../../domain/lifecycle.ts';
-import { defaultScreeningChoice, screeningText } from '../../domain/screening.ts';
+import { defaultScreeningChoice, type ScreeningCriterion, screeningText } from '../../domain/screening.ts';
 import { describeSendTime } from '../../domain/send-time.ts';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import * as applications from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCandidate } from '../candidates/candidates.repository.ts';
-import { findFeedback } from '../feedback/feedback.repository.ts';
+import {
+  type FeedbackContextRow,
+  findFeedback,
+  findFeedbackContexts,
+} from '../feedback/feedback.repository.ts';
 import { approvedFeedbackFor, feedbackService } from '../feedback/feedback.service.ts';
 import { findSendTimes } from '../messages/messages.repository.ts';
 import { enqueue } from '../messages/outbox.ts';
@@ -107,8 +111,14 @@ async function nextDecisionKey(
   outcome: 'offer' | 'not_progressing',
 ): Promise<string> {
   const base = `decision:${outcome}:${id}`;
-  const written = await repo.countDecisionAttempts(tx, organisationId, base);
+  const written = await repo.countDecisionAttempts(tx, organisationId, id, base);
   return written === 0 ? base : `${base}:attempt-${written + 1}`;
+}
+
+/** What a batch of decisions reads once for all (the role's criteria, each application's check context). */
+interface Known {
+  criteria?: ScreeningCriterion[];
+  contexts?: Map<string, FeedbackContextRow>;
 }
 
 /** Outcome stages an application closes from once the candidate has been told. */
@@ -130,6 +140,7 @@ export function closureService(ctx: AppContext) {
     now: Date,
     detail: Record<string, unknown>,
     replacing: boolean,
+    known: Known = {},
   ): Promise<string> {
     const id = facts.id;
     const decided = (more: Record<string, unknown>) =>
@@ -187,8 +198,16 @@ export function closureService(ctx: AppContext) {
         field: 'withoutScorecardsNote',
       });
     }
-    const criteria = await screeningCriteriaOf(tx, organisationId, facts.roleId);
-    const composed = await composeScreening(tx, organisationId, id, criteria, input.screening, interviewed);
+    const criteria = known.criteria ?? (await screeningCriteriaOf(tx, organisationId, facts.roleId));
+    const composed = await composeScreening(
+      tx,
+      organisationId,
+      id,
+      criteria,
+      input.screening,
+      interviewed,
+      known.contexts?.get(id),
+    );
     if (!composed.check.pass) {
       throw new AppError(
         'validation_failed',
@@ -234,6 +253,7 @@ export function closureService(ctx: AppContext) {
     input: DecisionRequest,
     actor: Actor,
     now: Date,
+    known: Known = {},
   ): Promise<string | null> {
     const facts = await repo.findClosureFacts(tx, organisationId, id);
     if (!facts) throw notFound('Application');
@@ -269,7 +289,17 @@ export function closureService(ctx: AppContext) {
 
     let messageId: string | null = null;
     if (input.outcome === 'not_progressing') {
-      messageId = await notProgressingIn(tx, organisationId, facts, input, actor, now, detail, replacing);
+      messageId = await notProgressingIn(
+        tx,
+        organisationId,
+        facts,
+        input,
+        actor,
+        now,
+        detail,
+        replacing,
+        known,
+      );
     } else if (input.outcome === 'offer') {
       if (replacing) {
         await recordAudit(
@@ -490,9 +520,17 @@ export function closureService(ctx: AppContext) {
     const now = ctx.now();
     const interviews = await repo.listInterviewFacts(ctx.kysely, organisationId, undecided, now);
     const existing = new Map(
-      (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
+      (await repo.listQueue(ctx.kysely, organisationId, roleId, undecided)).map((r) => [r.applicationId, r]),
     );
-    let criteria: Awaited<ReturnType<typeof screeningCriteriaOf>> | undefined;
+    // The check's context of every screening item to compose, read at once rather than one by one.
+    const toScreen = undecided.filter((id) => {
+      const interview = interviews.get(id)!;
+      const kind = interview.lastInterviewEndedAt !== null ? 'without_scorecards' : 'screening';
+      const kept = existing.get(id);
+      return interview.submittedScorecards === 0 && !(kept && kept.kind === kind && kept.screening);
+    });
+    const contexts = await findFeedbackContexts(ctx.kysely, organisationId, toScreen);
+    let criteria: ScreeningCriterion[] | undefined;
     for (const id of undecided) {
       const interview = interviews.get(id)!;
       const kept = existing.get(id);
@@ -545,6 +583,7 @@ export function closureService(ctx: AppContext) {
             criteria,
             choice,
             kind === 'without_scorecards',
+            contexts.get(id),
           );
           await repo.upsertQueueItem(
             ctx.kysely,
@@ -594,8 +633,18 @@ export function closureService(ctx: AppContext) {
     actor: Actor,
   ): Promise<SendResult> {
     const rows = new Map(
-      (await repo.listQueue(ctx.kysely, organisationId, roleId)).map((r) => [r.applicationId, r]),
+      (await repo.listQueue(ctx.kysely, organisationId, roleId, ids)).map((r) => [r.applicationId, r]),
     );
+    // What every screening decision of the batch reads alike, read once: the role's criteria and the
+    // check's context of each application (decided in the loop below, so read before it).
+    const screened = ids.filter((id) => rows.has(id) && rows.get(id)!.kind !== 'feedback');
+    const known: Known =
+      screened.length > 0
+        ? {
+            criteria: await screeningCriteriaOf(ctx.kysely, organisationId, roleId),
+            contexts: await findFeedbackContexts(ctx.kysely, organisationId, screened),
+          }
+        : {};
     const results: SendResult['results'] = [];
     const messages = new Map<string, string>();
     for (const id of ids) {
@@ -626,7 +675,7 @@ export function closureService(ctx: AppContext) {
       try {
         const now = ctx.now();
         const messageId = await ctx.kysely.transaction().execute(async (tx) => {
-          const sent = await decideIn(tx, organisationId, id, decision, actor, now);
+          const sent = await decideIn(tx, organisationId, id, decision, actor, now, known);
           await repo.removeQueueItem(tx, organisationId, id);
           return sent;
         });

@@ -13,7 +13,7 @@ import {
   screeningVariables,
 } from '../../domain/screening.ts';
 import { invalidField, notFound } from '../../errors.ts';
-import { findFeedbackContext } from '../feedback/feedback.repository.ts';
+import { type FeedbackContextRow, findFeedbackContext } from '../feedback/feedback.repository.ts';
 import { resolveRequirements } from '../frameworks/requirements.service.ts';
 import type { ScreeningReasons } from './closure.schema.ts';
 
@@ -68,6 +68,8 @@ export async function composeScreening(
   criteria: readonly ScreeningCriterion[],
   choice: { reasons: readonly ScreeningChoice[]; note?: string | undefined },
   interviewed: boolean,
+  /** The application's check context when the caller read many at once (findFeedbackContexts). */
+  known?: FeedbackContextRow,
 ): Promise<ComposedScreening> {
   let variables: ScreeningVariables;
   try {
@@ -76,7 +78,7 @@ export async function composeScreening(
     if (err instanceof ScreeningChoiceError) throw invalidField(err.field, err.message);
     throw err;
   }
-  const context = await findFeedbackContext(db, organisationId, applicationId);
+  const context = known ?? (await findFeedbackContext(db, organisationId, applicationId));
   if (!context) throw notFound('Application');
   return { variables, check: checkScreening(variables, context) };
 }

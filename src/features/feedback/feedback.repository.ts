@@ -17,15 +17,49 @@ export async function findCandidateName(
   organisationId: string,
   applicationId: string,
 ): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('application')
-    .innerJoin('candidate', 'candidate.id', 'application.candidate_id')
-    .select(['candidate.name'])
-    .where('application.organisation_id', '=', organisationId)
-    .where('candidate.organisation_id', '=', organisationId)
-    .where('application.id', '=', applicationId)
-    .executeTakeFirst();
-  return row?.name;
+  return (await candidateNamesOf(db, organisationId, [applicationId])).get(applicationId);
+}
+
+/** Ids per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const idsPerQuery = 500;
+
+function slices<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += idsPerQuery) out.push(items.slice(i, i + idsPerQuery));
+  return out;
+}
+
+/**
+ * The candidate's name of each application of the organisation. Two lookups by primary key: a join
+ * let SQLite without statistics walk every candidate of the organisation for each application.
+ */
+async function candidateNamesOf(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const ids of slices([...new Set(applicationIds)])) {
+    const applications = await db
+      .selectFrom('application')
+      .select(['id', 'candidate_id'])
+      .where('organisation_id', '=', organisationId)
+      .where('id', 'in', ids)
+      .execute();
+    if (applications.length === 0) continue;
+    const candidates = await db
+      .selectFrom('candidate')
+      .select(['id', 'name'])
+      .where('organisation_id', '=', organisationId)
+      .where('id', 'in', [...new Set(applications.map((a) => a.candidate_id))])
+      .execute();
+    const byId = new Map(candidates.map((c) => [c.id, c.name]));
+    for (const a of applications) {
+      const name = byId.get(a.candidate_id);
+      if (name !== undefined) names.set(a.id, name);
+    }
+  }
+  return names;
 }
 
 /** Names of everyone on the application's interviews, and of everyone who wrote a scorecard for it. */
@@ -34,22 +68,46 @@ export async function listInterviewerNames(
   organisationId: string,
   applicationId: string,
 ): Promise<string[]> {
-  const onPanel = await db
-    .selectFrom('interview_interviewer')
-    .innerJoin('interview', 'interview.id', 'interview_interviewer.interview_id')
-    .innerJoin('user', 'user.id', 'interview_interviewer.user_id')
-    .select(['user.name'])
-    .where('interview.organisation_id', '=', organisationId)
-    .where('interview.application_id', '=', applicationId)
-    .execute();
-  const scoring = await db
-    .selectFrom('scorecard')
-    .innerJoin('user', 'user.id', 'scorecard.interviewer_id')
-    .select(['user.name'])
-    .where('scorecard.organisation_id', '=', organisationId)
-    .where('scorecard.application_id', '=', applicationId)
-    .execute();
-  return [...new Set([...onPanel, ...scoring].map((r) => r.name.trim()).filter((n) => n !== ''))].sort();
+  return (await interviewerNamesOf(db, organisationId, [applicationId])).get(applicationId) ?? [];
+}
+
+async function interviewerNamesOf(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const named = new Map<string, Set<string>>();
+  const add = (rows: { application_id: string; name: string }[]) => {
+    for (const r of rows) {
+      const name = r.name.trim();
+      if (name === '') continue;
+      const set = named.get(r.application_id) ?? new Set<string>();
+      set.add(name);
+      named.set(r.application_id, set);
+    }
+  };
+  for (const ids of slices([...new Set(applicationIds)])) {
+    add(
+      await db
+        .selectFrom('interview_interviewer')
+        .innerJoin('interview', 'interview.id', 'interview_interviewer.interview_id')
+        .innerJoin('user', 'user.id', 'interview_interviewer.user_id')
+        .select(['interview.application_id', 'user.name'])
+        .where('interview.organisation_id', '=', organisationId)
+        .where('interview.application_id', 'in', ids)
+        .execute(),
+    );
+    add(
+      await db
+        .selectFrom('scorecard')
+        .innerJoin('user', 'user.id', 'scorecard.interviewer_id')
+        .select(['scorecard.application_id', 'user.name'])
+        .where('scorecard.organisation_id', '=', organisationId)
+        .where('scorecard.application_id', 'in', ids)
+        .execute(),
+    );
+  }
+  return new Map([...named].map(([id, set]) => [id, [...set].sort()]));
 }
 
 /** The private notes of the application's scorecards, drafts included: never candidate-facing. */
@@ -58,15 +116,35 @@ export async function listPrivateNotes(
   organisationId: string,
   applicationId: string,
 ): Promise<string[]> {
-  const rows = await db
-    .selectFrom('scorecard')
-    .select(['private_notes'])
-    .where('organisation_id', '=', organisationId)
-    .where('application_id', '=', applicationId)
-    .where('private_notes', 'is not', null)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.private_notes ?? '').filter((n) => n.trim() !== '');
+  return (await privateNotesOf(db, organisationId, [applicationId])).get(applicationId) ?? [];
+}
+
+async function privateNotesOf(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const rows: { id: string; application_id: string; private_notes: string | null }[] = [];
+  for (const ids of slices([...new Set(applicationIds)])) {
+    rows.push(
+      ...(await db
+        .selectFrom('scorecard')
+        .select(['id', 'application_id', 'private_notes'])
+        .where('organisation_id', '=', organisationId)
+        .where('application_id', 'in', ids)
+        .where('private_notes', 'is not', null)
+        .execute()),
+    );
+  }
+  // Sorted here rather than by the query: ordering by id made SQLite walk the organisation's scorecards.
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const notes = new Map<string, string[]>();
+  for (const r of rows) {
+    const note = r.private_notes ?? '';
+    if (note.trim() === '') continue;
+    notes.set(r.application_id, [...(notes.get(r.application_id) ?? []), note]);
+  }
+  return notes;
 }
 
 /** Everything the check is given for an application, or undefined when it is not the organisation's. */
@@ -75,13 +153,31 @@ export async function findFeedbackContext(
   organisationId: string,
   applicationId: string,
 ): Promise<FeedbackContextRow | undefined> {
-  const candidateName = await findCandidateName(db, organisationId, applicationId);
-  if (candidateName === undefined) return undefined;
-  const [interviewerNames, privateNotes] = await Promise.all([
-    listInterviewerNames(db, organisationId, applicationId),
-    listPrivateNotes(db, organisationId, applicationId),
+  return (await findFeedbackContexts(db, organisationId, [applicationId])).get(applicationId);
+}
+
+/** The check's context of each of these applications of the organisation (others are left out), in a few queries. */
+export async function findFeedbackContexts(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationIds: readonly string[],
+): Promise<Map<string, FeedbackContextRow>> {
+  const names = await candidateNamesOf(db, organisationId, applicationIds);
+  const found = [...names.keys()];
+  const contexts = new Map<string, FeedbackContextRow>();
+  if (found.length === 0) return contexts;
+  const [interviewers, notes] = await Promise.all([
+    interviewerNamesOf(db, organisationId, found),
+    privateNotesOf(db, organisationId, found),
   ]);
-  return { candidateName, interviewerNames, privateNotes };
+  for (const [id, candidateName] of names) {
+    contexts.set(id, {
+      candidateName,
+      interviewerNames: interviewers.get(id) ?? [],
+      privateNotes: notes.get(id) ?? [],
+    });
+  }
+  return contexts;
 }
 
 // ── Drafts and approval (tables feedback and feedback_version, migration 0006) ─────────────────
