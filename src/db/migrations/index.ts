@@ -19,11 +19,11 @@ import * as m0021privacy from './0021_privacy.ts';
 import * as m0024reputationIndexes from './0024_reputation_indexes.ts';
 import * as m0026idempotency from './0026_idempotency_keys.ts';
 import * as m0027bounces from './0027_message_bounces.ts';
-import * as m0031sweepRuns from './0031_retention_sweep_runs.ts';
-import * as m0033referralOpens from './0033_referral_link_opens.ts';
-import * as m0032emailChange from './0032_candidate_email_change.ts';
-import * as m0034passwordResets from './0034_password_resets.ts';
 import * as m0030metricsIndexes from './0030_metrics_covering_indexes.ts';
+import * as m0031sweepRuns from './0031_retention_sweep_runs.ts';
+import * as m0032emailChange from './0032_candidate_email_change.ts';
+import * as m0033referralOpens from './0033_referral_link_opens.ts';
+import * as m0034passwordResets from './0034_password_resets.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
-import { mintEmailChangeToken } from '../candidates/email-change.repository.ts';
 import { mintPasswordResetToken, withdrawPasswordResetTokens } from '../account/account.repository.ts';
+import { mintEmailChangeToken } from '../candidates/email-change.repository.ts';
 import { deleteInvitationLinks, mintInvitationToken } from '../members/invitations.repository.ts';
 import { deleteUnsubscribeTokens, hashToken, insertUnsubscribeToken } from '../network/network.repository.ts';
 

@@ -694,8 +694,12 @@ export async function deleteExpiredLinks(
     .where('organisation_id', '=', organisationId)
     .where((eb) => eb.or([eb('expires_at', '<=', at), eb('confirmed_at', 'is not', null)]))
     .executeTakeFirst();
-  return Number(links.numDeletedRows) + Number(invitations.numDeletedRows) + Number(changes.numDeletedRows) +
-    Number(resets.numDeletedRows);
+  return (
+    Number(links.numDeletedRows) +
+    Number(invitations.numDeletedRows) +
+    Number(changes.numDeletedRows) +
+    Number(resets.numDeletedRows)
+  );
 }
 
 /**
