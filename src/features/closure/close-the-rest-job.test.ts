@@ -11,7 +11,8 @@ import { makeTeam, type Team } from '../../../test/support/factories/decision-cl
 import type { TestMember } from '../../../test/support/factories/organisations.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { createJobRunner } from '../../jobs/job-runner.ts';
-import { boundTo, composeJob, inlineLimit, sendJob } from './close-the-rest-job.ts';
+import { boundTo } from '../jobs/job-context.ts';
+import { composeJob, inlineLimit, sendJob } from './close-the-rest-job.ts';
 
 // Wednesday 25 November 2026, 10:00 in London: inside the sending window.
 const clock = new Date('2026-11-25T10:00:00.000Z');

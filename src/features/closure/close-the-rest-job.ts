@@ -3,14 +3,12 @@
 // each chunk commits in one transaction with the job's progress (a chunk done is never done again),
 // so GET /api/v1/jobs/{id} shows a progress bar and a worker that dies resumes where it was.
 // Up to `inlineLimit` applications answer in the request itself, as before.
-import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import type { Database } from '../../db/schema.ts';
-import { memberRoles } from '../../domain/member-roles.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { idSchema } from '../common.schema.ts';
+import { actorSchema, boundTo } from '../jobs/job-context.ts';
 import { toJob } from '../jobs/jobs.repository.ts';
 import type { Job } from '../jobs/jobs.schema.ts';
 import { defineJobHandler, jobQueued, startJob } from '../jobs/jobs.service.ts';
@@ -25,64 +23,12 @@ export const inlineLimit = 25;
 /** Applications per step (one transaction each). */
 export const chunkSize = 50;
 
-const actorSchema: z.ZodType<Actor> = z.union([
-  z.object({
-    kind: z.literal('member'),
-    organisationId: z.string(),
-    userId: z.string(),
-    role: z.enum(memberRoles),
-    name: z.string(),
-    email: z.string(),
-  }),
-  z.object({
-    kind: z.literal('api_key'),
-    organisationId: z.string(),
-    apiKeyId: z.string(),
-    role: z.literal('integrator'),
-  }),
-]);
-
 const jobInput = z.object({
   roleId: idSchema,
   applicationIds: z.array(idSchema),
   actor: actorSchema,
 });
 type JobInput = z.infer<typeof jobInput>;
-
-/**
- * The context with every query in `tx`: a service built on it runs inside the caller's transaction,
- * and its own transactions become savepoints (so one application's refusal undoes only its work).
- */
-export function boundTo(ctx: AppContext, tx: Kysely<Database>): AppContext {
-  let depth = 0;
-  const nested = {
-    execute: async <T>(fn: (t: Kysely<Database>) => Promise<T>): Promise<T> => {
-      depth += 1;
-      const name = sql.raw(`closure_step_${depth}`);
-      await sql`savepoint ${name}`.execute(tx);
-      try {
-        const result = await fn(bound);
-        await sql`release savepoint ${name}`.execute(tx);
-        return result;
-      } catch (err) {
-        await sql`rollback to savepoint ${name}`.execute(tx);
-        await sql`release savepoint ${name}`.execute(tx);
-        throw err;
-      } finally {
-        depth -= 1;
-      }
-    },
-  };
-  const bound = new Proxy(tx, {
-    get(target, property) {
-      if (property === 'transaction') return () => nested;
-      // Kysely's classes keep private fields: their methods run on the transaction itself.
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }) as Kysely<Database>;
-  return { ...ctx, kysely: bound };
-}
 
 function chunksOf<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
