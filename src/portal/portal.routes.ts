@@ -24,6 +24,7 @@ import type { ApiApp } from '../http/types.ts';
 import { newId } from '../ids.ts';
 import { safeUrl } from '../mail/escape.ts';
 import { contactDetailsRoutes, contactDetailsSection, contactNotices } from './contact-details.ts';
+import { candidateDataExport, decidedStages, feedbackStages } from './data-export.ts';
 import { html, type SafeHtml } from './html.ts';
 import { csrfMatches, csrfToken, type ResolvedLink, resolveCandidateLink } from './links.ts';
 import {
@@ -53,9 +54,6 @@ import { referralNotices, referralPageRoutes, referralSection } from './referral
 
 /** The version of the talent-network consent text below; recorded with every join. */
 export { networkConsentVersion };
-
-const decidedStages = ['offer', 'hired', 'offer_declined', 'not_progressing', 'withdrawn', 'closed'];
-const feedbackStages = ['not_progressing', 'closed'];
 
 /**
  * The stage the candidate sees: an offer or a not-progressing decision stays "awaiting decision"
@@ -678,89 +676,8 @@ ${
   portal.get('/c/:token/my-data.json', { config: { rateLimit } }, async (request, reply) => {
     const link = await linkOf(request, reply);
     if (!link) return reply;
-    const { organisationId, candidateId } = link;
-    const candidate = await repo.findCandidate(db, organisationId, candidateId);
-    if (!candidate) return notFound(reply);
-    const [organisation, applications, interviews, messages, calls, memberships, surveys, requests] =
-      await Promise.all([
-        findOrganisationName(db, organisationId),
-        repo.listApplications(db, organisationId, candidateId),
-        repo.listInterviews(db, organisationId, candidateId),
-        repo.listMessages(db, organisationId, candidateId),
-        repo.listFeedbackCallRequests(db, organisationId, candidateId),
-        repo.listNetworkMemberships(db, organisationId, candidateId),
-        repo.listSurveyResponses(db, organisationId, candidateId),
-        repo.listDataRequests(db, organisationId, candidateId),
-      ]);
-    const withFeedback = await Promise.all(
-      applications.map(async (a) => {
-        const feedback = feedbackStages.includes(a.stage)
-          ? await approvedFeedbackFor(db, organisationId, a.id)
-          : undefined;
-        return {
-          id: a.id,
-          role: a.roleTitle,
-          venue: a.venueName,
-          appliedAt: a.appliedAt,
-          status: a.stage,
-          decision: decidedStages.includes(a.stage)
-            ? { outcome: a.stage, decidedAt: a.decidedAt, toldAt: a.toldAt }
-            : null,
-          interviews: interviews
-            .filter((i) => i.application_id === a.id)
-            .map((i) => ({ kind: i.kind, startsAt: i.starts_at, endsAt: i.ends_at })),
-          feedback: feedback ? { text: feedback.text, approvedAt: feedback.approvedAt } : null,
-        };
-      }),
-    );
-    const data = {
-      exportedAt: ctx.now().toISOString(),
-      organisation: { name: organisation },
-      candidate: {
-        name: candidate.name,
-        email: candidate.email,
-        phone: candidate.phone,
-        location: candidate.location,
-        source: candidate.source,
-        createdAt: candidate.createdAt,
-      },
-      applications: withFeedback,
-      messages: messages.map((m) => ({
-        applicationId: m.application_id,
-        subject: m.subject,
-        status: m.status,
-        writtenAt: m.created_at,
-        sentAt: m.sent_at,
-      })),
-      feedbackCallRequests: calls.map((c) => ({
-        applicationId: c.application_id,
-        note: c.note,
-        preferredTimes: c.preferred_times,
-        requestedAt: c.created_at,
-      })),
-      talentNetwork: memberships.map((m) => ({
-        consentVersion: m.consent_version,
-        joinedAt: m.joined_at,
-        expiresAt: m.expires_at,
-        leftAt: m.left_at,
-      })),
-      surveyResponses: surveys.map((s) => ({
-        applicationId: s.application_id,
-        recommend: Number(s.recommend),
-        toldWhenPromised: Number(s.told_when_promised),
-        feedbackUseful: Number(s.feedback_useful),
-        treatedWithRespect: Number(s.treated_with_respect),
-        comment: s.comment,
-        answeredAt: s.created_at,
-      })),
-      dataRequests: requests.map((r) => ({
-        kind: r.kind,
-        status: r.status,
-        requestedAt: r.requested_at,
-        dueAt: r.due_at,
-        closedAt: r.closed_at,
-      })),
-    };
+    const data = await candidateDataExport(ctx, link.organisationId, link.candidateId);
+    if (!data) return notFound(reply);
     return reply
       .type('application/json; charset=utf-8')
       .header('cache-control', 'no-store')

@@ -3,6 +3,7 @@
 // their data and asks to delete it with JavaScript off, and the request waits on the admin's data
 // requests page, where it is met once the hold is released; another candidate deletes their data
 // at once, JavaScript off. Every page is checked with axe.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCandidateLink } from '../../src/portal/links.ts';
@@ -91,9 +92,18 @@ describe.skipIf(!browserAvailable())(
       await page.getByRole('combobox', { name: 'Show who is due within' }).click();
       await page.getByRole('option', { name: 'Due now' }).click();
       const due = page.getByRole('table', { name: 'Due for anonymisation' });
-      await due.getByRole('link', { name: 'Ellis Tregarthen' }).waitFor();
+      await due.getByRole('link', { name: 'Ellis Tregarthen', exact: true }).waitFor();
       expect(await due.textContent()).toContain('Last application closed the set months ago');
       await expectNoSeriousA11yViolations(page, 'privacy settings');
+
+      // A copy of their data before it goes: the file the candidate would download.
+      const downloading = page.waitForEvent('download');
+      await due.getByRole('link', { name: "Download Ellis Tregarthen's data" }).click();
+      const file = await downloading;
+      const downloaded = await file.path();
+      const data = JSON.parse(readFileSync(downloaded, 'utf8'));
+      expect(data.candidate.name).toBe('Ellis Tregarthen');
+      expect(file.suggestedFilename()).toMatch(/^candidate-[0-9a-z]{26}\.json$/i);
 
       await months.fill('0');
       await page.getByRole('button', { name: 'Save retention periods' }).click();

@@ -39,6 +39,7 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/candidates/{id}/legal-hold': { roles: admins },
   'PUT /api/v1/candidates/{id}/legal-hold': { roles: admins },
   'DELETE /api/v1/candidates/{id}/legal-hold': { roles: admins },
+  'GET /api/v1/candidates/{id}/data-export': { roles: admins },
   'GET /api/v1/venues': { roles: everyone },
   'POST /api/v1/venues': { roles: admins },
   'GET /api/v1/venues/{id}': { roles: everyone },

@@ -3,6 +3,7 @@ import { actorOf } from '../../http/access.ts';
 import { canAdminister } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
+  candidateDataExportSchema,
   legalHoldBody,
   legalHoldSchema,
   privacySettingsSchema,
@@ -100,5 +101,27 @@ export function privacyRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (request) => privacy.setLegalHold(actorOf(request), request.params.id, null),
+  );
+
+  app.get(
+    '/api/v1/candidates/:id/data-export',
+    {
+      config: { access: { roles: canAdminister } },
+      schema: {
+        tags,
+        summary: 'Everything held about a candidate, as one JSON file (the same as their own download)',
+        description:
+          'For a request for their data made another way (a letter, a phone call), or to keep a copy before retention anonymises them. The candidate gets the same file from their page. Audited.',
+        params: idParams,
+        response: { 200: candidateDataExportSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const data = await privacy.exportCandidateData(actorOf(request), request.params.id);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="candidate-${request.params.id}.json"`)
+        .send(data);
+    },
   );
 }

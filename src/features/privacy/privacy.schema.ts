@@ -94,3 +94,18 @@ export const legalHoldSchema = z.object({
   reason: z.string().nullable(),
 });
 export type LegalHold = z.infer<typeof legalHoldSchema>;
+
+/** The candidate's data as they download it from their page; each part is described in PRIVACY.md. */
+export const candidateDataExportSchema = z
+  .object({
+    exportedAt: z.string(),
+    organisation: z.object({ name: z.string().nullish() }).loose(),
+    candidate: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }).loose(),
+    applications: z.array(z.object({}).loose()),
+    messages: z.array(z.object({}).loose()),
+    feedbackCallRequests: z.array(z.object({}).loose()),
+    talentNetwork: z.array(z.object({}).loose()),
+    surveyResponses: z.array(z.object({}).loose()),
+    dataRequests: z.array(z.object({}).loose()),
+  })
+  .loose();

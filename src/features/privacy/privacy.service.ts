@@ -8,6 +8,7 @@ import { dialectOf } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../http/actor.ts';
+import { type CandidateDataExport, candidateDataExport } from '../../portal/data-export.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { completeDeletionRequests } from '../data-requests/data-requests.repository.ts';
 import * as repo from './privacy.repository.ts';
@@ -211,6 +212,22 @@ export function privacyService(ctx: AppContext) {
         );
       });
       return legalHold(organisationId, candidateId);
+    },
+    /** Everything held about the candidate, as they would download it; audited (personal data left). */
+    async exportCandidateData(actor: Actor, candidateId: string): Promise<CandidateDataExport> {
+      const organisationId = actor.organisationId;
+      const identity = await repo.findCandidateIdentity(ctx.kysely, organisationId, candidateId);
+      if (!identity || identity.anonymisedAt) throw notFound('Candidate');
+      const data = await candidateDataExport(ctx, organisationId, candidateId);
+      if (!data) throw notFound('Candidate');
+      await recordAudit(
+        ctx.kysely,
+        organisationId,
+        actor,
+        { action: 'candidate.data_exported', subjectType: 'candidate', subjectId: candidateId, detail: {} },
+        ctx.now(),
+      );
+      return data;
     },
   };
 }

@@ -1,6 +1,6 @@
 // Privacy settings (admins): the retention periods, who retention anonymises next and why, and
 // legal holds, which pause it for a candidate (each change audited on the server).
-import { Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -175,8 +175,8 @@ function DueSection() {
           />
         </Group>
         <Text size="sm" c="dimmed" mb="sm">
-          Open a candidate to export their record before it happens. A legal hold (a claim in progress) pauses
-          it until you release it.
+          Download a candidate's data (the same file they can download from their page) to keep a copy before
+          it happens. A legal hold (a claim in progress) pauses it until you release it.
         </Text>
         {due.isPending ? (
           <LoadingState />
@@ -195,6 +195,7 @@ function DueSection() {
                   <Table.Th>Candidate</Table.Th>
                   <Table.Th>Anonymised on</Table.Th>
                   <Table.Th>Why</Table.Th>
+                  <Table.Th>Their data</Table.Th>
                   <Table.Th>Legal hold</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -211,6 +212,11 @@ function DueSection() {
                     </Table.Td>
                     <Table.Td>{formatDate(row.dueAt)}</Table.Td>
                     <Table.Td>{because(row.because)}</Table.Td>
+                    <Table.Td>
+                      <Anchor href={`/api/v1/candidates/${row.candidate.id}/data-export`} download size="sm">
+                        Download {row.candidate.name}'s data
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <Button
                         size="xs"
