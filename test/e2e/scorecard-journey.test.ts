@@ -188,6 +188,7 @@ describe.skipIf(!browserAvailable())(
         await expect
           .poll(() => criteria.nth(index).getByTestId('selected-descriptor').textContent())
           .toContain(`${rating} `);
+        await page.keyboard.press('Tab'); // "Not assessed"
         await page.keyboard.press('Tab'); // "Compare all four levels"
         await page.keyboard.press('Tab'); // the evidence
         expect(await focused(page)).toBe(`TEXTAREA:evidence-${key}`);
