@@ -1,4 +1,4 @@
-import { createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey, type KeyObject, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const configSchema = z.object({
@@ -34,11 +34,16 @@ const configSchema = z.object({
     .default(60),
 });
 
-/** SendGrid's verification key: base64 DER, or PEM. */
+/** A public key as providers show it: base64 DER (SubjectPublicKeyInfo), or PEM. Throws if neither. */
+export function publicKeyOf(value: string): KeyObject {
+  return value.includes('BEGIN PUBLIC KEY')
+    ? createPublicKey(value)
+    : createPublicKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'spki' });
+}
+
 function isPublicKey(value: string): boolean {
   try {
-    if (value.includes('BEGIN PUBLIC KEY')) createPublicKey(value);
-    else createPublicKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'spki' });
+    publicKeyOf(value);
     return true;
   } catch {
     return false;

@@ -1,7 +1,8 @@
 // SendGrid's signed Event Webhook: a JSON array of events, signed with ECDSA (P-256, SHA-256) over
 // the timestamp header followed by the raw body, checked with the verification key SendGrid shows.
-import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import { z } from 'zod';
+import { publicKeyOf } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { outboxIdOf } from '../../mail/transport.ts';
 import type { BounceEvent } from './bounces.service.ts';
@@ -28,13 +29,6 @@ export const sendgridEventsSchema = z
   .max(1000);
 export type SendgridEvents = z.infer<typeof sendgridEventsSchema>;
 
-/** SendGrid shows the key as base64 DER (SubjectPublicKeyInfo); a PEM is taken too. */
-export function sendgridKey(value: string): KeyObject {
-  return value.includes('BEGIN PUBLIC KEY')
-    ? createPublicKey(value)
-    : createPublicKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'spki' });
-}
-
 export function verifySendgrid(
   rawBody: string,
   headers: { signature: string | undefined; timestamp: string | undefined },
@@ -51,7 +45,7 @@ export function verifySendgrid(
   const signed = verify(
     'sha256',
     Buffer.from(timestamp + rawBody),
-    sendgridKey(key),
+    publicKeyOf(key),
     Buffer.from(signature, 'base64'),
   );
   if (!signed) throw new AppError('unauthenticated', 'The SendGrid signature does not match');

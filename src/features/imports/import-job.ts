@@ -19,7 +19,7 @@ import {
   importMappingSchema,
   importPresetNames,
 } from './imports.schema.ts';
-import { headerMapper, ImportFormatError, importService } from './imports.service.ts';
+import { emptyImportReport, headerMapper, ImportFormatError, importService } from './imports.service.ts';
 
 export const importJobKind = 'imports.csv';
 /** Records per part (one transaction each). */
@@ -126,15 +126,6 @@ export async function startImport(
   return toJob(job);
 }
 
-const emptyReport = (): ImportReport => ({
-  dryRun: false,
-  rows: 0,
-  imported: 0,
-  alreadyPresent: 0,
-  rejected: [],
-  toTell: 0,
-});
-
 export const importJob = defineJobHandler({
   kind: importJobKind,
   input: jobInput,
@@ -143,7 +134,7 @@ export const importJob = defineJobHandler({
     const organisationId = run.job.organisationId;
     const { parts, unreadable } = await cutIntoParts(csv);
     await run.setTotal(parts.length);
-    const report = emptyReport();
+    const report = emptyImportReport(false);
     report.rows += unreadable.length;
     report.rejected.push(...unreadable);
     for (const [i, part] of parts.entries()) {

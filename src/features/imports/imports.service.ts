@@ -23,6 +23,11 @@ import {
   importPresets,
 } from './imports.schema.ts';
 
+/** A report with nothing counted yet. */
+export function emptyImportReport(dryRun: boolean): ImportReport {
+  return { dryRun, rows: 0, imported: 0, alreadyPresent: 0, rejected: [], toTell: 0 };
+}
+
 /** The file cannot be imported at all (a usage error: no rows were looked at). */
 export class ImportFormatError extends Error {}
 
@@ -269,14 +274,7 @@ export function importService(ctx: AppContext) {
       const interviewers = new Map(
         (await listMembers(ctx.kysely, organisationId)).map((m) => [m.email.toLowerCase(), m.userId]),
       );
-      const report: ImportReport = {
-        dryRun: options.dryRun,
-        rows: 0,
-        imported: 0,
-        alreadyPresent: 0,
-        rejected: [],
-        toTell: 0,
-      };
+      const report = emptyImportReport(options.dryRun);
       const mapHeader = headerMapper(options.preset ?? 'followspot', options.mapping);
       const parser = input.pipe(
         parse({
