@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSendTime } from './send-time.ts';
+import { describeDayAndTime, describeSendTime } from './send-time.ts';
 
 const london = { timezone: 'Europe/London' };
 
@@ -34,5 +34,22 @@ describe('describeSendTime', () => {
     expect(describeSendTime(new Date('2026-12-02T10:00:30Z'), now, null)).toBe('straight away');
     // An exact time without a window.
     expect(describeSendTime(new Date('2026-12-02T15:00:00Z'), now, null)).toBe('today at 15:00');
+  });
+});
+
+describe('describeDayAndTime', () => {
+  it('counts calendar days in the zone, not 24-hour periods', () => {
+    const now = new Date('2026-11-25T18:00:00Z');
+    expect(describeDayAndTime(new Date('2026-11-26T09:00:00Z'), now, 'Europe/London')).toBe(
+      'tomorrow at 09:00',
+    );
+    expect(describeDayAndTime(new Date('2026-11-25T19:00:00Z'), now, 'Europe/London')).toBe('today at 19:00');
+    // 23:30 in London on the 25th to 00:30 on the 26th is one hour, and tomorrow.
+    expect(
+      describeDayAndTime(new Date('2026-11-26T00:30:00Z'), new Date('2026-11-25T23:30:00Z'), 'Europe/London'),
+    ).toBe('tomorrow at 00:30');
+    expect(describeDayAndTime(new Date('2026-11-30T09:00:00Z'), now, 'Europe/London')).toBe(
+      'on Monday 30 November at 09:00',
+    );
   });
 });

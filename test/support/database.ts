@@ -26,6 +26,8 @@ export interface TestDatabaseOptions {
    * the same database; the file is deleted by drop(). PostgreSQL databases are always shareable.
    */
   sqliteFile?: boolean;
+  /** PostgreSQL: a copy of the migrated template instead of an empty database. */
+  migrated?: boolean;
 }
 
 /** A fresh, empty database of the given kind, dropped afterwards. */
@@ -46,7 +48,8 @@ export async function createTestDatabase(
   const name = `followspot_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const template = options.migrated ? inject('postgresTemplate') : '';
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -70,7 +73,10 @@ export interface TestContextOptions extends TestDatabaseOptions {
 
 /** An AppContext on a fresh migrated database. */
 export async function createTestContext(dialect: DialectName, options: TestContextOptions = {}) {
-  const database = await createTestDatabase(dialect, { sqliteFile: options.sqliteFile ?? false });
+  const database = await createTestDatabase(dialect, {
+    sqliteFile: options.sqliteFile ?? false,
+    migrated: true,
+  });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
     databaseUrl: database.url,
     publicUrl: 'http://127.0.0.1:3000',

@@ -80,6 +80,7 @@ export async function markTold(
   organisationId: string,
   applicationId: string,
   told: { at: Date; via: ToldVia; note: string | null },
+  now: Date,
 ): Promise<boolean> {
   const result = await db
     .updateTable('application')
@@ -90,11 +91,17 @@ export async function markTold(
     .executeTakeFirst();
   const done = Number(result.numUpdatedRows) > 0;
   if (done)
-    await emitEvent(db, organisationId, 'candidate.told', {
-      applicationId,
-      via: told.via,
-      toldAt: told.at.toISOString(),
-    });
+    await emitEvent(
+      db,
+      organisationId,
+      'candidate.told',
+      {
+        applicationId,
+        via: told.via,
+        toldAt: told.at.toISOString(),
+      },
+      now,
+    );
   return done;
 }
 
@@ -119,7 +126,7 @@ export async function recordToldByEmail(tx: Kysely<Database>, messageId: string,
   const organisationId = message.organisation_id;
   const applicationId = message.application_id;
   const at = message.sent_at ? new Date(message.sent_at) : now;
-  const told = await markTold(tx, organisationId, applicationId, { at, via: 'email', note: null });
+  const told = await markTold(tx, organisationId, applicationId, { at, via: 'email', note: null }, now);
   if (told) {
     await recordAudit(
       tx,

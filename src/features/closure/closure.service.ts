@@ -337,7 +337,7 @@ export function closureService(ctx: AppContext) {
       const note = 'note' in input ? (input.note ?? null) : null;
       await move(tx, organisationId, id, from, to, actor, now, 'application.decision', detail);
       const via: ToldVia = input.outcome === 'withdrawn' ? 'candidate_withdrew' : 'candidate_response';
-      await repo.markTold(tx, organisationId, id, { at: now, via, note });
+      await repo.markTold(tx, organisationId, id, { at: now, via, note }, now);
       await recordAudit(
         tx,
         organisationId,
@@ -714,7 +714,7 @@ export function closureService(ctx: AppContext) {
         }
         const problem = await toldTimeProblem(tx, organisationId, facts, at, now);
         if (problem) throw invalidField('toldAt', problem);
-        await repo.markTold(tx, organisationId, id, { at, via: input.via, note: input.note });
+        await repo.markTold(tx, organisationId, id, { at, via: input.via, note: input.note }, now);
         // An outcome reached by a stage change rather than a decision is kept for the report.
         if (!facts.outcome) await repo.setOutcome(tx, organisationId, id, facts.stage, now);
         await recordAudit(

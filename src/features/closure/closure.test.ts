@@ -15,7 +15,6 @@ import type { ApiApp } from '../../http/types.ts';
 import { createOutboxWorker } from '../../jobs/outbox-worker.ts';
 import { createSmtpTransport, type MailTransport } from '../../mail/transport.ts';
 import { csvCell } from './closure.service.ts';
-import { describeWhen } from './waiting.ts';
 
 // Wednesday 25 November 2026, 10:00 in London (GMT): inside the sending window.
 const WEDNESDAY_10AM = '2026-11-25T10:00:00.000Z';
@@ -28,14 +27,6 @@ describe('closure helpers', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell(null)).toBe('');
     expect(csvCell(3)).toBe('3');
-  });
-  it('says when a queued email leaves in the venue’s words', () => {
-    const now = new Date('2026-11-25T18:00:00Z');
-    expect(describeWhen(new Date('2026-11-26T09:00:00Z'), now, 'Europe/London')).toBe('9:00 tomorrow');
-    expect(describeWhen(new Date('2026-11-25T19:00:00Z'), now, 'Europe/London')).toBe('19:00 today');
-    expect(describeWhen(new Date('2026-11-30T09:00:00Z'), now, 'Europe/London')).toBe(
-      '9:00 on 30 November 2026',
-    );
   });
 });
 
@@ -334,7 +325,7 @@ describeEachDatabase(
         payload: { status: 'filled' },
       });
       expect(guarded.json().error.message).toContain(
-        'Priya Shah: not progressing, email queued for 9:00 tomorrow; Tom Reed: interviewing',
+        'Priya Shah: not progressing, email queued to leave tomorrow at 09:00; Tom Reed: interviewing',
       );
 
       // Thursday 09:05: the worker sends it; in the same transaction Priya is told and closed.

@@ -1,20 +1,9 @@
 // Who is still waiting on a role, and why, in words a hiring manager can act on (the role guard).
 import type { Kysely } from 'kysely';
-import { DateTime } from 'luxon';
 import type { Database } from '../../db/schema.ts';
 import { stageLabels } from '../../domain/lifecycle.ts';
+import { describeDayAndTime } from '../../domain/send-time.ts';
 import { listUnclosedApplications, type UnclosedApplication } from './closure.repository.ts';
-
-/** "9:00 tomorrow", "14:30 today", "9:00 on 30 November 2026" in the venue's time zone. */
-export function describeWhen(at: Date, now: Date, timezone: string): string {
-  const when = DateTime.fromJSDate(at).setZone(timezone);
-  const today = DateTime.fromJSDate(now).setZone(timezone).startOf('day');
-  const day = when.startOf('day');
-  const time = when.toFormat('H:mm');
-  if (+day === +today) return `${time} today`;
-  if (+day === +today.plus({ days: 1 })) return `${time} tomorrow`;
-  return `${time} on ${when.toFormat('d MMMM yyyy')}`;
-}
 
 export function describeWaiting(a: UnclosedApplication, now: Date): string {
   const stage = stageLabels[a.stage].toLowerCase();
@@ -30,7 +19,7 @@ export function describeWaiting(a: UnclosedApplication, now: Date): string {
     why =
       at.getTime() <= now.getTime()
         ? 'email queued to send now'
-        : `email queued for ${describeWhen(at, now, a.timezone)}`;
+        : `email queued to leave ${describeDayAndTime(at, now, a.timezone)}`;
   } else if (m.status === 'held') why = 'email held in the outbox (email sending is not set up)';
   else if (m.status === 'sending') why = 'email being sent';
   else if (m.status === 'sent') why = 'email sent, not yet recorded as told';

@@ -1,4 +1,4 @@
-// Events for integrators: `emitEvent(tx, organisationId, type, data)` writes exactly one event row
+// Events for integrators: `emitEvent(tx, organisationId, type, data, now)` writes exactly one event row
 // and one pending delivery per enabled endpoint subscribed to the type, in the caller's transaction,
 // so a change that rolls back emits nothing. The worker (src/jobs/webhook-worker.ts) delivers them.
 import type { Kysely } from 'kysely';
@@ -25,7 +25,7 @@ export async function emitEvent(
   organisationId: string,
   type: WebhookEventType,
   data: object,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<string> {
   const at = now.toISOString();
   const eventId = `evt_${newId(now.getTime())}`;

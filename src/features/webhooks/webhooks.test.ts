@@ -157,15 +157,21 @@ describeEachDatabase('webhooks API', (get) => {
     ).json();
     const { kysely } = get().ctx;
     await kysely.transaction().execute(async (tx) => {
-      await emitEvent(tx, admin.organisationId, 'decision.made', { applicationId: 'app_1' });
+      await emitEvent(tx, admin.organisationId, 'decision.made', { applicationId: 'app_1' }, get().ctx.now());
       // Not subscribed: no delivery to this endpoint.
-      await emitEvent(tx, admin.organisationId, 'network.left', { candidateId: 'cand_1' });
+      await emitEvent(tx, admin.organisationId, 'network.left', { candidateId: 'cand_1' }, get().ctx.now());
     });
     // A change that rolls back emits nothing.
     await kysely
       .transaction()
       .execute(async (tx) => {
-        await emitEvent(tx, admin.organisationId, 'decision.made', { applicationId: 'app_2' });
+        await emitEvent(
+          tx,
+          admin.organisationId,
+          'decision.made',
+          { applicationId: 'app_2' },
+          get().ctx.now(),
+        );
         throw new Error('rolled back');
       })
       .catch(() => {});
