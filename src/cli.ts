@@ -130,7 +130,7 @@ program
   .option('--batch-size <n>', 'messages claimed at once (default 10)', whole)
   .option(
     '--lease <ms>',
-    'how long a claim is held before another worker may take it (default 300000)',
+    'how long a claim is held before another worker may take it (default 60000; a send in flight keeps renewing it)',
     whole,
   )
   .option(

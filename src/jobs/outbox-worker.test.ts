@@ -419,6 +419,34 @@ describeEachDatabase(
       }
     });
 
+    it('keeps the lease of a slow send fresh, so no other worker takes it over and sends it again', async () => {
+      // Real time here: the lease (300 ms) is shorter than the server takes to accept (1 s).
+      const slow = await startTestSmtpServer({ dataDelayMs: 1_000 });
+      const slowTransport = createSmtpTransport(slow.url);
+      try {
+        const scene = await makeHiringScene(get().ctx);
+        const m = await enqueueTestMessage(get().ctx, {
+          organisationId: scene.organisationId,
+          applicationId: scene.applicationId,
+          template: 'holding_update',
+          send: 'now',
+        });
+        const realTime = { now: () => new Date(), leaseMs: 300, transport: slowTransport };
+        const first = worker(realTime).runOnce();
+        await expect.poll(() => slow.inFlight(), { interval: 20 }).toBe(1);
+        await new Promise((r) => setTimeout(r, 500));
+        // Past the claim's lease: without renewal while sending, this worker would take it over.
+        const second = await worker(realTime).runOnce();
+        expect(second.claimed).toBe(0);
+        expect((await first).sent).toBe(1);
+        expect(slow.received.filter((r) => r.messageId === `${m.id}@followspot.test`)).toHaveLength(1);
+        expect((await row(m.id)).status).toBe('sent');
+      } finally {
+        slowTransport.close();
+        await slow.close();
+      }
+    });
+
     it('sends a member invitation email to an address that is not a member yet', async () => {
       const scene = await makeHiringScene(get().ctx);
       const inviter = await insertTestMemberUser(get().ctx, {

@@ -42,7 +42,10 @@ export interface OutboxWorkerTuning {
   pollIntervalMs?: number;
   /** Messages claimed at once (default 10). */
   batchSize?: number;
-  /** How long a claim stays this worker's before another may take it over (default 5 min). */
+  /**
+   * How long a claim stays this worker's before another may take it over (default 60 s): what a
+   * crashed worker's messages wait. A send in flight keeps its lease fresh however long it takes.
+   */
   leaseMs?: number;
   /** First retry delay after a failed attempt, doubled each time (default 30 s)… */
   retryBaseMs?: number;
@@ -162,7 +165,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const log = options.logger ?? silentLogger;
   const pollIntervalMs = options.pollIntervalMs ?? 2_000;
   const batchSize = options.batchSize ?? 10;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const retryMaxMs = options.retryMaxMs ?? 60 * 60_000;
   const maxAttempts = options.maxAttempts ?? 10;
@@ -190,12 +193,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       released: 0,
       outage: false,
     };
-    const claimed = await claimDue(db, dialect, { owner: id, now: now(), leaseMs, limit: batchSize });
+    const claimedAt = now().getTime();
+    const claimed = await claimDue(db, dialect, {
+      owner: id,
+      now: new Date(claimedAt),
+      leaseMs,
+      limit: batchSize,
+    });
     result.claimed = claimed.length;
     let i = 0;
     try {
       for (; i < claimed.length; i++) {
-        await deliver(claimed, i, result);
+        await deliver(claimed, i, claimedAt, result);
         if (result.released > 0) break;
       }
     } catch (err) {
@@ -209,7 +218,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   /** Sends the i-th claimed message and records the result; hands back the rest when stopping. */
-  async function deliver(claimed: ClaimedMessage[], i: number, result: CycleResult): Promise<void> {
+  async function deliver(
+    claimed: ClaimedMessage[],
+    i: number,
+    claimedAt: number,
+    result: CycleResult,
+  ): Promise<void> {
     const message = claimed[i]!;
     if (stopping || result.outage) {
       const rest = claimed.slice(i).map((m) => m.id);
@@ -217,8 +231,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       result.released += rest.length;
       return;
     }
-    // Only ever send a message this worker holds a fresh lease on.
-    if (!(await renewLease(db, message.id, id, now(), leaseMs))) return;
+    // Only ever send a message this worker holds a fresh lease on: with more than half of the claim's
+    // lease left nobody else can have taken it (claims take expired leases only), so no write is needed.
+    const fresh = now().getTime() - claimedAt < leaseMs / 2;
+    if (!fresh && !(await renewLease(db, message.id, id, now(), leaseMs))) return;
 
     if (message.last_error === leaseExpiredError && message.attempts > maxAttempts) {
       await markFailed(
@@ -266,13 +282,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
     let handedOver = false;
+    // A slow server may take longer than the lease: renew it while the send is in flight, so that no
+    // other worker takes the message over and sends it a second time.
+    const heartbeat = setInterval(
+      () => {
+        renewLease(db, message.id, id, now(), leaseMs).catch((err: unknown) =>
+          log.warn({ worker: id, message: message.id, err }, 'lease not renewed'),
+        );
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     try {
-      const info = await transport.send({
-        ...toOutgoingMail(message, options.mailFrom),
-        html: unsealed.html,
-        text: unsealed.text,
-        ...(unsealed.listUnsubscribe && { listUnsubscribe: unsealed.listUnsubscribe }),
-      });
+      const info = await transport
+        .send({
+          ...toOutgoingMail(message, options.mailFrom),
+          html: unsealed.html,
+          text: unsealed.text,
+          ...(unsealed.listUnsubscribe && { listUnsubscribe: unsealed.listUnsubscribe }),
+        })
+        .finally(() => clearInterval(heartbeat));
       handedOver = true;
       // One transaction: the message is sent and, for an outcome email, the candidate is told (and a
       // not-progressing application closes).
@@ -280,7 +308,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         const at = now();
         await markSent(tx, message.id, id, { smtpMessageId: info.messageId, response: info.response }, at);
         await unsealed.sent(tx, at);
-        await recordToldByEmail(tx, message.id, at);
+        await recordToldByEmail(
+          tx,
+          {
+            id: message.id,
+            organisationId: message.organisation_id,
+            applicationId: message.application_id,
+            templateKey: message.template_key,
+            sentAt: at,
+          },
+          at,
+        );
       });
       result.sent += 1;
     } catch (err) {

@@ -114,18 +114,22 @@ export const notProgressingTemplates: readonly string[] = ['not_progressing', 'n
  * The outbox worker's hook, called in the transaction that marks the message sent: an outcome email
  * that reached `sent` tells the candidate, and a not-progressing application closes.
  */
-export async function recordToldByEmail(tx: Kysely<Database>, messageId: string, now: Date): Promise<void> {
-  const message = await tx
-    .selectFrom('message')
-    .select(['organisation_id', 'application_id', 'template_key', 'sent_at'])
-    .where('id', '=', messageId)
-    .where('status', '=', 'sent')
-    .executeTakeFirst();
-  if (!message?.application_id) return;
-  if (!(outcomeTemplates as readonly string[]).includes(message.template_key)) return;
-  const organisationId = message.organisation_id;
-  const applicationId = message.application_id;
-  const at = message.sent_at ? new Date(message.sent_at) : now;
+export async function recordToldByEmail(
+  tx: Kysely<Database>,
+  message: {
+    id: string;
+    organisationId: string;
+    applicationId: string | null;
+    templateKey: string;
+    sentAt: Date;
+  },
+  now: Date,
+): Promise<void> {
+  // The worker passes what it claimed, so the common case (not an outcome email) reads nothing.
+  if (!message.applicationId) return;
+  if (!(outcomeTemplates as readonly string[]).includes(message.templateKey)) return;
+  const { organisationId, applicationId, id: messageId } = message;
+  const at = message.sentAt;
   const told = await markTold(tx, organisationId, applicationId, { at, via: 'email', note: null }, now);
   if (told) {
     await recordAudit(
@@ -136,12 +140,12 @@ export async function recordToldByEmail(tx: Kysely<Database>, messageId: string,
         action: 'application.told',
         subjectType: 'application',
         subjectId: applicationId,
-        detail: { via: 'email', messageId, template: message.template_key },
+        detail: { via: 'email', messageId, template: message.templateKey },
       },
       now,
     );
   }
-  if (!notProgressingTemplates.includes(message.template_key)) return;
+  if (!notProgressingTemplates.includes(message.templateKey)) return;
   const closed = await tx
     .updateTable('application')
     .set({ stage: 'closed', stage_changed_at: now.toISOString(), updated_at: now.toISOString() })

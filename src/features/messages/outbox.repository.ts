@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.ts';
 export interface ClaimedMessage {
   id: string;
   organisation_id: string;
+  application_id: string | null;
   template_key: string;
   to_email: string;
   to_name: string | null;
@@ -32,6 +33,7 @@ const claimedColumns = sql.raw(
   [
     'id',
     'organisation_id',
+    'application_id',
     'template_key',
     'to_email',
     'to_name',
