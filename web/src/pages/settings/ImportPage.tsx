@@ -265,6 +265,8 @@ function ImportForm({ presets }: { presets: ImportPresetList }) {
               label="CSV file"
               description="Up to 10 MB, UTF-8, with a header row"
               placeholder="Choose a file"
+              // Mantine's placeholder grey is too faint to read (WCAG contrast): the dimmed text colour.
+              styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
               accept=".csv,text/csv"
               clearable
               value={file}
