@@ -180,5 +180,34 @@ describe.skipIf(!browserAvailable())(
       expect(await page.getByText('No Email').count()).toBe(0);
       expect(errors).toEqual([]);
     });
+
+    it('an import waiting for a worker is shown on return and can be cancelled', {
+      timeout: 60_000,
+    }, async () => {
+      // No worker: the job stays queued while the page is left and opened again.
+      await jobs.stop();
+      await page.getByRole('link', { name: 'Settings' }).first().click();
+      await page.getByRole('link', { name: 'Import', exact: true }).click();
+      await choose('candidates.csv', file);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const label = page.getByTestId('import-progress-label');
+      await expect.poll(() => label.textContent()).toBe('Importing: waiting for a worker');
+      await page.getByRole('link', { name: 'Candidates' }).first().click();
+      await page.waitForURL('**/candidates');
+      await page.goBack();
+      await expect.poll(() => page.getByText('The running import').isVisible()).toBe(true);
+      expect(await label.textContent()).toBe('Importing: waiting for a worker');
+      await expectNoSeriousA11yViolations(page, 'import: running');
+      await page.getByRole('button', { name: 'Cancel the import' }).click();
+      await expect.poll(() => label.textContent()).toBe('Import cancelled at 0%');
+      const statuses = await running.ctx.kysely
+        .selectFrom('job')
+        .select('status')
+        .where('kind', '=', 'imports.csv')
+        .orderBy('created_at')
+        .execute();
+      expect(statuses.map((j) => j.status)).toEqual(['succeeded', 'cancelled']);
+      expect(errors).toEqual([]);
+    });
   },
 );
