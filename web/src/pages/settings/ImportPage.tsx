@@ -136,7 +136,8 @@ function ImportJobView({
         </Group>
         <Progress
           value={job.status === 'succeeded' ? 100 : percent}
-          animated={!isFinished(job)}
+          // Stripes move only while a worker imports: a queued job is not moving yet.
+          animated={job.status === 'running'}
           color={job.status === 'failed' ? 'red' : job.status === 'cancelled' ? 'gray' : undefined}
           aria-label={label}
         />
