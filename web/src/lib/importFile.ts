@@ -1,6 +1,10 @@
 // The import page's work on the chosen file, in the browser: its header, the columns a preset maps,
 // and the bad rows as a CSV to fix. The CSV libraries load only when a file is chosen.
-import type { ImportField, ImportPresetList, ImportReport } from '../api/imports';
+import type {
+  ImportField,
+  ImportPresetList,
+  ImportReport,
+} from '../../../src/features/imports/imports.schema.ts';
 
 /** The header row of a CSV file (its first record; quoted headers and a BOM are understood). */
 export async function readHeader(file: File): Promise<string[]> {
@@ -71,13 +75,4 @@ export async function badRowsCsv(file: File, report: ImportReport): Promise<stri
     return [...header.map((_, i) => record[i] ?? ''), String(line), reasons.join('; ')];
   });
   return stringify([[...header, 'line', 'problem'], ...rows], { bom: true, escape_formulas: true });
-}
-
-export function downloadText(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
 }

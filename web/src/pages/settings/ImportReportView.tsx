@@ -13,7 +13,16 @@ import {
 import { useState } from 'react';
 import type { ImportReport } from '../../api/imports';
 import { FormAlert } from '../../components/states';
-import { badRowsCsv, downloadText } from '../../lib/importFile';
+import { badRowsCsv } from '../../lib/importFile';
+
+function downloadText(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
 
 /** Problems per page of the bad-rows table: a file with hundreds of bad rows stays readable. */
 const pageSize = 50;
