@@ -134,6 +134,7 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/jobs': { roles: hiring },
   'GET /api/v1/exports/{kind}': { roles: hiring },
   'POST /api/v1/imports': { roles: hiring },
+  'GET /api/v1/imports/presets': { roles: hiring },
   'GET /api/v1/jobs/{id}': { roles: hiring },
   'POST /api/v1/jobs/{id}/cancel': { roles: hiring },
   'GET /api/v1/data-requests': { roles: admins },

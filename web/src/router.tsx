@@ -79,6 +79,7 @@ const TemplatePage = lazyRouteComponent(() => import('./pages/settings/TemplateP
 const TemplatesPage = lazyRouteComponent(() => import('./pages/settings/TemplatesPage'), 'TemplatesPage');
 const VenuesPage = lazyRouteComponent(() => import('./pages/settings/VenuesPage'), 'VenuesPage');
 const WebhooksPage = lazyRouteComponent(() => import('./pages/settings/WebhooksPage'), 'WebhooksPage');
+const ImportPage = lazyRouteComponent(() => import('./pages/settings/ImportPage'), 'ImportPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -335,6 +336,12 @@ const webhooksRoute = createRoute({
   component: WebhooksPage,
 });
 
+const importRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/import',
+  component: ImportPage,
+});
+
 const templatesRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/templates',
@@ -409,6 +416,7 @@ const routeTree = rootRoute.addChildren([
       frameworkEditRoute,
       apiKeysRoute,
       webhooksRoute,
+      importRoute,
       templatesRoute,
       templateRoute,
       brandingRoute,

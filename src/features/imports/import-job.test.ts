@@ -153,4 +153,30 @@ describeEachDatabase('CSV import from the app: dry run in the request, the impor
     });
     expect(res.statusCode).toBe(403);
   });
+
+  it('lists the presets with their columns and the required fields; an interviewer sees none', async () => {
+    const res = await app.inject({ url: '/api/v1/imports/presets', headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(
+      body.fields.filter((f: { required: boolean }) => f.required).map((f: { name: string }) => f.name),
+    ).toEqual(['name', 'email', 'role']);
+    const greenhouse = body.presets.find((p: { name: string }) => p.name === 'greenhouse');
+    expect(greenhouse.columns).toContainEqual({ header: 'Candidate Name', field: 'name' });
+    expect(body.presets.map((p: { name: string }) => p.name)).toEqual([
+      'followspot',
+      'followspot-export',
+      'greenhouse',
+      'workable',
+    ]);
+    const interviewer = await makeMember(get().ctx, {
+      organisationId: admin.organisationId,
+      role: 'interviewer',
+    });
+    const refused = await app.inject({
+      url: '/api/v1/imports/presets',
+      headers: { cookie: interviewer.cookie },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -8,7 +8,13 @@ import { canManageHiring } from '../../http/actor.ts';
 import { type ApiApp, errorResponses } from '../../http/types.ts';
 import { jobSchema } from '../jobs/jobs.schema.ts';
 import { startImport } from './import-job.ts';
-import { type ImportPreset, importPresetNames, importReportSchema } from './imports.schema.ts';
+import {
+  type ImportPreset,
+  importPresetList,
+  importPresetListSchema,
+  importPresetNames,
+  importReportSchema,
+} from './imports.schema.ts';
 import { ImportFormatError, importService } from './imports.service.ts';
 
 /** The largest file the app takes (about 40,000 rows); the CLI streams files of any size. */
@@ -36,6 +42,19 @@ function asBodyError(error: unknown): never {
 }
 
 export function importRoutes(app: ApiApp, ctx: AppContext): void {
+  app.get(
+    '/api/v1/imports/presets',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags: ['imports'],
+        summary: 'List the import presets: which column header feeds which field, and the required fields',
+        response: { 200: importPresetListSchema, ...errorResponses },
+      },
+    },
+    async () => importPresetList(),
+  );
+
   app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(

@@ -44,6 +44,52 @@ export const importPresets = {
 export type ImportPreset = keyof typeof importPresets;
 export const importPresetNames = Object.keys(importPresets) as ImportPreset[];
 
+/** A header without a column for each of these is refused before any row is read. */
+export const importRequiredFields: readonly ImportField[] = ['name', 'email', 'role'];
+
+/** What the web app shows for each preset. */
+const presetDescriptions: Record<ImportPreset, { label: string; description: string }> = {
+  followspot: { label: 'Followspot format', description: 'The documented format: one column per field' },
+  'followspot-export': {
+    label: 'Followspot applications export',
+    description: 'The applications CSV another Followspot organisation exported',
+  },
+  greenhouse: { label: 'Greenhouse', description: 'A candidates export from Greenhouse' },
+  workable: { label: 'Workable', description: 'A candidates export from Workable' },
+};
+
+const importFieldSchema = z.enum(importFields);
+export const importPresetListSchema = z.object({
+  fields: z
+    .array(z.object({ name: importFieldSchema, required: z.boolean() }))
+    .describe('The fields a row can give, in the Followspot format’s order'),
+  presets: z.array(
+    z.object({
+      name: z.enum(importPresetNames as [ImportPreset, ...ImportPreset[]]).describe('The value of ?preset='),
+      label: z.string(),
+      description: z.string(),
+      columns: z
+        .array(z.object({ header: z.string(), field: importFieldSchema }))
+        .describe('Which header feeds which field (headers match without case); other columns are ignored'),
+    }),
+  ),
+});
+export type ImportPresetList = z.infer<typeof importPresetListSchema>;
+
+export function importPresetList(): ImportPresetList {
+  return {
+    fields: importFields.map((name) => ({ name, required: importRequiredFields.includes(name) })),
+    presets: importPresetNames.map((name) => ({
+      name,
+      ...presetDescriptions[name],
+      columns: Object.entries(importPresets[name]).map(([header, field]) => ({
+        header,
+        field: field as ImportField,
+      })),
+    })),
+  };
+}
+
 /** A mapping file: `{ "Header in the file": "field" }`, e.g. `{ "Full name": "name" }`. */
 export const importMappingSchema = z.record(z.string().min(1), z.enum(importFields));
 export type ImportMapping = z.infer<typeof importMappingSchema>;

@@ -21,6 +21,7 @@ import {
   type ImportReport,
   type ImportRowError,
   importPresets,
+  importRequiredFields,
 } from './imports.schema.ts';
 
 /** A report with nothing counted yet. */
@@ -44,8 +45,6 @@ const stageAliases: Record<string, Stage> = {
   withdrew: 'withdrawn',
 };
 
-const required: ImportField[] = ['name', 'email', 'role'];
-
 /** The header row mapped to our fields: the mapping file first, then the preset; others are ignored. */
 export function headerMapper(preset: ImportPreset, mapping: ImportMapping = {}) {
   const byHeader = new Map<string, ImportField>();
@@ -54,7 +53,7 @@ export function headerMapper(preset: ImportPreset, mapping: ImportMapping = {}) 
   for (const [header, field] of Object.entries(mapping)) byHeader.set(header.trim().toLowerCase(), field);
   return (headers: string[]): (ImportField | undefined)[] => {
     const fields = headers.map((h) => byHeader.get(h.trim().toLowerCase()));
-    const missing = required.filter((f) => !fields.includes(f));
+    const missing = importRequiredFields.filter((f) => !fields.includes(f));
     if (missing.length > 0) {
       throw new ImportFormatError(
         `the header has no column for ${missing.join(', ')} (preset ${preset}; columns: ${headers.join(', ')}); choose another preset, or map the columns (a --mapping file on the command line)`,

@@ -31,6 +31,8 @@ type Query = Record<string, string | number | boolean | readonly string[] | null
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** Sent as it is, with its content type, instead of `body` as JSON (a file upload). */
+  raw?: { type: string; data: Blob | string };
   query?: Query;
   signal?: AbortSignal;
   /** Lets the request finish after the page is left (saving a draft on the way out). */
@@ -99,10 +101,13 @@ function errorFromBody(status: number, body: unknown): ApiError {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, keepalive } = options;
+  const { method = 'GET', body, raw, query, signal, keepalive } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
-  let payload: string | undefined;
-  if (body !== undefined) {
+  let payload: Blob | string | undefined;
+  if (raw) {
+    headers['content-type'] = raw.type;
+    payload = raw.data;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }

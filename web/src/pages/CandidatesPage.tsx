@@ -6,7 +6,7 @@ import type { CandidateCreate } from '../../../src/features/candidates/candidate
 import { api } from '../api/client';
 import { canManageHiring, refresh, useCandidates, useMe } from '../api/queries';
 import type { Candidate } from '../api/types';
-import { AnchorLink } from '../components/links';
+import { AnchorLink, ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';
 import { CandidateForm } from '../forms/CandidateForm';
@@ -68,12 +68,17 @@ export function CandidatesPage() {
         ) : (
           <Empty
             title="No candidates yet — add someone to a role to start following them to a decision"
-            description="Open a role and choose Add candidate, or create a candidate here first."
+            description="Open a role and choose Add candidate, create a candidate here, or import them from a spreadsheet or another system's CSV export."
           >
             {canEdit ? (
-              <Button variant="light" onClick={creatingHandlers.open}>
-                Create the first candidate
-              </Button>
+              <>
+                <Button variant="light" onClick={creatingHandlers.open}>
+                  Create the first candidate
+                </Button>
+                <ButtonLink to="/settings/import" variant="default">
+                  Import from a CSV file
+                </ButtonLink>
+              </>
             ) : null}
           </Empty>
         )

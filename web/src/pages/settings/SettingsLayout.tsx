@@ -15,6 +15,7 @@ const tabs = [
   { to: '/settings/reputation', label: 'Reputation', shown: isAdmin },
   { to: '/settings/api-keys', label: 'API keys', shown: () => true },
   { to: '/settings/webhooks', label: 'Webhooks', shown: isAdmin },
+  { to: '/settings/import', label: 'Import', shown: canManageHiring },
   { to: '/settings/privacy', label: 'Privacy', shown: isAdmin },
   { to: '/settings/data-requests', label: 'Data requests', shown: isAdmin },
 ] as const satisfies readonly { to: string; label: string; shown: (me: Me) => boolean }[];
