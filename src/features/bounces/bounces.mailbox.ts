@@ -8,7 +8,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { BounceMailboxConfig } from '../../config.ts';
 import type { Verp } from '../../mail/verp.ts';
 import { readDsn } from './bounces.dsn.ts';
-import { type BounceEvent, bounceService } from './bounces.service.ts';
+import { type BounceEvent, type BounceOutcome, bounceService } from './bounces.service.ts';
 
 /** What one message in the mailbox turned out to be. */
 export type MailboxReading =
@@ -49,7 +49,7 @@ export interface MailboxLogger {
 }
 
 export interface MailboxRun {
-  /** Messages looked at. */
+  /** Messages looked at (unseen and unflagged, up to 100). */
   read: number;
   /** Bounces applied (a hard bounce marks its message failed; a soft one is recorded). */
   applied: number;
@@ -92,6 +92,7 @@ export async function readBounceMailbox(
   log: MailboxLogger,
 ): Promise<MailboxRun> {
   const run: MailboxRun = { read: 0, applied: 0, duplicates: 0, notFailures: 0, kept: 0, failed: 0 };
+  const bounces = bounceService(ctx);
   const client = imapClientFor(mailbox);
   client.on('error', (err: unknown) => log.warn({ err }, 'bounce mailbox: connection error'));
   await client.connect();
@@ -107,6 +108,7 @@ export async function readBounceMailbox(
         batch,
       );
       if (uids.length === 0) return run;
+      run.read = uids.length;
       // Sizes first: a message too large to be a bounce report is kept unread, not downloaded.
       const sizes = await client.fetchAll(uids, { uid: true, size: true }, { uid: true });
       const tooLarge = sizes.filter((m) => (m.size ?? 0) > maxMessageBytes).map((m) => m.uid);
@@ -120,7 +122,6 @@ export async function readBounceMailbox(
         small.length > 0 ? await client.fetchAll(small, { uid: true, source: true }, { uid: true }) : [];
       const done: number[] = [];
       for (const message of messages) {
-        run.read += 1;
         const raw = message.source?.toString('utf8') ?? '';
         const reading = readBounceMail(raw, verp);
         const where = { uid: message.uid, mailbox: mailbox.mailbox };
@@ -138,9 +139,9 @@ export async function readBounceMailbox(
             done.push(message.uid);
             break;
           case 'bounce': {
-            let outcome: Awaited<ReturnType<ReturnType<typeof bounceService>['record']>>;
+            let outcome: BounceOutcome;
             try {
-              outcome = await bounceService(ctx).record(reading.event);
+              outcome = await bounces.record(reading.event);
             } catch (err) {
               run.failed += 1;
               log.error({ ...where, err }, 'bounce mailbox: applying a bounce failed; read again next time');
