@@ -6,6 +6,7 @@ import { progress } from './cli/progress.ts';
 import { loadConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { type ExportKind, exportKinds } from './features/exports/exports.schema.ts';
+import type { BounceMailboxWorker } from './jobs/bounce-mailbox-worker.ts';
 import type { DecisionClockSweeper } from './jobs/decision-clock-sweep.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { OutboxWorker } from './jobs/outbox-worker.ts';
@@ -29,6 +30,7 @@ const load = {
   logger: () => import('./jobs/logger.ts'),
   outbox: () => import('./jobs/outbox-worker.ts'),
   webhooks: () => import('./jobs/webhook-worker.ts'),
+  bounceMailbox: () => import('./jobs/bounce-mailbox-worker.ts'),
   backup: () => import('./db/backup.ts'),
   exports: () => import('./features/exports/exports.service.ts'),
   imports: () => import('./features/imports/imports.cli.ts'),
@@ -94,12 +96,20 @@ program
     let sweeper: DecisionClockSweeper | undefined;
     let jobs: JobRunner | undefined;
     let webhooks: WebhookWorker | undefined;
+    let bounces: BounceMailboxWorker | undefined;
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
-      await Promise.all([worker?.stop(), sweeper?.stop(), jobs?.stop(), webhooks?.stop(), app.close()]);
+      await Promise.all([
+        worker?.stop(),
+        sweeper?.stop(),
+        jobs?.stop(),
+        webhooks?.stop(),
+        bounces?.stop(),
+        app.close(),
+      ]);
       await ctx.db.destroy();
       process.exit(0);
     };
@@ -113,6 +123,7 @@ program
       sweeper = startDecisionClockSweeper(ctx, { logger: app.log });
       jobs = startJobRunner(ctx, { logger: app.log });
       webhooks = (await load.webhooks()).startWebhookWorker(ctx, { logger: app.log });
+      bounces = (await load.bounceMailbox()).startBounceMailboxWorker(ctx, { logger: app.log });
     } else {
       // Without a sweeper in this process, the planner's statistics are refreshed once here.
       refreshPlannerStatistics(ctx.kysely).catch((err: unknown) =>
@@ -183,12 +194,13 @@ program
         ...(opts.jobLease !== undefined && { leaseMs: opts.jobLease }),
       });
       const webhooks = (await load.webhooks()).startWebhookWorker(ctx, { logger });
+      const bounces = (await load.bounceMailbox()).startBounceMailboxWorker(ctx, { logger });
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         logger.info({ signal }, 'finishing the message in flight, then stopping');
-        await Promise.all([worker?.stop(), sweeper.stop(), jobs.stop(), webhooks.stop()]);
+        await Promise.all([worker?.stop(), sweeper.stop(), jobs.stop(), webhooks.stop(), bounces?.stop()]);
         await ctx.db.destroy();
         process.exit(0);
       };

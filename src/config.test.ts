@@ -36,3 +36,67 @@ it('runs retention hourly unless RETENTION_SWEEP_MINUTES says otherwise, and nam
     );
   }
 });
+
+describe('bounce mailbox settings', () => {
+  const secret = 's'.repeat(32);
+  it('splits BOUNCE_VERP_ADDRESS, needs SECRET for it, and names a bad one', () => {
+    expect(
+      loadConfig({ SECRET: secret, BOUNCE_VERP_ADDRESS: 'Bounces@Venue.example' }).bounceVerpAddress,
+    ).toEqual({
+      local: 'bounces',
+      domain: 'venue.example',
+    });
+    expect(loadConfig({}).bounceVerpAddress).toBeUndefined();
+    expect(() => loadConfig({ BOUNCE_VERP_ADDRESS: 'bounces@venue.example' })).toThrow(
+      /BOUNCE_VERP_ADDRESS needs SECRET/,
+    );
+    expect(() => loadConfig({ SECRET: secret, BOUNCE_VERP_ADDRESS: 'bounces+x@venue.example' })).toThrow(
+      /BOUNCE_VERP_ADDRESS: .*without a plus part/,
+    );
+  });
+
+  it('reads the mailbox from BOUNCE_IMAP_URL or BOUNCE_IMAP_HOST, and says what is missing', () => {
+    const verp = { SECRET: secret, BOUNCE_VERP_ADDRESS: 'bounces@venue.example' };
+    expect(
+      loadConfig({
+        ...verp,
+        BOUNCE_IMAP_URL: 'imaps://bounces%40venue.example:p%2Fw@imap.venue.example/Bounces',
+      }).bounceMailbox,
+    ).toEqual({
+      host: 'imap.venue.example',
+      port: 993,
+      secure: true,
+      user: 'bounces@venue.example',
+      password: 'p/w',
+      mailbox: 'Bounces',
+      processedFolder: 'Processed',
+      pollSeconds: 60,
+    });
+    expect(
+      loadConfig({
+        ...verp,
+        BOUNCE_IMAP_HOST: 'imap.venue.example',
+        BOUNCE_IMAP_USER: 'bounces',
+        BOUNCE_IMAP_PASSWORD: 'pw',
+        BOUNCE_IMAP_TLS: 'false',
+        BOUNCE_IMAP_POLL_SECONDS: '30',
+      }).bounceMailbox,
+    ).toMatchObject({ port: 143, secure: false, mailbox: 'INBOX', pollSeconds: 30 });
+    expect(loadConfig(verp).bounceMailbox).toBeUndefined();
+    expect(() => loadConfig({ ...verp, BOUNCE_IMAP_URL: 'https://imap.venue.example' })).toThrow(
+      /BOUNCE_IMAP_URL/,
+    );
+    expect(() => loadConfig({ ...verp, BOUNCE_IMAP_URL: 'imaps://imap.venue.example' })).toThrow(
+      /BOUNCE_IMAP_URL must include user:password@/,
+    );
+    expect(() => loadConfig({ ...verp, BOUNCE_IMAP_HOST: 'imap.venue.example' })).toThrow(
+      /BOUNCE_IMAP_HOST needs BOUNCE_IMAP_USER and BOUNCE_IMAP_PASSWORD/,
+    );
+    expect(() => loadConfig({ SECRET: secret, BOUNCE_IMAP_URL: 'imaps://u:p@imap.venue.example' })).toThrow(
+      /needs BOUNCE_VERP_ADDRESS/,
+    );
+    expect(() => loadConfig({ ...verp, BOUNCE_IMAP_POLL_SECONDS: '1' } as NodeJS.ProcessEnv)).toThrow(
+      /BOUNCE_IMAP_POLL_SECONDS must be a whole number of seconds from 5 to 3600/,
+    );
+  });
+});

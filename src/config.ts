@@ -32,7 +32,109 @@ const configSchema = z.object({
     .min(1, 'RETENTION_SWEEP_MINUTES must be a whole number of minutes from 1 to 1440')
     .max(1440, 'RETENTION_SWEEP_MINUTES must be a whole number of minutes from 1 to 1440')
     .default(60),
+  BOUNCE_VERP_ADDRESS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/,
+      'BOUNCE_VERP_ADDRESS must be the bounce mailbox’s address without a plus part, e.g. bounces@venue.example',
+    )
+    .optional(),
+  BOUNCE_IMAP_URL: z
+    .url({
+      protocol: /^imaps?$/,
+      error: 'BOUNCE_IMAP_URL must be imaps://user:password@host[:port][/mailbox]',
+    })
+    .optional(),
+  BOUNCE_IMAP_HOST: z.string().optional(),
+  BOUNCE_IMAP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  BOUNCE_IMAP_USER: z.string().optional(),
+  BOUNCE_IMAP_PASSWORD: z.string().optional(),
+  BOUNCE_IMAP_TLS: z.enum(['true', 'false'], 'BOUNCE_IMAP_TLS must be true or false').default('true'),
+  BOUNCE_IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+  BOUNCE_IMAP_PROCESSED_FOLDER: z.string().min(1).default('Processed'),
+  BOUNCE_IMAP_POLL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5, 'BOUNCE_IMAP_POLL_SECONDS must be a whole number of seconds from 5 to 3600')
+    .max(3600, 'BOUNCE_IMAP_POLL_SECONDS must be a whole number of seconds from 5 to 3600')
+    .default(60),
 });
+
+type ParsedEnv = z.infer<typeof configSchema>;
+
+/** The bounce mailbox's address, split for VERP return paths (`local+token@domain`). */
+export interface VerpAddress {
+  local: string;
+  domain: string;
+}
+
+/** Where the worker reads bounces from over IMAP. */
+export interface BounceMailboxConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (imaps); otherwise STARTTLS, required unless the host is loopback. */
+  secure: boolean;
+  user: string;
+  password: string;
+  mailbox: string;
+  processedFolder: string;
+  pollSeconds: number;
+}
+
+const bad = (message: string) => new Error(`Invalid configuration: ${message}`);
+
+function verpAddressOf(e: ParsedEnv, secretGiven: boolean): VerpAddress | undefined {
+  if (!e.BOUNCE_VERP_ADDRESS) return undefined;
+  if (!secretGiven) {
+    throw bad(
+      'BOUNCE_VERP_ADDRESS needs SECRET: return-path tokens are signed with it and must still check after a restart',
+    );
+  }
+  const [local = '', domain = ''] = e.BOUNCE_VERP_ADDRESS.toLowerCase().split('@');
+  return { local, domain };
+}
+
+/** BOUNCE_IMAP_URL, or BOUNCE_IMAP_HOST with its user and password; undefined when neither is set. */
+function bounceMailboxOf(e: ParsedEnv, verp: VerpAddress | undefined): BounceMailboxConfig | undefined {
+  if (!e.BOUNCE_IMAP_URL && !e.BOUNCE_IMAP_HOST) return undefined;
+  if (e.BOUNCE_IMAP_URL && e.BOUNCE_IMAP_HOST) throw bad('set BOUNCE_IMAP_URL or BOUNCE_IMAP_HOST, not both');
+  if (!verp) {
+    throw bad(
+      'the bounce mailbox (BOUNCE_IMAP_URL or BOUNCE_IMAP_HOST) needs BOUNCE_VERP_ADDRESS, its address',
+    );
+  }
+  const shared = { processedFolder: e.BOUNCE_IMAP_PROCESSED_FOLDER, pollSeconds: e.BOUNCE_IMAP_POLL_SECONDS };
+  if (e.BOUNCE_IMAP_URL) {
+    const url = new URL(e.BOUNCE_IMAP_URL);
+    const secure = url.protocol === 'imaps:';
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    if (!user || !password) throw bad('BOUNCE_IMAP_URL must include user:password@ (URL-encoded)');
+    const path = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    return {
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port ? Number(url.port) : secure ? 993 : 143,
+      secure,
+      user,
+      password,
+      mailbox: path || e.BOUNCE_IMAP_MAILBOX,
+      ...shared,
+    };
+  }
+  if (!e.BOUNCE_IMAP_USER || !e.BOUNCE_IMAP_PASSWORD) {
+    throw bad('BOUNCE_IMAP_HOST needs BOUNCE_IMAP_USER and BOUNCE_IMAP_PASSWORD');
+  }
+  const secure = e.BOUNCE_IMAP_TLS === 'true';
+  return {
+    host: e.BOUNCE_IMAP_HOST ?? '',
+    port: e.BOUNCE_IMAP_PORT ?? (secure ? 993 : 143),
+    secure,
+    user: e.BOUNCE_IMAP_USER,
+    password: e.BOUNCE_IMAP_PASSWORD,
+    mailbox: e.BOUNCE_IMAP_MAILBOX,
+    ...shared,
+  };
+}
 
 /** A public key as providers show it: base64 DER (SubjectPublicKeyInfo), or PEM. Throws if neither. */
 export function publicKeyOf(value: string): KeyObject {
@@ -97,6 +199,10 @@ export interface AppConfig {
   sendgridWebhookPublicKey: string | undefined;
   /** How often the retention sweep runs, across all workers together (default 60 minutes). */
   retentionSweepMinutes: number;
+  /** The bounce mailbox's address: when set, every email's envelope sender is `local+<token>@domain`. */
+  bounceVerpAddress: VerpAddress | undefined;
+  /** The bounce mailbox the worker reads over IMAP; undefined: not read. */
+  bounceMailbox: BounceMailboxConfig | undefined;
 }
 
 /** Reads the environment once; a bad value stops start-up with a message that names the variable. */
@@ -114,6 +220,7 @@ export function loadConfig(
   if (production && !e.SECRET)
     throw new Error('Invalid configuration: SECRET is required when NODE_ENV=production');
   const port = overrides.port ?? e.PORT;
+  const bounceVerpAddress = verpAddressOf(e, Boolean(e.SECRET));
   return {
     port,
     host: e.HOST,
@@ -132,6 +239,8 @@ export function loadConfig(
     sesSnsTopicArns: e.SES_SNS_TOPIC_ARN ? e.SES_SNS_TOPIC_ARN.split(',') : [],
     sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY || undefined,
     retentionSweepMinutes: e.RETENTION_SWEEP_MINUTES,
+    bounceVerpAddress,
+    bounceMailbox: bounceMailboxOf(e, bounceVerpAddress),
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ export interface MessageBounceTable {
   id: string;
   organisation_id: string;
   message_id: string;
-  provider: 'mailgun' | 'postmark' | 'ses' | 'sendgrid';
+  provider: 'mailgun' | 'postmark' | 'ses' | 'sendgrid' | 'imap';
   provider_event_id: string;
   kind: 'hard' | 'soft' | 'complaint';
   /** The provider's diagnostic, e.g. "550 5.1.1 mailbox does not exist". */

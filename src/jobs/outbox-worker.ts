@@ -30,6 +30,7 @@ import {
   mailDomainOf,
   type OutgoingMail,
 } from '../mail/transport.ts';
+import { type Verp, verpOf } from '../mail/verp.ts';
 
 export interface WorkerLogger {
   info(obj: object, msg: string): void;
@@ -64,6 +65,8 @@ export interface OutboxWorkerOptions extends OutboxWorkerTuning {
   dialect: DialectName;
   transport: MailTransport;
   mailFrom: string;
+  /** VERP return paths (BOUNCE_VERP_ADDRESS): bounces come back to the bounce mailbox, naming the message. */
+  verp?: Verp | undefined;
   workerId?: string;
   now?: () => Date;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -141,8 +144,9 @@ function parseCalendar(value: string | null): WorkingCalendar | undefined {
   }
 }
 
-export function toOutgoingMail(message: ClaimedMessage, mailFrom: string): OutgoingMail {
+export function toOutgoingMail(message: ClaimedMessage, mailFrom: string, verp?: Verp): OutgoingMail {
   return {
+    ...(verp && { bounce: { returnPath: verp.returnPath(message.id), token: verp.token(message.id) } }),
     messageId: `${message.id}@${mailDomainOf(mailFrom)}`,
     from: mailFrom,
     to: { name: message.to_name ?? '', address: message.to_email },
@@ -295,7 +299,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     try {
       const info = await transport
         .send({
-          ...toOutgoingMail(message, options.mailFrom),
+          ...toOutgoingMail(message, options.mailFrom, options.verp),
           html: unsealed.html,
           text: unsealed.text,
           ...(unsealed.listUnsubscribe && { listUnsubscribe: unsealed.listUnsubscribe }),
@@ -419,6 +423,7 @@ export function startOutboxWorker(
     dialect: ctx.db.dialect,
     transport: createSmtpTransport(ctx.config.smtpUrl),
     mailFrom: ctx.config.mailFrom,
+    verp: verpOf(ctx.config),
     now: ctx.now,
   });
   worker.start();

@@ -19,6 +19,8 @@ export interface OutgoingMail {
   text: string;
   listUnsubscribe?: string | undefined;
   ics?: string | undefined;
+  /** VERP: the envelope sender (MAIL FROM) and its token, when a bounce mailbox is set up. */
+  bounce?: { returnPath: string; token: string } | undefined;
 }
 
 export interface SendResult {
@@ -67,7 +69,11 @@ export function toSendMailOptions(mail: OutgoingMail): SendMailOptions {
         value: JSON.stringify({ unique_args: { followspot_message: outboxIdOf(mail.messageId) } }),
       },
       'X-SES-MESSAGE-TAGS': `followspot_message=${outboxIdOf(mail.messageId)}`,
+      // DSNs quote the original's headers: the token names the message even if the DSN's To does not.
+      ...(mail.bounce && { 'X-Followspot-Bounce-Token': mail.bounce.token }),
     },
+    // Bounces go to the envelope sender, not From: with VERP, the bounce mailbox, naming the message.
+    ...(mail.bounce && { envelope: { from: mail.bounce.returnPath, to: [mail.to.address] } }),
     ...(mail.ics && {
       icalEvent: { method: 'REQUEST', filename: 'invite.ics', content: mail.ics },
     }),

@@ -4,8 +4,11 @@ import { SMTPServer } from 'smtp-server';
 import type { AppContext } from '../../src/app-context.ts';
 import { createOutboxWorker } from '../../src/jobs/outbox-worker.ts';
 import { createSmtpTransport } from '../../src/mail/transport.ts';
+import { verpOf } from '../../src/mail/verp.ts';
 
 export interface ReceivedMail {
+  /** The envelope sender (MAIL FROM): where bounces go. */
+  envelopeFrom: string;
   envelopeTo: string[];
   raw: string;
   /** The Message-ID header, without angle brackets. */
@@ -62,7 +65,12 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
         const finish = () => {
           inFlight -= 1;
           const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw)?.[1] ?? '';
-          received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, messageId });
+          received.push({
+            envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            messageId,
+          });
           callback(null, `queued as ${messageId}`);
         };
         if (options.dataDelayMs) setTimeout(finish, options.dataDelayMs);
@@ -103,6 +111,7 @@ export async function deliverOutbox(ctx: AppContext, smtp: TestSmtpServer): Prom
     dialect: ctx.db.dialect,
     transport: createSmtpTransport(smtp.url),
     mailFrom: ctx.config.mailFrom,
+    verp: verpOf(ctx.config),
     now: ctx.now,
   });
   await worker.releaseHeld();

@@ -7,7 +7,7 @@ import { insertNotification } from '../notifications/notifications.repository.ts
 import * as repo from './bounces.repository.ts';
 
 export interface BounceEvent {
-  provider: 'mailgun' | 'postmark' | 'ses' | 'sendgrid';
+  provider: 'mailgun' | 'postmark' | 'ses' | 'sendgrid' | 'imap';
   /** The provider's id for this event: the same event delivered twice counts once. */
   providerEventId: string;
   /** Our outbox message's id, as the provider handed it back. */
