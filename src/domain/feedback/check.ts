@@ -419,7 +419,7 @@ export function checkFeedback(
       ...whole,
       suggestion: screening
         ? 'Say what the role needs that the application did not show, and what would make a future application strong.'
-        : 'Aim for 80–300 words: 1–3 strengths, 1–2 development areas, each with what you saw, and a next step.',
+        : 'Aim for 120–250 words: 1–3 strengths, 1–2 development areas, each with what you saw, and a next step.',
     });
   } else if (wordCount > length.long) {
     findings.push({
