@@ -186,9 +186,15 @@ function judges(sentence: string, evidence: Evidence): boolean {
   );
 }
 
+/** How many sentences of one text are tagged for their topic at most. */
+const maxTaggedSentences = 40;
+
 /** What the text as a whole offers: a strength, a development area and a next step, each tied to a competency. */
 function evidenceOf(sentences: readonly Sentence[]): Evidence {
   const evidence: Evidence = { strength: false, development: false, action: false };
+  // Real feedback has a few dozen sentences: tagging more only costs time on hostile text.
+  let tagBudget = maxTaggedSentences;
+  const about = (text: string) => tagBudget-- > 0 && aboutTheWork(text.slice(0, 600));
   for (const sentence of sentences) {
     if (
       (actionPattern.test(sentence.text) || trainingPattern.test(sentence.text)) &&
@@ -202,10 +208,7 @@ function evidenceOf(sentences: readonly Sentence[]): Evidence {
     if (evidence.strength && evidence.development) continue;
     // About the work: a framework word, or a concrete thing the candidate did (found by part of
     // speech, and only asked of a sentence that praises or names a gap: tagging is the slow part).
-    if (
-      !competencyPattern.test(sentence.text) &&
-      !(judges(sentence.text, evidence) && aboutTheWork(sentence.text))
-    )
+    if (!competencyPattern.test(sentence.text) && !(judges(sentence.text, evidence) && about(sentence.text)))
       continue;
     if (strengthFamilies.some((family) => family.test(sentence.text))) evidence.strength = true;
     if (developmentFamilies.some((family) => family.test(sentence.text))) evidence.development = true;
