@@ -8,9 +8,9 @@ import {
   fieldKey,
   markRuns,
   marksByField,
+  rawValue,
   renderedOffsets,
 } from '../../web/src/components/feedback/fields.ts';
-import { rawValue } from '../../web/src/components/feedback/StructuredEditor.tsx';
 
 const structured: StructuredFeedback = {
   strengths: [

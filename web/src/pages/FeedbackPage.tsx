@@ -25,7 +25,7 @@ import { applicationQuery, canManageHiring, refresh, useMe } from '../api/querie
 import { ConfirmModal } from '../components/ConfirmModal';
 import { EmailView } from '../components/EmailView';
 import { FindingsList } from '../components/feedback/FeedbackCheck';
-import { type FieldKey, fieldKey, marksByField } from '../components/feedback/fields';
+import { type FieldKey, fieldKey, marksByField, rawValue } from '../components/feedback/fields';
 import {
   choicesOf,
   LeftOutCard,
@@ -34,7 +34,7 @@ import {
   sameChoices,
   shortReason,
 } from '../components/feedback/LeftOut';
-import { rawValue, StructuredEditor } from '../components/feedback/StructuredEditor';
+import { StructuredEditor } from '../components/feedback/StructuredEditor';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';

@@ -5,55 +5,9 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { FeedbackSegment, StructuredFeedback } from '../../../../src/domain/feedback/document.ts';
 import { trainingLine } from '../../../../src/domain/feedback/training.ts';
 import type { FeedbackFindingResponse, TrainingEntry } from '../../api/feedback';
-import { type FieldKey, fieldKey, marksByField } from './fields';
+import { type FieldKey, fieldKey, marksByField, rawValue, withValue } from './fields';
 import { MarkedField } from './MarkedField';
 import { TrainingPicker } from './TrainingPicker';
-
-/** The raw value of one field (before `oneLine`), as the manager typed it. */
-export function rawValue(structured: StructuredFeedback, key: FieldKey): string {
-  const [part, at] = key.split(':') as [FeedbackSegment['part'], string];
-  const index = Number(at);
-  switch (part) {
-    case 'strength':
-      return structured.strengths[index]?.evidence ?? '';
-    case 'development':
-      return structured.developmentAreas[index]?.evidence ?? '';
-    case 'training':
-      return structured.developmentAreas[index]?.training ?? '';
-    case 'encouragement':
-      return structured.encouragement.text;
-  }
-}
-
-/** The structure with one field's raw value replaced. */
-export function withValue(structured: StructuredFeedback, key: FieldKey, value: string): StructuredFeedback {
-  const [part, at] = key.split(':') as [FeedbackSegment['part'], string];
-  const index = Number(at);
-  // Points are one line each in the email: a line break typed in one becomes a space there.
-  switch (part) {
-    case 'strength':
-      return {
-        ...structured,
-        strengths: structured.strengths.map((s, i) => (i === index ? { ...s, evidence: value } : s)),
-      };
-    case 'development':
-      return {
-        ...structured,
-        developmentAreas: structured.developmentAreas.map((d, i) =>
-          i === index ? { ...d, evidence: value } : d,
-        ),
-      };
-    case 'training':
-      return {
-        ...structured,
-        developmentAreas: structured.developmentAreas.map((d, i) =>
-          i === index ? { ...d, training: value } : d,
-        ),
-      };
-    case 'encouragement':
-      return { ...structured, encouragement: { ...structured.encouragement, text: value } };
-  }
-}
 
 export function StructuredEditor({
   applicationId,

@@ -1,8 +1,10 @@
 // Pure helpers for the structured feedback editor: each field is one part of the candidate's text
 // (document.ts renders them with `oneLine`), so a finding's offsets into the text map back into the
 // field the manager is typing in.
-import type { FeedbackSegment } from '../../../../src/domain/feedback/document.ts';
-import type { FeedbackFindingResponse } from '../../api/feedback';
+import type { FeedbackFinding } from '../../../../src/domain/feedback/check.ts';
+import type { FeedbackSegment, StructuredFeedback } from '../../../../src/domain/feedback/document.ts';
+
+type FeedbackFindingResponse = FeedbackFinding;
 
 export type Severity = FeedbackFindingResponse['severity'];
 
@@ -115,4 +117,50 @@ export function markRuns(value: string, marks: readonly FieldMark[]): Run[] {
     }
   }
   return runs;
+}
+
+/** The raw value of one field (before `oneLine`), as the manager typed it. */
+export function rawValue(structured: StructuredFeedback, key: FieldKey): string {
+  const [part, at] = key.split(':') as [FeedbackSegment['part'], string];
+  const index = Number(at);
+  switch (part) {
+    case 'strength':
+      return structured.strengths[index]?.evidence ?? '';
+    case 'development':
+      return structured.developmentAreas[index]?.evidence ?? '';
+    case 'training':
+      return structured.developmentAreas[index]?.training ?? '';
+    case 'encouragement':
+      return structured.encouragement.text;
+  }
+}
+
+/** The structure with one field's raw value replaced. */
+export function withValue(structured: StructuredFeedback, key: FieldKey, value: string): StructuredFeedback {
+  const [part, at] = key.split(':') as [FeedbackSegment['part'], string];
+  const index = Number(at);
+  // Points are one line each in the email: a line break typed in one becomes a space there.
+  switch (part) {
+    case 'strength':
+      return {
+        ...structured,
+        strengths: structured.strengths.map((s, i) => (i === index ? { ...s, evidence: value } : s)),
+      };
+    case 'development':
+      return {
+        ...structured,
+        developmentAreas: structured.developmentAreas.map((d, i) =>
+          i === index ? { ...d, evidence: value } : d,
+        ),
+      };
+    case 'training':
+      return {
+        ...structured,
+        developmentAreas: structured.developmentAreas.map((d, i) =>
+          i === index ? { ...d, training: value } : d,
+        ),
+      };
+    case 'encouragement':
+      return { ...structured, encouragement: { ...structured.encouragement, text: value } };
+  }
 }
