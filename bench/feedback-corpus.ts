@@ -12,6 +12,7 @@ import {
   feedbackFresh,
   feedbackFresh2,
   feedbackFresh3,
+  feedbackFresh4,
   feedbackHoldout,
   feedbackIndependent,
 } from '../src/domain/feedback/corpus/index.ts';
@@ -30,6 +31,7 @@ const independent = measure(feedbackIndependent);
 const fresh = measure(feedbackFresh);
 const fresh2 = measure(feedbackFresh2);
 const fresh3 = measure(feedbackFresh3);
+const fresh4 = measure(feedbackFresh4);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -78,6 +80,7 @@ if (args.has('--json')) {
         fresh: { ...fresh.score, floors: floorFigures(feedbackFresh) },
         fresh2: { ...fresh2.score, floors: floorFigures(feedbackFresh2) },
         fresh3: { ...fresh3.score, floors: floorFigures(feedbackFresh3) },
+        fresh4: { ...fresh4.score, floors: floorFigures(feedbackFresh4) },
       },
       null,
       2,
@@ -103,6 +106,12 @@ if (args.has('--json')) {
       'Of which fresh-3 (third blind set, after the frame rules; read since)',
       fresh3,
       feedbackFresh3,
+    ),
+    '',
+    ...report(
+      'Of which fresh-4 (fourth blind set, written before the rules were read, measured once)',
+      fresh4,
+      feedbackFresh4,
     ),
     '',
   ];

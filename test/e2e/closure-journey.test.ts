@@ -230,15 +230,18 @@ describe.skipIf(!browserAvailable())(
 
         // Drafted already by "close the rest"; draft it here only if there were none.
         const draftButton = page.getByRole('button', { name: 'Draft from scorecards' });
-        const editor = page.getByTestId('feedback-text');
+        const editor = page.getByTestId('feedback-editor');
         await expect
           .poll(async () => (await editor.count()) + (await draftButton.count()))
           .toBeGreaterThan(0);
         if ((await draftButton.count()) > 0) await draftButton.click();
 
-        const text = await editor.inputValue();
-        expect(text).toContain('What went well');
-        expect(text).toContain('A good next step:');
+        // The structured editor: the candidate's text is its fields.
+        await expect.poll(() => editor.textContent()).toContain('What went well');
+        expect(await page.getByTestId('feedback-training-0').inputValue()).not.toBe('');
+        const text = await editor.evaluate((el) =>
+          [...el.querySelectorAll('textarea')].map((t) => t.value).join('\n'),
+        );
         expect(text).not.toContain('PRIVATE-NOTE');
         expect(text).not.toContain(name.split(' ')[0]);
         // The composed text passes the check: "Approve", not "Approve anyway…".

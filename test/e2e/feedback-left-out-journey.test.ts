@@ -124,19 +124,46 @@ describe.skipIf(!browserAvailable())('browser journey: leaving a criterion out o
     await signIn(page, running.url, manager);
     await page.goto(`${running.url}/applications/${applicationId}/feedback`);
     await page.getByRole('button', { name: 'Draft from scorecards' }).click();
-    const editor = page.getByTestId('feedback-text');
-    await expect.poll(() => editor.inputValue()).toContain('- **Lighting:**');
+    // The structured editor: a field per strength, development area (with its next step) and the
+    // closing paragraph, no Markdown to keep in shape.
+    const editor = page.getByTestId('feedback-editor');
+    await expect.poll(() => editor.textContent()).toContain('Where to develop next');
+    expect(await page.getByLabel('Lighting', { exact: true }).inputValue()).not.toBe('');
     const lighting = page.getByTestId('gap-lighting');
     await expect.poll(() => lighting.textContent()).toContain('In the feedback');
+    await expectNoSeriousA11yViolations(page, 'feedback editor, as drafted');
+
+    // A judgement typed into a strength is marked in place, in that field, with its message under it.
+    const strength = page.getByTestId('feedback-strength-0');
+    const drafted = await strength.inputValue();
+    await strength.fill(`${drafted} Frankly, you were arrogant with the client.`);
+    const notes = page.getByTestId('feedback-strength-0-notes');
+    await expect.poll(() => notes.textContent()).toContain('arrogant');
+    expect(await editor.locator('mark.marked-field-error').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, 'feedback editor, a finding marked in place');
+
+    // What the candidate sees is the unsaved text, rendered as it will be sent.
+    await page.getByRole('tab', { name: 'What the candidate sees' }).click();
+    await page.getByRole('tab', { name: 'Plain text' }).click();
+    await expect
+      .poll(() => page.getByTestId('email-text').textContent())
+      .toContain('arrogant with the client');
+    await expect.poll(() => page.getByTestId('email-text').textContent()).toContain('Dear Isla');
+    await expectNoSeriousA11yViolations(page, 'feedback preview');
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    await strength.fill(drafted);
+    await expect.poll(() => notes.count()).toBe(0);
+
+    // A training pick writes the next step of that area.
+    await page.getByRole('button', { name: 'Add training for Video' }).click();
+    const use = page.getByRole('button', { name: /^Use / }).first();
+    const picked = (await use.getAttribute('aria-label'))!.replace(/^Use (.*) from .*$/, '$1');
+    await use.click();
+    const videoArea = page.getByTestId('feedback-area-0');
+    await expect.poll(() => videoArea.locator('textarea').nth(1).inputValue()).toContain(picked);
 
     // Remove the lighting point: it is missing.
-    const text = await editor.inputValue();
-    await editor.fill(
-      text
-        .split('\n')
-        .filter((line) => !line.startsWith('- **Lighting:**'))
-        .join('\n'),
-    );
+    await page.getByRole('button', { name: 'Remove the development area Lighting' }).click();
     await expect.poll(() => lighting.textContent()).toContain('Missing');
 
     // Leave it out: a short reason keeps Save disabled and says how many characters are missing.

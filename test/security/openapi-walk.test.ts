@@ -118,6 +118,7 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/applications/{id}/feedback': { roles: hiring },
   'PUT /api/v1/applications/{id}/feedback': { roles: hiring },
   'POST /api/v1/applications/{id}/feedback/approve': { roles: hiring },
+  'POST /api/v1/applications/{id}/feedback/preview': { roles: hiring },
   'GET /api/v1/training': { roles: everyone },
   'POST /api/v1/applications/{id}/decision': { roles: hiring },
   'POST /api/v1/applications/{id}/decision/send-again': { roles: hiring },

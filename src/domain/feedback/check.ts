@@ -15,6 +15,7 @@ import {
 } from './lexicon.ts';
 import { matchRule } from './patterns.ts';
 import { protectedMessage, protectedRules, protectedSuggestion } from './protected.ts';
+import { aboutTheWork, developmentFamilies, strengthFamilies } from './shape.ts';
 import {
   blankOut,
   clausesOf,
@@ -171,9 +172,29 @@ const strengthSignpost =
 const developmentSignpost =
   /\b(?:the|your|one)\s+(?:main\s+|key\s+|biggest\s+|real\s+|other\s+)?(?:area|part|thing|skill)s?\s+(?:(?:that\s+)?(?:you|we'd|we\s+would|we|to|for)\s+)?(?:need\s+to\s+|would\s+|'d\s+)?(?:work\s+on|build|develop|improve|grow|strengthen|focus\s+on|ask\s+you\s+to\s+(?:develop|build|work\s+on)|held\s+you\s+back|let\s+you\s+down|like\s+you\s+to\s+(?:develop|build|work\s+on))\b|\byour\s+(?:weaker|weakest|development|growth)\s+areas?\s+(?:was|is|were|are)\b/i;
 
+const praiseOnce = new RegExp(praisePattern.source, 'iu');
+
+/** Whether a sentence could add the strength or the gap still missing: only then does its topic matter. */
+function judges(sentence: string, evidence: Evidence): boolean {
+  return (
+    (!evidence.strength &&
+      (praiseOnce.test(sentence) ||
+        achievementPattern.test(sentence) ||
+        strengthFamilies.some((family) => family.test(sentence)))) ||
+    (!evidence.development &&
+      (developmentPattern.test(sentence) || developmentFamilies.some((family) => family.test(sentence))))
+  );
+}
+
+/** How many sentences of one text are tagged for their topic at most. */
+const maxTaggedSentences = 40;
+
 /** What the text as a whole offers: a strength, a development area and a next step, each tied to a competency. */
 function evidenceOf(sentences: readonly Sentence[]): Evidence {
   const evidence: Evidence = { strength: false, development: false, action: false };
+  // Real feedback has a few dozen sentences: tagging more only costs time on hostile text.
+  let tagBudget = maxTaggedSentences;
+  const about = (text: string) => tagBudget-- > 0 && aboutTheWork(text.slice(0, 600));
   for (const sentence of sentences) {
     if (
       (actionPattern.test(sentence.text) || trainingPattern.test(sentence.text)) &&
@@ -184,7 +205,13 @@ function evidenceOf(sentences: readonly Sentence[]): Evidence {
     // part you need to build is confidence on your own".
     if (strengthSignpost.test(sentence.text)) evidence.strength = true;
     if (developmentSignpost.test(sentence.text)) evidence.development = true;
-    if (!competencyPattern.test(sentence.text)) continue;
+    if (evidence.strength && evidence.development) continue;
+    // About the work: a framework word, or a concrete thing the candidate did (found by part of
+    // speech, and only asked of a sentence that praises or names a gap: tagging is the slow part).
+    if (!competencyPattern.test(sentence.text) && !(judges(sentence.text, evidence) && about(sentence.text)))
+      continue;
+    if (strengthFamilies.some((family) => family.test(sentence.text))) evidence.strength = true;
+    if (developmentFamilies.some((family) => family.test(sentence.text))) evidence.development = true;
     if (sentence.section === 'strength') evidence.strength = true;
     if (sentence.section === 'development') evidence.development = true;
     for (const clause of clausesOf(sentence.text)) {
@@ -395,7 +422,7 @@ export function checkFeedback(
       ...whole,
       suggestion: screening
         ? 'Say what the role needs that the application did not show, and what would make a future application strong.'
-        : 'Aim for 80–300 words: 1–3 strengths, 1–2 development areas, each with what you saw, and a next step.',
+        : 'Aim for 120–250 words: 1–3 strengths, 1–2 development areas, each with what you saw, and a next step.',
     });
   } else if (wordCount > length.long) {
     findings.push({

@@ -99,6 +99,24 @@ describe('brief but complete feedback', () => {
     expect(result.findings.map((f) => f.kind)).not.toContain('missing-action');
   });
 
+  it('passes other short texts that name a real strength, a real gap and a next step, in other words', () => {
+    for (const text of [
+      "You aligned the two projectors quickly; edge blending was new to you. Barco's free e-learning would be a good next step.",
+      'Your rigging paperwork was thorough, but you were unsure how to derate a sling. An NRC rigging course would help.',
+    ]) {
+      const result = checkFeedback(text);
+      expect(result.pass, text).toBe(true);
+      expect(result.findings.map((f) => [f.kind, f.severity])).toEqual([['length', 'warning']]);
+    }
+  });
+
+  it('fails a short text that praises the person, not the work', () => {
+    const kinds = checkFeedback(
+      'Great attitude and lovely to meet you. Keep at it and apply again.',
+    ).findings.map((f) => f.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['missing-strength', 'missing-development-area']));
+  });
+
   it('still fails a short text with no development area', () => {
     const result = checkFeedback('Your troubleshooting methodology was strong. Thanks for coming in.');
     expect(result.pass).toBe(false);

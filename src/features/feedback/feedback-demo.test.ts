@@ -68,6 +68,7 @@ describeEachDatabase('feedback drafts for the demo data', (get) => {
       if (uncoveredGaps(feedback.structured).length > 0) problems.push(`${id}: a gap is not covered`);
       const words = wordTokens(feedback.text).length;
       if (words > draftLength.max) problems.push(`${id}: ${words} words, over ${draftLength.max}`);
+      if (words < draftLength.min) problems.push(`${id}: ${words} words, under ${draftLength.min}`);
       if (feedback.structured.strengths.length === 0) problems.push(`${id}: no strength`);
       // The check's grammar rule: no "you was", no sentence without a subject.
       const grammar = feedback.check.findings.filter((f) => f.kind === 'grammar');

@@ -186,6 +186,12 @@ describeEachDatabase('feedback drafts and approval API', (get) => {
 
     // Edit: the strength reworded; checked again, still a draft.
     const text = feedback.text.replace('You traced the planted fault', 'You calmly traced the planted fault');
+    // The unsaved text's email, as the editor previews it: what the save below would send, nothing stored.
+    const unsaved = await inject(manager, 'POST', `${base}/preview`, { text });
+    expect(unsaved.statusCode, unsaved.body).toBe(200);
+    expectNoPrivateNotes(unsaved.body);
+    expect(unsaved.json().text).toContain('You calmly traced the planted fault');
+    expect((await inject(manager, 'GET', base)).json()).toEqual(drafted.json());
     const edited = await inject(manager, 'PUT', base, { text });
     expect(edited.statusCode, edited.body).toBe(200);
     expectNoPrivateNotes(edited.body);
@@ -399,6 +405,7 @@ describeEachDatabase('feedback drafts and approval API', (get) => {
       ['GET', base, undefined],
       ['PUT', base, { text: '## What went well\n' }],
       ['POST', `${base}/approve`, {}],
+      ['POST', `${base}/preview`, { text: '## What went well\n' }],
     ] as const) {
       const res = await inject(outsider, method, url, payload);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
@@ -411,6 +418,9 @@ describeEachDatabase('feedback drafts and approval API', (get) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'validation_failed', field: 'text' });
     expect(bad.json().error.message).toContain('## What went well');
+    const badPreview = await inject(manager, 'POST', `${base}/preview`, { text: 'Dear Sam, thanks.' });
+    expect(badPreview.statusCode).toBe(400);
+    expect(badPreview.json().error).toMatchObject({ code: 'validation_failed', field: 'text' });
   });
 
   it('lets managers, admins and API keys draft, edit and approve; interviewers get 403', async () => {

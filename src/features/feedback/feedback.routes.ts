@@ -10,6 +10,8 @@ import {
   feedbackCheckSchema,
   feedbackDraftRequestSchema,
   feedbackEditRequestSchema,
+  feedbackPreviewRequestSchema,
+  feedbackPreviewSchema,
   feedbackViewSchema,
   trainingListSchema,
   trainingQuerySchema,
@@ -100,6 +102,26 @@ export function feedbackRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       return feedback.edit(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/applications/:id/feedback/preview',
+    {
+      config: { access: { roles: canManageHiring } },
+      schema: {
+        tags,
+        summary: 'The email an edited, unsaved feedback text would send',
+        description:
+          'The text is read as `PUT …/feedback` reads it (400 names what to fix) and rendered with the organisation’s current not_progressing template, exactly as the candidate would receive it. Nothing is stored.',
+        params: idParams,
+        body: feedbackPreviewRequestSchema,
+        response: { 200: feedbackPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return feedback.previewText(actor.organisationId, request.params.id, request.body);
     },
   );
 

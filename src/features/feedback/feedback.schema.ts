@@ -189,6 +189,11 @@ export const feedbackEditRequestSchema = z.object({
 });
 export type FeedbackEditRequest = z.infer<typeof feedbackEditRequestSchema>;
 
+export const feedbackPreviewRequestSchema = z.object({
+  text: z.string().max(feedbackTextMaxLength, tooLong).describe('The whole edited Markdown text, unsaved'),
+});
+export type FeedbackPreviewRequest = z.infer<typeof feedbackPreviewRequestSchema>;
+
 export const overrideReasonMinLength = 20;
 
 export const feedbackApproveRequestSchema = z

@@ -39,6 +39,7 @@ import type {
   FeedbackCheckResponse,
   FeedbackDraftRequest,
   FeedbackEditRequest,
+  FeedbackPreviewRequest,
   FeedbackView,
   TrainingList,
   TrainingQuery,
@@ -313,6 +314,23 @@ export function feedbackService(ctx: AppContext) {
     },
 
     /** Saves an edited text (normalised to the email's shape), re-checks it and makes it a draft again. */
+    /** The email an unsaved text would make, exactly as `edit` would store and send it; nothing is stored. */
+    async previewText(
+      organisationId: string,
+      applicationId: string,
+      input: FeedbackPreviewRequest,
+    ): Promise<RenderedMessage> {
+      const record = await load(organisationId, applicationId);
+      let structured: StructuredFeedback;
+      try {
+        structured = parseFeedbackMarkdown(input.text, record.structured);
+      } catch (err) {
+        if (err instanceof FeedbackFormatError) throw invalidField('text', err.message);
+        throw err;
+      }
+      return preview(organisationId, applicationId, candidateFacing(structured));
+    },
+
     async edit(
       organisationId: string,
       applicationId: string,

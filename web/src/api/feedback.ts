@@ -63,3 +63,7 @@ export const checkFeedback = (applicationId: string, text: string, signal?: Abor
     body: { text, applicationId },
     signal,
   });
+
+/** The email an unsaved text would send (400 names what to fix when it is not in the email's shape). */
+export const previewFeedback = (applicationId: string, text: string, signal?: AbortSignal) =>
+  api<FeedbackView['preview']>(`${base(applicationId)}/preview`, { method: 'POST', body: { text }, signal });

@@ -1,22 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Modal,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import {
+  renderFeedbackMarkdown,
+  renderFeedbackMarkdownWithSegments,
+  type StructuredFeedback,
+} from '../../../src/domain/feedback/document.ts';
 import { isApiError } from '../api/client';
 import {
   approveFeedback,
@@ -26,13 +18,14 @@ import {
   type FeedbackView,
   feedbackQuery,
   overrideReasonMinLength,
+  previewFeedback,
   saveFeedback,
-  type TrainingEntry,
 } from '../api/feedback';
 import { applicationQuery, canManageHiring, refresh, useMe } from '../api/queries';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { EmailView } from '../components/EmailView';
-import { FindingsList, HighlightedText } from '../components/feedback/FeedbackCheck';
+import { FindingsList } from '../components/feedback/FeedbackCheck';
+import { type FieldKey, fieldKey, marksByField, rawValue } from '../components/feedback/fields';
 import {
   choicesOf,
   LeftOutCard,
@@ -41,8 +34,7 @@ import {
   sameChoices,
   shortReason,
 } from '../components/feedback/LeftOut';
-import { TrainingPicker } from '../components/feedback/TrainingPicker';
-import { insertNextStep, lineRange } from '../components/feedback/text';
+import { StructuredEditor } from '../components/feedback/StructuredEditor';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorState, LoadingState } from '../components/states';
@@ -185,25 +177,45 @@ function useLiveCheck(applicationId: string, text: string) {
   };
 }
 
+/** The email the current, unsaved text would send, rendered by the server exactly as it will be sent. */
+function useLivePreview(applicationId: string, text: string, enabled: boolean) {
+  const [settled] = useDebouncedValue(text, 400);
+  const query = useQuery({
+    queryKey: ['feedback-preview', applicationId, settled],
+    queryFn: async ({ signal }) => ({
+      text: settled,
+      preview: await previewFeedback(applicationId, settled, signal),
+    }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    retry: false,
+    enabled,
+  });
+  return { ...query, current: query.data?.text === text };
+}
+
 function FeedbackEditor({ applicationId, view }: { applicationId: string; view: FeedbackView }) {
   const queryClient = useQueryClient();
   const saved = view.feedback;
-  const [text, setText] = useState(saved.text);
+  const [structured, setStructured] = useState<StructuredFeedback>(saved.structured);
+  const { text, segments } = renderFeedbackMarkdownWithSegments(structured);
+  const savedText = renderFeedbackMarkdown(saved.structured);
   const [tab, setTab] = useState<string | null>('edit');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [overriding, overrideHandlers] = useDisclosure(false);
   const [recomposing, recomposeHandlers] = useDisclosure(false);
   const [reason, setReason] = useState('');
-  const editor = useRef<HTMLTextAreaElement>(null);
+  const fields = useRef(new Map<FieldKey, HTMLTextAreaElement>());
   const [choices, setChoices] = useState<LeftOutChoices>(() => choicesOf(saved.structured));
   const choicesChanged = !sameChoices(choices, choicesOf(saved.structured));
   const reasonTooShort = shortReason(choices) !== null;
-  const dirty = text !== saved.text || choicesChanged;
+  const dirty = text !== savedText || choicesChanged;
   // The left-out list is sent only when it changed, so a text-only save keeps the stored one as it is.
   const persist = () => saveFeedback(applicationId, text, choicesChanged ? leftOutList(choices) : undefined);
   const approved = saved.status === 'approved';
   const live = useLiveCheck(applicationId, text);
   const passes = live.current && live.check?.pass === true;
+  const preview = useLivePreview(applicationId, text, tab === 'preview');
 
   // Unsaved edits survive an accidental reload or close only with the browser's own warning.
   useEffect(() => {
@@ -213,14 +225,22 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  function select(start: number, end: number) {
+  const fieldRef = (key: FieldKey) => (el: HTMLTextAreaElement | null) => {
+    if (el) fields.current.set(key, el);
+    else fields.current.delete(key);
+  };
+
+  /** Selects a finding in the field it falls in (the first field for a finding about the whole text). */
+  function selectFinding(finding: FeedbackFindingResponse) {
     setTab('edit');
-    // The textarea is in the edit tab: select once it is shown.
+    const marks = marksByField([finding], segments, (key) => rawValue(structured, key));
+    const [key, [mark] = []] = [...marks.entries()][0] ?? [fieldKey('strength', 0), []];
+    // The fields are in the edit tab: select once it is shown.
     window.setTimeout(() => {
-      const el = editor.current;
+      const el = fields.current.get(key) ?? fields.current.values().next().value;
       if (!el) return;
       el.focus();
-      el.setSelectionRange(start, end);
+      if (mark) el.setSelectionRange(mark.start, mark.end);
     }, 0);
   }
 
@@ -233,13 +253,7 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
       store(next);
       notifications.show({ color: 'teal', message: approved ? 'Saved: it is a draft again' : 'Saved' });
     },
-    onError: (error) => {
-      const message = errorMessage(error);
-      setSaveError(message);
-      const line = /^Line (\d+)/.exec(message);
-      const range = line ? lineRange(text, Number(line[1])) : null;
-      if (range) select(range.start, range.end);
-    },
+    onError: (error) => setSaveError(errorMessage(error)),
   });
 
   const approve = useMutation({
@@ -272,25 +286,15 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
     },
   });
 
-  function addTraining(criterion: string, entry: TrainingEntry) {
-    const cursor = editor.current?.selectionStart ?? text.length;
-    const result = insertNextStep(text, criterion, `${entry.name} (${entry.provider})`, cursor);
-    setText(result.text);
-    select(result.start, result.end);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
       if (dirty && !reasonTooShort && !save.isPending) save.mutate();
     }
   }
 
-  const selectFinding = (f: FeedbackFindingResponse) => select(f.start, f.end);
-  const areas = saved.structured.developmentAreas;
-
   return (
-    <Stack gap="md">
+    <Stack gap="md" onKeyDown={onKeyDown}>
       {approved ? (
         <Alert color="teal" title="Approved" data-testid="feedback-approved">
           <Text size="sm">
@@ -361,38 +365,24 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="edit">Edit</Tabs.Tab>
-          <Tabs.Tab value="preview">Preview</Tabs.Tab>
+          <Tabs.Tab value="preview">What the candidate sees</Tabs.Tab>
         </Tabs.List>
 
         <Tabs.Panel value="edit" pt="md">
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <Stack gap="sm">
-                <Textarea
-                  ref={editor}
-                  label="Feedback to the candidate"
-                  description="Keep the two headings, one “- **Criterion:**” point each, and “A good next step: …” at the end of each development point. Ctrl+S saves."
-                  value={text}
-                  onChange={(event) => setText(event.currentTarget.value)}
-                  onKeyDown={onKeyDown}
-                  autosize
-                  minRows={12}
-                  maxRows={28}
-                  spellCheck
-                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', lineHeight: 1.6 } }}
-                  data-testid="feedback-text"
-                />
-                <div>
-                  <Text size="sm" fw={500} mb={4}>
-                    As the check reads it
-                  </Text>
-                  <HighlightedText text={text} findings={live.check?.findings ?? []} stale={!live.current} />
-                  <Text size="xs" c="dimmed" mt={4}>
-                    Red marks must be fixed before approval; yellow are worth a look. Use “Select in text” on
-                    a finding to jump to it.
-                  </Text>
-                </div>
-              </Stack>
+              <StructuredEditor
+                applicationId={applicationId}
+                structured={structured}
+                segments={segments}
+                findings={live.check?.findings ?? []}
+                stale={!live.current}
+                onChange={setStructured}
+                fieldRef={fieldRef}
+              />
+              <Text size="xs" c="dimmed" mt="xs">
+                Red marks must be fixed before approval; yellow are worth a look. Ctrl+S saves.
+              </Text>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="md">
@@ -402,27 +392,6 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
                   choices={choices}
                   onChange={setChoices}
                 />
-                {areas.length > 0 ? (
-                  <Card withBorder padding="sm">
-                    <Title order={2} size="h5" mb={4}>
-                      Training for each development area
-                    </Title>
-                    <Stack gap="xs">
-                      {areas.map((area) => (
-                        <Group key={`${area.criterion}`} justify="space-between" gap="xs" wrap="nowrap">
-                          <Text size="sm" style={{ minWidth: 0 }}>
-                            {area.criterion}
-                          </Text>
-                          <TrainingPicker
-                            applicationId={applicationId}
-                            area={area}
-                            onPick={(entry) => addTraining(area.criterion, entry)}
-                          />
-                        </Group>
-                      ))}
-                    </Stack>
-                  </Card>
-                ) : null}
                 {live.error ? <ErrorState error={live.error} title="The check could not run" /> : null}
                 <FindingsList check={live.check} checking={live.checking} onSelect={selectFinding} />
               </Stack>
@@ -431,23 +400,33 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
         </Tabs.Panel>
 
         <Tabs.Panel value="preview" pt="md">
-          {dirty ? (
-            <Alert color="yellow" mb="sm" title="Showing the last saved version">
-              Save to see your changes in the preview.
+          {preview.isError ? (
+            <Alert color="red" title="The preview could not be made" role="alert" mb="sm">
+              {errorMessage(preview.error)} Fix it in the Edit tab and the preview follows.
             </Alert>
           ) : null}
-          <Text size="sm" c="dimmed">
-            Subject
-          </Text>
-          <Text fw={600} mb="sm" data-testid="feedback-subject">
-            {view.preview.subject}
-          </Text>
-          <EmailView
-            html={view.preview.html}
-            text={view.preview.text}
-            frameTitle="The feedback email as the candidate receives it"
-            testId="feedback-preview"
-          />
+          {preview.data ? (
+            <div
+              style={{ opacity: preview.current ? 1 : 0.6 }}
+              data-testid="feedback-preview-current"
+              data-current={preview.current}
+            >
+              <Text size="sm" c="dimmed">
+                Subject
+              </Text>
+              <Text fw={600} mb="sm" data-testid="feedback-subject">
+                {preview.data.preview.subject}
+              </Text>
+              <EmailView
+                html={preview.data.preview.html}
+                text={preview.data.preview.text}
+                frameTitle="The feedback email as the candidate receives it"
+                testId="feedback-preview"
+              />
+            </div>
+          ) : preview.isPending ? (
+            <LoadingState label="Rendering the email…" />
+          ) : null}
         </Tabs.Panel>
       </Tabs>
 

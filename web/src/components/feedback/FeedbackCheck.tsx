@@ -1,37 +1,9 @@
-import { Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { FeedbackCheckResponse, FeedbackFindingResponse } from '../../api/feedback';
-import { highlightRuns, type Severity } from './text';
+import type { Severity } from './fields';
 
 const severityColour: Record<Severity, string> = { error: 'red', warning: 'yellow' };
 const severityLabel: Record<Severity, string> = { error: 'Must fix', warning: 'Worth a look' };
-
-const mirrorStyle: CSSProperties = {
-  whiteSpace: 'pre-wrap',
-  overflowWrap: 'anywhere',
-  fontFamily: 'var(--mantine-font-family-monospace)',
-  fontSize: 'var(--mantine-font-size-sm)',
-  lineHeight: 1.6,
-  padding: 'var(--mantine-spacing-sm)',
-  border: '1px solid var(--mantine-color-default-border)',
-  borderRadius: 'var(--mantine-radius-sm)',
-  background: 'var(--mantine-color-body)',
-  maxHeight: 420,
-  overflowY: 'auto',
-};
-
-const markStyle: Record<Severity, CSSProperties> = {
-  error: {
-    background: 'var(--mantine-color-red-light)',
-    color: 'inherit',
-    borderBottom: '2px solid var(--mantine-color-red-filled)',
-  },
-  warning: {
-    background: 'var(--mantine-color-yellow-light)',
-    color: 'inherit',
-    borderBottom: '2px dotted var(--mantine-color-yellow-filled)',
-  },
-};
 
 export const kindLabels: Record<FeedbackFindingResponse['kind'], string> = {
   vague: 'Vague',
@@ -45,50 +17,6 @@ export const kindLabels: Record<FeedbackFindingResponse['kind'], string> = {
   grammar: 'Grammar',
   length: 'Length',
 };
-
-/**
- * The text as the check reads it: a read-only copy with each finding's range marked, red for errors
- * and yellow for warnings. Shown only when the check is for exactly this text.
- */
-export function HighlightedText({
-  text,
-  findings,
-  stale,
-}: {
-  text: string;
-  findings: readonly FeedbackFindingResponse[];
-  stale: boolean;
-}) {
-  const runs = stale
-    ? [{ start: 0, end: text.length, finding: null, severity: null }]
-    : highlightRuns(text, findings);
-  return (
-    <Box
-      style={{ ...mirrorStyle, opacity: stale ? 0.6 : 1 }}
-      data-testid="feedback-mirror"
-      aria-label="The text with the check's findings marked"
-      role="region"
-      // It scrolls when the text is long: keyboard users must be able to reach it (WCAG 2.1.1).
-      tabIndex={0}
-    >
-      {text === '' ? (
-        <Text c="dimmed" size="sm">
-          Nothing written yet.
-        </Text>
-      ) : (
-        runs.map((run) =>
-          run.severity === null || run.finding === null ? (
-            <span key={run.start}>{text.slice(run.start, run.end)}</span>
-          ) : (
-            <mark key={run.start} style={markStyle[run.severity]} title={findings[run.finding]!.message}>
-              {text.slice(run.start, run.end)}
-            </mark>
-          ),
-        )
-      )}
-    </Box>
-  );
-}
 
 /** The check's verdict and its findings, errors first, each able to select its range in the editor. */
 export function FindingsList({
