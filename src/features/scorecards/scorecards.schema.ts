@@ -222,6 +222,9 @@ export const applicationSummarySchema = z.object({
       weight: z.number().int(),
       requiredLevel: levelSchema,
       ratings: z.array(criterionEvidence),
+      notAssessedBy: z
+        .array(idSchema)
+        .describe('Scorecards that marked the criterion "Not assessed" (not covered in their interview)'),
       mean: z.number().nullable(),
       min: levelSchema.nullable(),
       max: levelSchema.nullable(),

@@ -165,6 +165,10 @@ describeEachDatabase('scorecards API', (get) => {
     const criterion = summary.criteria.find((c: { key: string }) => c.key === skipped);
     expect(criterion.ratings).toHaveLength(0);
     expect(criterion.mean).toBeNull();
+    // Shown as not assessed by that scorecard, and only on that criterion.
+    expect(criterion.notAssessedBy).toEqual([id]);
+    for (const c of summary.criteria.filter((c: { key: string }) => c.key !== skipped))
+      expect(c.notAssessedBy).toEqual([]);
   });
 
   it('refuses a scorecard where every criterion is "Not assessed"', async () => {
