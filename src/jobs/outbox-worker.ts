@@ -61,6 +61,8 @@ export interface OutboxWorkerOptions extends OutboxWorkerTuning {
   dialect: DialectName;
   transport: MailTransport;
   mailFrom: string;
+  /** Signs members' email-change links as they go (the auth secret). */
+  authSecret?: string;
   workerId?: string;
   now?: () => Date;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -259,7 +261,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
 
     // Secret links are minted now, as the email goes; they exist only in the email itself.
-    const unsealed = await unsealLinks(db, message, now());
+    const unsealed = await unsealLinks(db, message, now(), options.authSecret);
     if (!unsealed.ok) {
       await markFailed(db, message.id, id, unsealed.problem, now());
       result.failed += 1;
@@ -381,6 +383,7 @@ export function startOutboxWorker(
     dialect: ctx.db.dialect,
     transport: createSmtpTransport(ctx.config.smtpUrl),
     mailFrom: ctx.config.mailFrom,
+    authSecret: ctx.config.secret,
     now: ctx.now,
   });
   worker.start();

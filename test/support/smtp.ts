@@ -103,6 +103,7 @@ export async function deliverOutbox(ctx: AppContext, smtp: TestSmtpServer): Prom
     dialect: ctx.db.dialect,
     transport: createSmtpTransport(smtp.url),
     mailFrom: ctx.config.mailFrom,
+    authSecret: ctx.config.secret,
     now: ctx.now,
   });
   await worker.releaseHeld();

@@ -48,6 +48,7 @@ const ForgotPasswordPage = lazyRouteComponent(
   'ForgotPasswordPage',
 );
 const ResetPasswordPage = lazyRouteComponent(() => import('./pages/PasswordResetPages'), 'ResetPasswordPage');
+const ConfirmEmailPage = lazyRouteComponent(() => import('./pages/PasswordResetPages'), 'ConfirmEmailPage');
 const AccountPage = lazyRouteComponent(() => import('./pages/AccountPage'), 'AccountPage');
 const ApiKeysPage = lazyRouteComponent(() => import('./pages/settings/ApiKeysPage'), 'ApiKeysPage');
 const BrandingPage = lazyRouteComponent(() => import('./pages/settings/BrandingPage'), 'BrandingPage');
@@ -126,6 +127,13 @@ const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reset-password/$token',
   component: ResetPasswordPage,
+});
+
+const confirmEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/confirm-email',
+  validateSearch: z.object({ token: z.string().optional().catch(undefined) }),
+  component: ConfirmEmailPage,
 });
 
 /** Everything behind sign-in: loads the member (and their organisation and role) first. */
@@ -381,6 +389,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  confirmEmailRoute,
   appRoute.addChildren([
     indexRoute,
     accountRoute,
