@@ -276,6 +276,7 @@ const messagesRoute = createRoute({
     status: z.enum(messageStatuses).optional().catch(undefined),
     candidateId: z.string().min(1).optional().catch(undefined),
     templateKey: z.enum(templateKeys).optional().catch(undefined),
+    audience: z.enum(['candidates', 'team']).optional().catch(undefined),
   }),
   component: MessagesPage,
 });
