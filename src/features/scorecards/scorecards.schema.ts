@@ -187,6 +187,12 @@ export const scorecardCompletionSchema = z.object({
           .describe(
             'The overall score, 0–100 (as in the summary); null when nothing is rated yet, or for an interviewer (scorecards are independent)',
           ),
+        overallMean: z
+          .number()
+          .nullable()
+          .describe(
+            "The same on the criteria's 1–4 scale (the summary's meanRating), as the app shows it; null as above",
+          ),
         recommendations: z
           .record(recommendationSchema, z.number().int())
           .nullable()

@@ -752,6 +752,7 @@ describeEachDatabase('scorecards API', (get) => {
           expected: 2,
           submitted: 1,
           overallScore: expect.any(Number),
+          overallMean: expect.any(Number),
           recommendations: expect.any(Object),
           workingDaysInStage: workingDaysBetween(calendar, since, ctx.now()),
         },
@@ -768,6 +769,7 @@ describeEachDatabase('scorecards API', (get) => {
       })
     ).json();
     expect(row.overallScore).toBe(summary.overall.score);
+    expect(row.overallMean).toBe(summary.overall.meanRating);
     expect(row.recommendations).toEqual(summary.recommendations);
     expect(Object.values(row.recommendations as Record<string, number>).reduce((n, v) => n + v, 0)).toBe(1);
     const asInterviewer = (
@@ -777,7 +779,12 @@ describeEachDatabase('scorecards API', (get) => {
       })
     ).json();
     expect(asInterviewer.applications).toEqual([
-      expect.objectContaining({ applicationId: application.id, overallScore: null, recommendations: null }),
+      expect.objectContaining({
+        applicationId: application.id,
+        overallScore: null,
+        overallMean: null,
+        recommendations: null,
+      }),
     ]);
     const none = (
       await app.inject({
