@@ -296,6 +296,28 @@ describe('aggregation (examples)', () => {
     ]);
   });
 
+  it('lists who marked a criterion "Not assessed", and counts it for nothing', () => {
+    const result = assessApplication({
+      applicationId: 'app',
+      criteria,
+      expectedScorecards: 2,
+      scorecards: [
+        { ...card('a', [['signal_flow', 3]], 'yes'), notAssessed: ['audio'] },
+        card(
+          'b',
+          [
+            ['signal_flow', 3],
+            ['audio', 1],
+          ],
+          'no',
+        ),
+      ],
+    });
+    const [signal, audio] = result.criteria;
+    expect(audio).toMatchObject({ notAssessedBy: ['a'], mean: 1, belowRequired: true });
+    expect(signal!.notAssessedBy).toEqual([]);
+  });
+
   it('reports nothing rated as null, not as zero', () => {
     const result = assessApplication({
       applicationId: 'app',

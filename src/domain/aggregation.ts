@@ -54,6 +54,8 @@ export interface SubmittedScorecard {
   recommendation: Recommendation;
   submittedAt: string;
   ratings: SubmittedRating[];
+  /** Criterion keys the interviewer marked "Not assessed": the interview did not cover them. */
+  notAssessed?: readonly string[];
 }
 
 export interface AssessmentInput {
@@ -81,6 +83,8 @@ export interface CriterionAssessment {
   requiredLevel: Level;
   /** Each interviewer's rating and evidence, in order of submission. */
   ratings: CriterionEvidence[];
+  /** Scorecards that marked it "Not assessed", in order of submission: shown, never counted. */
+  notAssessedBy: string[];
   /** Mean rating, 2 decimal places; null when nobody rated it. */
   mean: number | null;
   min: Level | null;
@@ -173,6 +177,9 @@ export function assessApplication(input: AssessmentInput): ApplicationAssessment
         });
       }
     }
+    const notAssessedBy = scorecards
+      .filter((card) => card.notAssessed?.includes(criterion.key))
+      .map((card) => card.scorecardId);
     const values = ratings.map((r) => r.rating);
     const weight = Math.max(0, criterion.weight);
     if (weight > 0) totalWeight += weight;
@@ -181,6 +188,7 @@ export function assessApplication(input: AssessmentInput): ApplicationAssessment
         ...criterion,
         weight,
         ratings,
+        notAssessedBy,
         mean: null,
         min: null,
         max: null,
@@ -202,6 +210,7 @@ export function assessApplication(input: AssessmentInput): ApplicationAssessment
       ...criterion,
       weight,
       ratings,
+      notAssessedBy,
       mean: round(mean, 2),
       min,
       max,

@@ -67,6 +67,8 @@ export interface OutboxWorkerOptions extends OutboxWorkerTuning {
   mailFrom: string;
   /** VERP return paths (BOUNCE_VERP_ADDRESS): bounces come back to the bounce mailbox, naming the message. */
   verp?: Verp | undefined;
+  /** Signs members' email-change links as they go (the auth secret). */
+  authSecret?: string;
   workerId?: string;
   now?: () => Date;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -279,7 +281,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
 
     // Secret links are minted now, as the email goes; they exist only in the email itself.
-    const unsealed = await unsealLinks(db, message, now());
+    const unsealed = await unsealLinks(db, message, now(), options.authSecret);
     if (!unsealed.ok) {
       await markFailed(db, message.id, id, unsealed.problem, now());
       result.failed += 1;
@@ -424,6 +426,7 @@ export function startOutboxWorker(
     transport: createSmtpTransport(ctx.config.smtpUrl),
     mailFrom: ctx.config.mailFrom,
     verp: verpOf(ctx.config),
+    authSecret: ctx.config.secret,
     now: ctx.now,
   });
   worker.start();

@@ -1,6 +1,8 @@
 // Every email Followspot sends: its template key, who receives it, the variables its template may use
 // (with sample values for previews and validation) and its built-in default text.
 
+import * as accountEmailChange from './defaults/account-email-change.ts';
+import * as accountEmailChanged from './defaults/account-email-changed.ts';
 import * as decisionReminder from './defaults/decision-reminder.ts';
 import * as emailChangeConfirm from './defaults/email-change-confirm.ts';
 import * as escalation from './defaults/escalation.ts';
@@ -74,6 +76,8 @@ export interface TemplateExtras {
     webhook: { url: string; failingSince: string; lastError: string; settingsUrl: string };
   };
   password_reset: { reset: { link: string; expiresIn: string } };
+  account_email_change: { emailChange: { link: string; newEmail: string; expiresIn: string } };
+  account_email_changed: { emailChange: { newEmail: string; changedAt: string } };
 }
 
 export type TemplateKey = keyof TemplateExtras;
@@ -471,6 +475,37 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
     footerReason: memberReason,
     sample: { reset: { link: 'https://hiring.example.co.uk/reset-password/sample', expiresIn: '1 hour' } },
     defaults: passwordReset,
+  },
+  account_email_change: {
+    key: 'account_email_change',
+    name: 'New email address to confirm',
+    description:
+      'Sends a member a link to confirm the new email address they gave on their account page, to that address.',
+    audience: 'email',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      emailChange: {
+        link: 'https://hiring.example.co.uk/confirm-email?token=sample',
+        newEmail: 'sam.new@example.co.uk',
+        expiresIn: '1 hour',
+      },
+    },
+    defaults: accountEmailChange,
+  },
+  account_email_changed: {
+    key: 'account_email_changed',
+    name: 'Email address changed',
+    description: "Tells a member's old address that their account's email address was changed.",
+    audience: 'email',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: memberReason,
+    sample: {
+      emailChange: { newEmail: 'sam.new@example.co.uk', changedAt: 'Thursday 3 December 2026, 18:30' },
+    },
+    defaults: accountEmailChanged,
   },
 };
 

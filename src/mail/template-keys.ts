@@ -21,4 +21,6 @@ export const templateKeys = [
   'future_fit_reminder',
   'webhook_disabled',
   'password_reset',
+  'account_email_change',
+  'account_email_changed',
 ] as const;

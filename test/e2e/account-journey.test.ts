@@ -124,5 +124,53 @@ describe.skipIf(!browserAvailable())(
         .toBe(1);
       expect(errors).toEqual([]);
     });
+
+    it('changes the email address: confirmed from the new inbox, the old one told', {
+      timeout: 300_000,
+    }, async () => {
+      const newEmail = 'tomasz.nowak@lighthouse.example';
+      await page.getByLabel('New email address').fill(member.email);
+      await page.getByRole('button', { name: 'Send the confirmation link' }).click();
+      await expect
+        .poll(() => page.getByText('already your email address').count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await page.getByLabel('New email address').fill(newEmail);
+      await page.getByRole('button', { name: 'Send the confirmation link' }).click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: newEmail }).count(), { timeout: 20_000 })
+        .toBe(1);
+      await expectNoSeriousA11yViolations(page, 'account, email link sent');
+
+      const before = smtp.received.length;
+      await expect
+        .poll(() => smtp.received.some((m) => m.envelopeTo.includes(newEmail)), { timeout: 30_000 })
+        .toBe(true);
+      const sent = smtp.received.find((m) => m.envelopeTo.includes(newEmail))!;
+      const mail = await smtp.parse(sent);
+      expect(mail.subject).toBe('Confirm your new Followspot email address');
+      const link = /https?:\/\/[^\s"'<>)]+\/confirm-email\?token=[A-Za-z0-9_.-]+/.exec(mail.text ?? '')?.[0];
+      expect(link).toBeDefined();
+
+      await page.goto(link!);
+      await expectNoSeriousA11yViolations(page, 'confirm email');
+      await page.getByRole('button', { name: 'Confirm the new address' }).click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'Email address changed' }).count(), {
+          timeout: 20_000,
+        })
+        .toBe(1);
+      await expectNoSeriousA11yViolations(page, 'email changed');
+      // The old address hears of it.
+      await expect
+        .poll(() => smtp.received.slice(before).some((m) => m.envelopeTo.includes(member.email)), {
+          timeout: 30_000,
+        })
+        .toBe(true);
+      await page.goto(`${running.url}/account`);
+      await expect
+        .poll(() => page.getByText(`You sign in with ${newEmail}`).count(), { timeout: 20_000 })
+        .toBe(1);
+      expect(errors).toEqual([]);
+    });
   },
 );

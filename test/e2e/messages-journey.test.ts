@@ -92,6 +92,19 @@ describe.skipIf(!browserAvailable())(
       const rows = page.getByTestId('message-row');
       await expect.poll(() => rows.count()).toBe(2);
       await expectNoSeriousA11yViolations(page, 'messages');
+      // Team emails apart from candidates': the invitation is the team's, the offer Isla's.
+      const chip = (name: string) =>
+        page.locator('.chip-filter label').filter({ hasText: new RegExp(`^${name}$`) });
+      await chip('Your team').click();
+      await page.waitForURL('**/messages?audience=team');
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain('callum@harbour.example');
+      await chip('Candidates').click();
+      await page.waitForURL('**/messages?audience=candidates');
+      await expect.poll(() => rows.first().textContent()).toContain('isla@example.com');
+      expect(await rows.count()).toBe(1);
+      await chip('Everyone').click();
+      await expect.poll(() => rows.count()).toBe(2);
       const invitation = rows.filter({ hasText: 'callum@harbour.example' });
       expect(await invitation.getByTestId('message-status').textContent()).toBe('Held');
       expect(await invitation.textContent()).toContain('Invitation to join the organisation');

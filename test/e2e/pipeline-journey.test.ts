@@ -159,14 +159,14 @@ describe.skipIf(!browserAvailable())('browser journey: the pipeline at a glance,
     await page.goto(`${running.url}/roles/${roleId}`);
     await poll(() => card('Isla Mackenzie').getByTestId('card-score').count()).toBe(1);
 
-    // The score is the application summary's, on the one 0–100 scale; both recommendations; 2 of 2 in.
+    // The score is the application summary's, on the criteria's 1 to 4 scale as on the application page.
     const summary = await scorecardService(running.ctx).summary(
       manager.organisationId,
       ids.isla,
       actorOf(manager),
     );
     expect(await card('Isla Mackenzie').getByTestId('card-score').textContent()).toBe(
-      `Score ${summary.overall.score}/100`,
+      `Score ${summary.overall.meanRating?.toFixed(2)} of 4`,
     );
     expect(await card('Isla Mackenzie').getByTestId('card-recommendation').textContent()).toBe(
       'Yes 1 · No 1',

@@ -27,6 +27,8 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/me': members,
   'PUT /api/v1/me/name': members,
   'PUT /api/v1/me/password': members,
+  'POST /api/v1/me/email': members,
+  'POST /api/v1/me/email/confirm': 'public',
   'POST /api/v1/password-reset/request': 'public',
   'POST /api/v1/password-reset': 'public',
   'GET /api/v1/metrics': { roles: hiring },

@@ -112,6 +112,7 @@ export async function deliverOutbox(ctx: AppContext, smtp: TestSmtpServer): Prom
     transport: createSmtpTransport(smtp.url),
     mailFrom: ctx.config.mailFrom,
     verp: verpOf(ctx.config),
+    authSecret: ctx.config.secret,
     now: ctx.now,
   });
   await worker.releaseHeld();

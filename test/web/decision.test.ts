@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recommendationText, recommendedOutcome } from '../../web/src/lib/decision.ts';
+import { decisionAdvice, recommendationText, recommendedOutcome } from '../../web/src/lib/decision.ts';
 
 const tally = (t: Partial<Record<'strong_no' | 'no' | 'yes' | 'strong_yes', number>>) => ({
   strong_no: 0,
@@ -24,6 +24,18 @@ describe('the recommended decision (the primary button on the application page)'
     expect(recommendedOutcome(tally({}), beforeOffer)).toBeNull();
     expect(recommendedOutcome(undefined, beforeOffer)).toBeNull();
     expect(recommendedOutcome(tally({ yes: 3 }), ['not_progressing', 'withdrawn'])).toBeNull();
+  });
+
+  it('does not put an offer first while criteria are below the required level', () => {
+    expect(recommendedOutcome(tally({ yes: 2 }), beforeOffer, 3)).toBeNull();
+    expect(decisionAdvice(tally({ yes: 2 }), 3, null)).toBe(
+      'The recommendations lean to an offer (Yes 2), but 3 criteria are below the level the role requires: talk them through before deciding.',
+    );
+    // Noes with gaps still point to not progressing.
+    expect(recommendedOutcome(tally({ no: 2 }), beforeOffer, 1)).toBe('not_progressing');
+    expect(decisionAdvice(tally({ yes: 1 }), 0, 'Make an offer')).toBe(
+      'The scorecards point to: make an offer (Yes 1).',
+    );
   });
 
   it('after an offer, hired is the next step whatever the scorecards said', () => {

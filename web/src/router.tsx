@@ -48,6 +48,7 @@ const ForgotPasswordPage = lazyRouteComponent(
   'ForgotPasswordPage',
 );
 const ResetPasswordPage = lazyRouteComponent(() => import('./pages/PasswordResetPages'), 'ResetPasswordPage');
+const ConfirmEmailPage = lazyRouteComponent(() => import('./pages/PasswordResetPages'), 'ConfirmEmailPage');
 const AccountPage = lazyRouteComponent(() => import('./pages/AccountPage'), 'AccountPage');
 const ApiKeysPage = lazyRouteComponent(() => import('./pages/settings/ApiKeysPage'), 'ApiKeysPage');
 const BrandingPage = lazyRouteComponent(() => import('./pages/settings/BrandingPage'), 'BrandingPage');
@@ -127,6 +128,13 @@ const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reset-password/$token',
   component: ResetPasswordPage,
+});
+
+const confirmEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/confirm-email',
+  validateSearch: z.object({ token: z.string().optional().catch(undefined) }),
+  component: ConfirmEmailPage,
 });
 
 /** Everything behind sign-in: loads the member (and their organisation and role) first. */
@@ -269,6 +277,7 @@ const messagesRoute = createRoute({
     status: z.enum(messageStatuses).optional().catch(undefined),
     candidateId: z.string().min(1).optional().catch(undefined),
     templateKey: z.enum(templateKeys).optional().catch(undefined),
+    audience: z.enum(['candidates', 'team']).optional().catch(undefined),
   }),
   component: MessagesPage,
 });
@@ -388,6 +397,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  confirmEmailRoute,
   appRoute.addChildren([
     indexRoute,
     accountRoute,

@@ -171,3 +171,18 @@ export async function organisationsOf(db: Kysely<Database>, userId: string): Pro
   const rows = await db.selectFrom('member').select('organizationId').where('userId', '=', userId).execute();
   return rows.map((r) => r.organizationId);
 }
+
+/** The account's email address now; undefined when the account is gone. */
+export async function currentEmailOf(db: Kysely<Database>, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('user').select('email').where('id', '=', userId).executeTakeFirst();
+  return row?.email;
+}
+
+export async function emailTaken(db: Kysely<Database>, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('user')
+    .select('id')
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -8,6 +8,10 @@ import { errorSchema } from '../common.schema.ts';
 import {
   accountDoneSchema,
   accountNameSchema,
+  emailChangeConfirmSchema,
+  emailChangedSchema,
+  emailChangeRequestedSchema,
+  emailChangeRequestSchema,
   passwordChangeSchema,
   passwordResetRequestedSchema,
   passwordResetRequestSchema,
@@ -91,6 +95,44 @@ export function accountRoutes(app: ApiApp, ctx: AppContext): void {
       await accounts.changeName(memberOf(request), request.body.name);
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    '/api/v1/me/email',
+    {
+      config: self,
+      schema: {
+        tags,
+        summary: 'Change your own email address: a link to confirm goes to the new one',
+        description:
+          "Members only, through their signed-in session. Answers 202; the address changes only when the link (better-auth's change-email verification, one hour) is confirmed, and the old address is then told. The same answer when the address belongs to another account, and nothing is sent.",
+        body: emailChangeRequestSchema,
+        response: { 202: emailChangeRequestedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await accounts.requestEmailChange(memberOf(request), request.body.email);
+      return reply.code(202).send({
+        message: `A link to confirm is on its way to ${request.body.email}. It works for an hour; until then you sign in with your current address.`,
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/me/email/confirm',
+    {
+      config: { access: 'public', rateLimit: rateLimits.passwordResetPerAddress },
+      preHandler: perToken,
+      schema: {
+        tags,
+        summary: 'Confirm a new email address with the emailed link (public: the token is the secret)',
+        description:
+          'Changes the address and emails a notice to the old one. Refused with 409 when the link has expired, was used, or the address was taken meanwhile.',
+        body: emailChangeConfirmSchema,
+        response: { 200: emailChangedSchema, ...publicErrors },
+      },
+    },
+    async (request) => accounts.confirmEmailChange(request.body.token),
   );
 
   app.put(

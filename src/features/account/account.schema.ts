@@ -23,3 +23,17 @@ export const passwordChangeSchema = z.object({
 });
 
 export const accountDoneSchema = z.object({ ok: z.literal(true) });
+
+export const emailChangeRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('is not an email address')),
+});
+
+export const emailChangeRequestedSchema = z.object({
+  message: z.string().describe('Where the confirmation link went; the same when the address is taken'),
+});
+
+export const emailChangeConfirmSchema = z.object({
+  token: z.string().min(32).max(2048).describe('The secret from the emailed link'),
+});
+
+export const emailChangedSchema = z.object({ email: z.string().describe('The confirmed new address') });

@@ -1,12 +1,19 @@
+import { APIError } from 'better-auth/api';
+import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { MemberActor } from '../members/invitations.service.ts';
 import { enqueue } from '../messages/outbox.ts';
-import { sealedPasswordResetUrl } from '../messages/sealed-links.ts';
+import {
+  accountEmailChangeLifetimeSeconds,
+  sealedAccountEmailChangeUrl,
+  sealedPasswordResetUrl,
+} from '../messages/sealed-links.ts';
 import {
   countRecentResets,
   deleteSessionsOf,
+  emailTaken,
   findAccountByEmail,
   findUsableReset,
   insertPasswordReset,
@@ -19,6 +26,26 @@ import {
 export const passwordResetLifetimeMs = 60 * 60 * 1000;
 /** Resets one account may ask for per hour; more are answered the same way and send nothing. */
 export const resetsPerAccountPerHour = 3;
+
+const emailLinkUnusable =
+  'This confirmation link has expired, was already used or was replaced: ask for a new one on your account page';
+
+/** The claims of better-auth's change-email token; read only after better-auth has verified it. */
+function emailChangeClaims(token: string): { from: string; to: string; userId: string } | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      email?: unknown;
+      updateTo?: unknown;
+      userId?: unknown;
+    };
+    const { email, updateTo, userId } = payload;
+    return typeof email === 'string' && typeof updateTo === 'string' && typeof userId === 'string'
+      ? { from: email, to: updateTo, userId }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const usedOrExpired =
   'This reset link has expired or was already used: ask for a new one with "Forgot password?" on the sign-in page';
@@ -96,6 +123,102 @@ export function accountService(ctx: AppContext) {
           );
         }
       });
+    },
+
+    /**
+     * Emails a link to confirm a new address to that address. The answer is the same when the
+     * address belongs to another account (and nothing is sent), so nobody learns who has one.
+     */
+    async requestEmailChange(actor: MemberActor, newEmail: string): Promise<void> {
+      const now = ctx.now();
+      if (newEmail === actor.email.toLowerCase()) {
+        throw new AppError('validation_failed', 'That is already your email address: give the new one', {
+          field: 'email',
+        });
+      }
+      if (await emailTaken(ctx.kysely, newEmail)) return;
+      await ctx.kysely.transaction().execute(async (tx) => {
+        await enqueue(tx, ctx, {
+          organisationId: actor.organisationId,
+          idempotencyKey: `account-email-change:${actor.userId}:${now.getTime()}`,
+          template: 'account_email_change',
+          to: { kind: 'email', email: newEmail, name: actor.name },
+          send: 'now',
+          replyTo: null,
+          createdBy: 'system',
+          sealedLinks: [
+            { kind: 'account_email_change', userId: actor.userId, from: actor.email, to: newEmail },
+          ],
+          variables: {
+            emailChange: {
+              link: sealedAccountEmailChangeUrl(ctx.config.publicUrl),
+              newEmail,
+              expiresIn: `${accountEmailChangeLifetimeSeconds / 3600} hour`,
+            },
+          },
+        });
+        // The trail names no address: it outlives the person's contact details.
+        await recordAudit(
+          tx,
+          actor.organisationId,
+          actor,
+          { action: 'account.email_change_requested', subjectType: 'user', subjectId: actor.userId },
+          now,
+        );
+      });
+    },
+
+    /**
+     * Confirms a new address with the emailed link: better-auth checks the token and changes the
+     * address; then the old address is told, and the change is audited in each organisation.
+     */
+    async confirmEmailChange(token: string): Promise<{ email: string }> {
+      const now = ctx.now();
+      const claims = emailChangeClaims(token);
+      if (!claims) throw new AppError('conflict', emailLinkUnusable, { field: 'token' });
+      if (await emailTaken(ctx.kysely, claims.to)) {
+        throw new AppError('conflict', emailLinkUnusable, { field: 'token' });
+      }
+      try {
+        await ctx.auth.api.verifyEmail({ query: { token } });
+      } catch (error) {
+        if (error instanceof APIError) throw new AppError('conflict', emailLinkUnusable, { field: 'token' });
+        throw error;
+      }
+      const account = await findAccountByEmail(ctx.kysely, claims.to);
+      if (!account) throw new AppError('conflict', emailLinkUnusable, { field: 'token' });
+      await ctx.kysely.transaction().execute(async (tx) => {
+        const organisations = await organisationsOf(tx, account.userId);
+        if (account.organisationId) {
+          await enqueue(tx, ctx, {
+            organisationId: account.organisationId,
+            idempotencyKey: `account-email-changed:${account.userId}:${now.getTime()}`,
+            template: 'account_email_changed',
+            to: { kind: 'email', email: claims.from, name: account.name },
+            send: 'now',
+            replyTo: null,
+            createdBy: 'system',
+            variables: {
+              emailChange: {
+                newEmail: claims.to,
+                changedAt: DateTime.fromJSDate(now, { zone: 'Europe/London' }).toFormat(
+                  'cccc d LLLL yyyy, HH:mm',
+                ),
+              },
+            },
+          });
+        }
+        for (const organisationId of organisations) {
+          await recordAudit(
+            tx,
+            organisationId,
+            'system',
+            { action: 'account.email_changed', subjectType: 'user', subjectId: account.userId },
+            now,
+          );
+        }
+      });
+      return { email: claims.to };
     },
 
     async changeName(actor: MemberActor, name: string): Promise<void> {

@@ -13,6 +13,12 @@ function cookieFrom(res: LightMyRequestResponse): string {
   return cookies.map((c) => c.split(';')[0]).join('; ');
 }
 
+function emailTokenIn(mail: ParsedMail): string {
+  const token = /\/confirm-email\?token=([A-Za-z0-9_.-]{64,})/.exec(mail.text ?? '')?.[1];
+  if (!token) throw new Error(`no confirmation link in ${mail.subject}`);
+  return token;
+}
+
 function resetTokenIn(mail: ParsedMail): string {
   const text = `${mail.text ?? ''}\n${typeof mail.html === 'string' ? mail.html : ''}`;
   const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
@@ -153,5 +159,84 @@ describeEachDatabase('account self-service', (get) => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['account.name_changed', 'account.password_changed']),
     );
+  });
+
+  it('changes the email address once the new one confirms, and tells the old one', async () => {
+    const ctx = get().ctx;
+    const person = await makeMember(ctx, { role: 'manager', name: 'Cai Cable' });
+    const newEmail = `cai.new.${person.userId.slice(-6)}@example.test`;
+    const ask = (email: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/me/email',
+        headers: { cookie: person.cookie },
+        payload: { email },
+      });
+    const confirm = (token: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/me/email/confirm', payload: { token } });
+
+    expect((await ask(person.email)).json().error.field).toBe('email');
+    const asked = await ask(newEmail.toUpperCase());
+    expect(asked.statusCode, asked.body).toBe(202);
+    expect(asked.json().message).toContain(newEmail);
+    // Nothing changes until the link is used; the stored email holds a marker, not the link.
+    expect((await me(person.cookie)).json().user.email).toBe(person.email);
+    const stored = await ctx.kysely
+      .selectFrom('message')
+      .select(['text', 'to_email'])
+      .where('template_key', '=', 'account_email_change')
+      .where('to_email', '=', newEmail)
+      .executeTakeFirstOrThrow();
+    expect(stored.text).toContain('new-member-address-link-added-when-sent');
+
+    const mail = (await deliverOutbox(ctx, smtp)).find(
+      (m) => m.subject === 'Confirm your new Followspot email address' && m.text?.includes(newEmail),
+    )!;
+    expect(smtp.received.some((r) => r.envelopeTo.includes(newEmail))).toBe(true);
+    const token = emailTokenIn(mail);
+    expect(stored.text).not.toContain(token);
+
+    const done = await confirm(token);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toEqual({ email: newEmail });
+    expect((await me(person.cookie)).json().user.email).toBe(newEmail);
+    expect((await signIn(newEmail, person.password)).statusCode).toBe(200);
+    expect((await signIn(person.email, person.password)).statusCode).toBe(401);
+    // The old address is told; the link does not work twice.
+    const notice = (await deliverOutbox(ctx, smtp)).find(
+      (m) => m.subject === 'Your Followspot email address was changed' && m.text?.includes(newEmail),
+    );
+    expect(notice).toBeDefined();
+    expect(smtp.received.some((r) => r.envelopeTo.includes(person.email))).toBe(true);
+    expect((await confirm(token)).statusCode).toBe(409);
+    expect((await confirm(`${token.slice(0, -4)}abcd`)).statusCode).toBe(409);
+    const audit = await ctx.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', '=', person.userId)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['account.email_change_requested', 'account.email_changed']),
+    );
+  });
+
+  it("answers the same for another account's address, and sends nothing to it", async () => {
+    const ctx = get().ctx;
+    const person = await makeMember(ctx, { role: 'interviewer' });
+    const taken = await makeMember(ctx, { role: 'interviewer' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/email',
+      headers: { cookie: person.cookie },
+      payload: { email: taken.email },
+    });
+    expect(res.statusCode).toBe(202);
+    const queued = await ctx.kysely
+      .selectFrom('message')
+      .select('id')
+      .where('template_key', '=', 'account_email_change')
+      .where('to_email', '=', taken.email)
+      .execute();
+    expect(queued).toEqual([]);
   });
 });

@@ -79,6 +79,8 @@ export async function listMessages(
   if (query.candidateId) q = q.where('message.candidate_id', '=', query.candidateId);
   if (query.applicationId) q = q.where('message.application_id', '=', query.applicationId);
   if (query.templateKey) q = q.where('message.template_key', '=', query.templateKey);
+  if (query.audience === 'candidates') q = q.where('message.recipient_kind', '=', 'candidate');
+  if (query.audience === 'team') q = q.where('message.recipient_kind', '!=', 'candidate');
   if (query.cursor) q = q.where('message.id', '<', query.cursor);
   const rows = await q
     .orderBy('message.id', 'desc')

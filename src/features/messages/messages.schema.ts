@@ -61,6 +61,10 @@ export const messageListQuery = pageQuery.extend({
   candidateId: idSchema.optional(),
   applicationId: idSchema.optional(),
   templateKey: z.enum(templateKeys).optional(),
+  audience: z
+    .enum(['candidates', 'team'])
+    .optional()
+    .describe('candidates: emails to candidates; team: reminders and notices to members and invitees'),
 });
 export type MessageListQuery = z.infer<typeof messageListQuery>;
 export const messagePageSchema = pageOf(messageSchema);

@@ -138,6 +138,16 @@ describeEachDatabase('messages API and the outbox', (get) => {
     const next = await list(`limit=2&cursor=${page.nextCursor}`);
     expect(next.data.map((m: { id: string }) => m.id)).toEqual([ids[0]]);
     expect((await list('status=nonsense')).error.code).toBe('validation_failed');
+    // Team emails apart from candidates': a reminder to a member is not in the candidates' list.
+    const team = await enqueueTestMessage(get().ctx, {
+      organisationId: org.organisationId,
+      template: 'webhook_disabled',
+      to: { kind: 'member', userId: org.userId },
+    });
+    const idsOf = async (query: string) => (await list(query)).data.map((m: { id: string }) => m.id);
+    expect(await idsOf('audience=team')).toEqual([team.id]);
+    expect((await idsOf('audience=candidates')).sort()).toEqual([...ids].sort());
+    expect((await list('audience=everyone')).error.code).toBe('validation_failed');
   });
 
   it('cancels a delayed message until it leaves, and says why it cannot afterwards', async () => {

@@ -29,6 +29,7 @@ import { findMessageByKey } from './messages.repository.ts';
 import type { MessageStatus } from './messages.schema.ts';
 import { type Recipient, resolveContext } from './outbox-context.ts';
 import {
+  accountEmailChangeLinkMarker,
   assertNothingUnsealed,
   emailChangeLinkMarker,
   invitationLinkMarker,
@@ -273,6 +274,7 @@ export async function enqueue<K extends TemplateKey>(
     ['network_unsubscribe', unsubscribeLinkMarker],
     ['email_change', emailChangeLinkMarker],
     ['password_reset', passwordResetLinkMarker],
+    ['account_email_change', accountEmailChangeLinkMarker],
   ] as const) {
     if (!sealedKinds.has(kind) && `${rendered.html}${rendered.text}`.includes(marker)) {
       throw new Error(`The ${input.template} email has a ${kind} link but does not seal one`);

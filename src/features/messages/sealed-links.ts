@@ -3,10 +3,16 @@
 // hash stored) as it hands the email to the mail server. Nobody reading the outbox, the API or a
 // backup can use a link; only the recipient's inbox holds one.
 import { randomBytes } from 'node:crypto';
+import { createEmailVerificationToken } from 'better-auth/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
-import { mintPasswordResetToken, withdrawPasswordResetTokens } from '../account/account.repository.ts';
+import {
+  currentEmailOf,
+  emailTaken,
+  mintPasswordResetToken,
+  withdrawPasswordResetTokens,
+} from '../account/account.repository.ts';
 import { mintEmailChangeToken } from '../candidates/email-change.repository.ts';
 import { deleteInvitationLinks, mintInvitationToken } from '../members/invitations.repository.ts';
 import { deleteUnsubscribeTokens, hashToken, insertUnsubscribeToken } from '../network/network.repository.ts';
@@ -21,6 +27,10 @@ export const unsubscribeLinkMarker = 'unsubscribe-added-when-sent';
 export const emailChangeLinkMarker = 'email-change-added-when-sent';
 /** Where a password reset's link goes (`${PUBLIC_URL}/reset-password/<marker>`). */
 export const passwordResetLinkMarker = 'password-reset-added-when-sent';
+/** Where a member's new address's confirmation goes (`${PUBLIC_URL}/confirm-email?token=<marker>`). */
+export const accountEmailChangeLinkMarker = 'new-member-address-link-added-when-sent';
+/** How long a member's email-change link works: better-auth's verification token, signed, in the link. */
+export const accountEmailChangeLifetimeSeconds = 60 * 60;
 
 export type SealedLink =
   /** `revokeOlder`: the new link replaces every earlier one (a fresh link the candidate asked for). */
@@ -28,7 +38,9 @@ export type SealedLink =
   | { kind: 'invitation'; invitationId: string }
   | { kind: 'network_unsubscribe'; candidateId: string }
   | { kind: 'email_change'; changeId: string }
-  | { kind: 'password_reset'; resetId: string };
+  | { kind: 'password_reset'; resetId: string }
+  /** A member's own new address: the link carries better-auth's change-email verification token. */
+  | { kind: 'account_email_change'; userId: string; from: string; to: string };
 
 const markerOf = {
   candidate_page: personalLinkMarker,
@@ -36,6 +48,7 @@ const markerOf = {
   network_unsubscribe: unsubscribeLinkMarker,
   email_change: emailChangeLinkMarker,
   password_reset: passwordResetLinkMarker,
+  account_email_change: accountEmailChangeLinkMarker,
 } as const;
 
 /** A candidate's personal page (optionally a page under it) as a stored email writes it. */
@@ -60,6 +73,11 @@ export function sealedEmailChangeUrl(publicUrl: string): string {
 /** The link of a password reset, as a stored email writes it. */
 export function sealedPasswordResetUrl(publicUrl: string): string {
   return `${publicUrl}/reset-password/${passwordResetLinkMarker}`;
+}
+
+/** The confirmation link of a member's new address, as a stored email writes it. */
+export function sealedAccountEmailChangeUrl(publicUrl: string): string {
+  return `${publicUrl}/confirm-email?token=${accountEmailChangeLinkMarker}`;
 }
 
 /** A working link of ours: a path segment under PUBLIC_URL as long as a token (32+ base64url). */
@@ -113,6 +131,8 @@ export async function unsealLinks(
   db: Kysely<Database>,
   message: SealedMessage,
   now: Date,
+  /** The auth secret, to sign an email-change link; without it such an email is not sent. */
+  authSecret?: string,
 ): Promise<Unsealed> {
   const sealed = parseSealedLinks(message.sealed_links);
   const organisationId = message.organisation_id;
@@ -173,6 +193,24 @@ export async function unsealLinks(
             return 'The password reset was used or has expired before this email could go: nothing was sent';
           passwordResetIds.push(link.resetId);
           tokens.set(markerOf.password_reset, token);
+          break;
+        }
+        case 'account_email_change': {
+          if ((await currentEmailOf(tx, link.userId)) !== link.from) {
+            return 'The account or its address changed before this email could go: nothing was sent';
+          }
+          if (await emailTaken(tx, link.to)) {
+            return 'The new address belongs to another account now: nothing was sent';
+          }
+          if (!authSecret) return 'No auth secret to sign the confirmation link with: nothing was sent';
+          const token = await createEmailVerificationToken(
+            authSecret,
+            link.from,
+            link.to,
+            accountEmailChangeLifetimeSeconds,
+            { requestType: 'change-email-verification', userId: link.userId },
+          );
+          tokens.set(markerOf.account_email_change, token);
           break;
         }
         default:

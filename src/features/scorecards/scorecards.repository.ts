@@ -522,6 +522,7 @@ export async function listSubmittedForApplication(
     ratings: (ratings.get(row.id) ?? []).flatMap((r) =>
       r.rating === null ? [] : [{ criterionKey: r.criterionKey, rating: r.rating, evidence: r.evidence }],
     ),
+    notAssessed: (ratings.get(row.id) ?? []).filter((r) => r.notAssessed).map((r) => r.criterionKey),
   }));
 }
 

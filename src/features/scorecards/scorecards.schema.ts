@@ -187,6 +187,12 @@ export const scorecardCompletionSchema = z.object({
           .describe(
             'The overall score, 0–100 (as in the summary); null when nothing is rated yet, or for an interviewer (scorecards are independent)',
           ),
+        overallMean: z
+          .number()
+          .nullable()
+          .describe(
+            "The same on the criteria's 1–4 scale (the summary's meanRating), as the app shows it; null as above",
+          ),
         recommendations: z
           .record(recommendationSchema, z.number().int())
           .nullable()
@@ -222,6 +228,9 @@ export const applicationSummarySchema = z.object({
       weight: z.number().int(),
       requiredLevel: levelSchema,
       ratings: z.array(criterionEvidence),
+      notAssessedBy: z
+        .array(idSchema)
+        .describe('Scorecards that marked the criterion "Not assessed" (not covered in their interview)'),
       mean: z.number().nullable(),
       min: levelSchema.nullable(),
       max: levelSchema.nullable(),

@@ -548,6 +548,7 @@ export function scorecardService(ctx: AppContext) {
           applicationId: application.id,
           ...counts,
           overallScore: assessment?.overall.score ?? null,
+          overallMean: assessment?.overall.meanRating ?? null,
           recommendations: seesAll(actor)
             ? (assessment?.recommendations ?? { strong_no: 0, no: 0, yes: 0, strong_yes: 0 })
             : null,

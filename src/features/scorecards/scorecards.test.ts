@@ -165,6 +165,10 @@ describeEachDatabase('scorecards API', (get) => {
     const criterion = summary.criteria.find((c: { key: string }) => c.key === skipped);
     expect(criterion.ratings).toHaveLength(0);
     expect(criterion.mean).toBeNull();
+    // Shown as not assessed by that scorecard, and only on that criterion.
+    expect(criterion.notAssessedBy).toEqual([id]);
+    for (const c of summary.criteria.filter((c: { key: string }) => c.key !== skipped))
+      expect(c.notAssessedBy).toEqual([]);
   });
 
   it('refuses a scorecard where every criterion is "Not assessed"', async () => {
@@ -748,6 +752,7 @@ describeEachDatabase('scorecards API', (get) => {
           expected: 2,
           submitted: 1,
           overallScore: expect.any(Number),
+          overallMean: expect.any(Number),
           recommendations: expect.any(Object),
           workingDaysInStage: workingDaysBetween(calendar, since, ctx.now()),
         },
@@ -764,6 +769,7 @@ describeEachDatabase('scorecards API', (get) => {
       })
     ).json();
     expect(row.overallScore).toBe(summary.overall.score);
+    expect(row.overallMean).toBe(summary.overall.meanRating);
     expect(row.recommendations).toEqual(summary.recommendations);
     expect(Object.values(row.recommendations as Record<string, number>).reduce((n, v) => n + v, 0)).toBe(1);
     const asInterviewer = (
@@ -773,7 +779,12 @@ describeEachDatabase('scorecards API', (get) => {
       })
     ).json();
     expect(asInterviewer.applications).toEqual([
-      expect.objectContaining({ applicationId: application.id, overallScore: null, recommendations: null }),
+      expect.objectContaining({
+        applicationId: application.id,
+        overallScore: null,
+        overallMean: null,
+        recommendations: null,
+      }),
     ]);
     const none = (
       await app.inject({

@@ -230,6 +230,8 @@ export interface MessageFilters {
   candidateId?: string | undefined;
   applicationId?: string | undefined;
   templateKey?: string | undefined;
+  /** Candidates' emails, or the team's (reminders, notices, invitations). */
+  audience?: 'candidates' | 'team' | undefined;
 }
 export const messagesQuery = (filters: MessageFilters) =>
   infiniteQueryOptions({

@@ -6,6 +6,7 @@ import type { invitationCreateSchema } from '../../../src/features/members/invit
 export { type MemberRole, memberRoleLabels, memberRoles } from '../../../src/domain/member-roles.ts';
 export {
   accountNameSchema,
+  emailChangeRequestSchema,
   passwordChangeSchema,
   passwordResetRequestSchema,
   passwordResetSchema,

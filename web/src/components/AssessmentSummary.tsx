@@ -1,19 +1,22 @@
-import { Alert, Badge, Box, Card, Group, Popover, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Box, Card, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
 import { isApiError } from '../api/client';
 import { applicationSummaryQuery } from '../api/queries';
 import type { ApplicationSummary, Interview } from '../api/types';
 import {
   levelColours,
+  levelLabels,
   levelName,
   percent,
   type Recommendation,
   recommendationLabels,
   recommendations,
+  standingColours,
+  standingLabels,
+  standingOf,
 } from '../lib/assessment';
 import { formatDate } from '../lib/dates';
-import { LevelChip, LevelLegend } from './assessment';
+import { StandingLegend } from './assessment';
 import { Empty, ErrorState, LoadingState } from './states';
 
 type Criterion = ApplicationSummary['criteria'][number];
@@ -50,96 +53,52 @@ function columnsOf(summary: ApplicationSummary, interviews: Interview[]): Column
   });
 }
 
-function HeatCell({
-  evidence,
-  criterion,
-  column,
-}: {
-  evidence: Evidence;
-  criterion: Criterion;
-  column: Column;
-}) {
-  const [opened, setOpened] = useState(false);
-  const [pinned, setPinned] = useState(false);
-  const closeTimer = useRef<number | undefined>(undefined);
-  const describedId = useId();
-  const colour = levelColours[evidence.rating];
-  const show = () => {
-    window.clearTimeout(closeTimer.current);
-    setOpened(true);
-  };
-  const hideSoon = () => {
-    if (pinned) return;
-    window.clearTimeout(closeTimer.current);
-    closeTimer.current = window.setTimeout(() => setOpened(false), 150);
-  };
-  const close = () => {
-    setOpened(false);
-    setPinned(false);
-  };
-  const who = column.detail ? `${column.name} (${column.detail})` : column.name;
+/** One interviewer's rating of one criterion, its standing against the role, and the evidence in full. */
+function HeatCell({ evidence, criterion }: { evidence: Evidence; criterion: Criterion }) {
+  const standing = standingOf(evidence.rating, criterion);
+  const colour = standingColours[standing];
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => (o ? setOpened(true) : close())}
-      onDismiss={close}
-      position="top"
-      withArrow
-      width={300}
-      shadow="md"
-      closeOnEscape
-      returnFocus={false}
+    <div
+      className="heat-cell"
+      style={{ background: colour.background, borderLeftColor: colour.border, color: colour.text }}
+      data-testid="heat-cell"
+      data-rating={evidence.rating}
+      data-standing={standing}
     >
-      <Popover.Target>
-        <button
-          type="button"
-          className="heat-cell"
-          style={{ background: colour.background, color: colour.text }}
-          data-has-evidence={evidence.evidence ? true : undefined}
-          data-testid="heat-cell"
-          data-rating={evidence.rating}
-          aria-label={`${who} rated ${criterion.name} ${levelName(evidence.rating)}`}
-          aria-describedby={describedId}
-          onMouseEnter={show}
-          onMouseLeave={hideSoon}
-          onFocus={show}
-          onBlur={() => {
-            if (!pinned) setOpened(false);
-          }}
-          onClick={() => {
-            if (pinned) close();
-            else {
-              setPinned(true);
-              show();
-            }
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') close();
-          }}
-        >
-          {evidence.rating}
-          <span id={describedId} className="visually-hidden">
-            {evidence.evidence ? `Evidence: ${evidence.evidence}` : 'No evidence noted.'}
-          </span>
-        </button>
-      </Popover.Target>
-      <Popover.Dropdown onMouseEnter={show} onMouseLeave={hideSoon} data-testid="evidence-popover">
-        <Text size="xs" c="dimmed" fw={600}>
-          {criterion.name} · {who}
-        </Text>
-        <Group mt={4}>
-          <LevelChip level={evidence.rating} />
-        </Group>
-        <Text
-          size="sm"
-          mt={6}
-          style={{ whiteSpace: 'pre-wrap' }}
-          c={evidence.evidence ? undefined : 'dimmed'}
-        >
-          {evidence.evidence ?? 'No evidence noted.'}
-        </Text>
-      </Popover.Dropdown>
-    </Popover>
+      <div className="heat-cell-head">
+        <span className="heat-cell-level">
+          {evidence.rating} {levelLabels[evidence.rating]}
+        </span>
+        <span className="heat-cell-standing">{standingLabels[standing]}</span>
+      </div>
+      <Text size="sm" className="heat-cell-evidence" fs={evidence.evidence ? undefined : 'italic'}>
+        {evidence.evidence ?? 'No evidence noted.'}
+      </Text>
+    </div>
+  );
+}
+
+/** A scorecard that left the criterion out: "Not assessed" when the interviewer said so. */
+function GapCell({ notAssessed, column }: { notAssessed: boolean; column: Column }) {
+  if (notAssessed) {
+    const colour = standingColours.not_assessed;
+    return (
+      <div
+        className="heat-cell"
+        style={{ background: colour.background, borderLeftColor: colour.border, color: colour.text }}
+        data-testid="heat-cell-not-assessed"
+        data-standing="not_assessed"
+      >
+        <span className="heat-cell-standing">Not assessed</span>
+        <Text size="xs">The interview did not cover it.</Text>
+      </div>
+    );
+  }
+  return (
+    <div className="heat-cell" data-empty>
+      <span aria-hidden>–</span>
+      <span className="visually-hidden">Not on {column.name}'s scorecard</span>
+    </div>
   );
 }
 
@@ -150,14 +109,16 @@ function MeanCell({ criterion }: { criterion: Criterion }) {
         —
       </Text>
     );
+  const standing = standingOf(criterion.mean, criterion);
   return (
     <Text
       size="sm"
       fw={700}
       ta="center"
-      c={criterion.belowRequired ? 'red.8' : undefined}
+      c={standingColours[standing].text}
       data-testid="criterion-mean"
-      aria-label={`Mean ${criterion.mean.toFixed(1)}${criterion.belowRequired ? `, below the ${criterion.requiredLevel} required` : ''}`}
+      data-standing={standing}
+      aria-label={`Mean ${criterion.mean.toFixed(1)} of 4, ${standingLabels[standing].toLowerCase()} (${criterion.requiredLevel})`}
     >
       {criterion.mean.toFixed(1)}
     </Text>
@@ -205,8 +166,8 @@ function HeatMap({ summary, interviews }: { summary: ApplicationSummary; intervi
     >
       <table className="heatmap" data-testid="heatmap">
         <caption className="visually-hidden">
-          Ratings by criterion (rows) and interviewer (columns), 1 Not yet shown to 4 Strong, with each
-          criterion's mean
+          Ratings by criterion (rows) and interviewer (columns) on the 1 to 4 scale, each compared with the
+          level the role requires, with the evidence and each criterion's mean
         </caption>
         <thead>
           <tr>
@@ -223,7 +184,9 @@ function HeatMap({ summary, interviews }: { summary: ApplicationSummary; intervi
                 ) : null}
               </th>
             ))}
-            <th scope="col">Mean</th>
+            <th scope="col" className="heatmap-mean">
+              Mean
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -240,18 +203,11 @@ function HeatMap({ summary, interviews }: { summary: ApplicationSummary; intervi
                       ? `Needs ${levelName(criterion.requiredLevel)} · weight ${criterion.weight}`
                       : 'Not scored for this role'}
                   </Text>
-                  {criterion.disagreement || criterion.belowRequired ? (
+                  {criterion.disagreement ? (
                     <Group gap={4} mt={2}>
-                      {criterion.disagreement ? (
-                        <Badge size="xs" color="grape" variant="filled" data-testid="disagreement-badge">
-                          Disagreement
-                        </Badge>
-                      ) : null}
-                      {criterion.belowRequired ? (
-                        <Badge size="xs" color="red" variant="light" data-testid="gap-badge">
-                          Below required
-                        </Badge>
-                      ) : null}
+                      <Badge size="xs" color="grape" variant="filled" data-testid="disagreement-badge">
+                        Disagreement
+                      </Badge>
                     </Group>
                   ) : null}
                 </th>
@@ -260,17 +216,17 @@ function HeatMap({ summary, interviews }: { summary: ApplicationSummary; intervi
                   return (
                     <td key={column.scorecardId}>
                       {evidence ? (
-                        <HeatCell evidence={evidence} criterion={criterion} column={column} />
+                        <HeatCell evidence={evidence} criterion={criterion} />
                       ) : (
-                        <span className="heat-cell" data-empty>
-                          <span aria-hidden>–</span>
-                          <span className="visually-hidden">Not rated by {column.name}</span>
-                        </span>
+                        <GapCell
+                          column={column}
+                          notAssessed={criterion.notAssessedBy.includes(column.scorecardId)}
+                        />
                       )}
                     </td>
                   );
                 })}
-                <td>
+                <td className="heatmap-mean">
                   <MeanCell criterion={criterion} />
                 </td>
               </tr>
@@ -288,7 +244,8 @@ function nameOf(summary: ApplicationSummary, key: string): string {
 
 /**
  * The application's assessment as a heat map: criteria down, interviewers across, each cell a rating
- * with its evidence on hover, tap or focus; means, disagreements, gaps, the overall score and tally.
+ * against the role's required level with its evidence in full; means, disagreements, gaps, the
+ * overall score on the criteria's 1–4 scale and the tally.
  */
 export function AssessmentSummary({
   applicationId,
@@ -355,17 +312,28 @@ export function AssessmentSummary({
             Overall score
           </Text>
           <Text fz={32} fw={800} lh={1.1} data-testid="overall-score">
-            {s.overall.score ?? '—'}
+            {s.overall.meanRating !== null ? s.overall.meanRating.toFixed(2) : '—'}
             <Text span size="sm" c="dimmed" fw={500}>
               {' '}
-              / 100
+              of 4
             </Text>
           </Text>
           <Text size="xs" c="dimmed">
             {s.overall.meanRating !== null
-              ? `Weighted mean ${s.overall.meanRating.toFixed(2)} of 4`
+              ? 'Weighted mean of the criterion ratings, on their 1 to 4 scale'
               : 'Not rated yet'}
             {s.overall.ratedWeight < s.overall.totalWeight ? ' · some criteria not rated yet' : ''}
+          </Text>
+          <Text
+            size="sm"
+            fw={600}
+            mt={4}
+            data-testid="overall-gaps"
+            c={s.gaps.length > 0 ? standingColours.below.text : undefined}
+          >
+            {s.gaps.length === 0
+              ? 'Every rated criterion meets the role'
+              : `${s.gaps.length} ${s.gaps.length === 1 ? 'criterion' : 'criteria'} below required`}
           </Text>
         </Card>
         <Card withBorder padding="sm">
@@ -415,14 +383,11 @@ export function AssessmentSummary({
         </Alert>
       ) : null}
 
+      <StandingLegend />
       <HeatMap summary={s} interviews={interviews} />
-      <Group justify="space-between" gap="xs" wrap="wrap">
-        <LevelLegend />
-        <Text size="xs" c="dimmed">
-          Hover, tap or focus a rating to read the evidence (a dot: evidence noted). Against{' '}
-          {s.framework.name}, version {s.framework.version}.
-        </Text>
-      </Group>
+      <Text size="xs" c="dimmed">
+        Against {s.framework.name}, version {s.framework.version}.
+      </Text>
     </Stack>
   );
 }

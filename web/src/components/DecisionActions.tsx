@@ -8,7 +8,7 @@ import { feedbackQuery } from '../api/feedback';
 import { applicationSummaryQuery, refresh } from '../api/queries';
 import type { Application } from '../api/types';
 import { formatDateTime, localInputToIso, toLocalInput } from '../lib/dates';
-import { recommendationText, recommendedOutcome } from '../lib/decision';
+import { decisionAdvice, recommendedOutcome } from '../lib/decision';
 import { errorMessage } from '../lib/formErrors';
 import { ButtonLink } from './links';
 import { FormAlert } from './states';
@@ -311,8 +311,9 @@ export function DecisionActions({ application: a }: { application: Application }
   const canLogTold = outcomeStages.includes(a.stage) && !a.toldAt;
   const summary = useQuery({ ...applicationSummaryQuery(a.id), enabled: outcomes.length > 0 });
   const tally = summary.data?.recommendations;
-  const recommended = recommendedOutcome(tally, outcomes);
-  const tallyText = recommendationText(tally);
+  const gaps = summary.data?.gaps.length ?? 0;
+  const recommended = recommendedOutcome(tally, outcomes, gaps);
+  const advice = decisionAdvice(tally, gaps, recommended ? actionLabels[recommended] : null);
   if (outcomes.length === 0 && !canLogTold && !a.toldAt) return null;
 
   return (
@@ -320,11 +321,9 @@ export function DecisionActions({ application: a }: { application: Application }
       <Title order={2} size="h5" mb="xs">
         Decision
       </Title>
-      {outcomes.length > 0 && tallyText && a.stage !== 'offer' ? (
+      {outcomes.length > 0 && advice && a.stage !== 'offer' ? (
         <Text size="sm" mb="xs" data-testid="decision-recommended">
-          {recommended
-            ? `The scorecards point to: ${actionLabels[recommended].toLowerCase()} (${tallyText}).`
-            : `The scorecards are split (${tallyText}): no decision is suggested.`}
+          {advice}
         </Text>
       ) : null}
       {outcomes.length > 0 ? (

@@ -6,6 +6,8 @@ import {
   type Recommendation,
   recommendationColours,
   recommendationLabels,
+  standingColours,
+  standingLabels,
 } from '../lib/assessment';
 
 /** A rating's number on its colour; decorative: the text beside it says the level. */
@@ -46,16 +48,29 @@ export function RecommendationBadge({ value }: { value: Recommendation | null })
   );
 }
 
-/** The four levels and their colours, for reading the heat map. */
-export function LevelLegend() {
+/** What the heat map's colours mean: each rating against the level the role requires. */
+export function StandingLegend() {
+  const shown = ['below', 'meets', 'exceeds', 'not_assessed'] as const;
   return (
-    <Group gap="sm" wrap="wrap" aria-label="Rating colours" role="list">
-      {([1, 2, 3, 4] as const).map((level) => (
-        <Group key={level} gap={4} wrap="nowrap" role="listitem">
-          <LevelMark level={level} />
-          <Text size="xs">{levelLabels[level]}</Text>
-        </Group>
-      ))}
+    <Group gap="sm" wrap="wrap" data-testid="standing-legend">
+      <Text size="xs" fw={600} id="standing-legend-heading">
+        Colours compare each rating with the level the role requires:
+      </Text>
+      <Group gap="sm" wrap="wrap" role="list" aria-labelledby="standing-legend-heading">
+        {shown.map((standing) => (
+          <Group key={standing} gap={4} wrap="nowrap" role="listitem">
+            <span
+              className="standing-swatch"
+              style={{
+                background: standingColours[standing].background,
+                borderColor: standingColours[standing].border,
+              }}
+              aria-hidden
+            />
+            <Text size="xs">{standingLabels[standing]}</Text>
+          </Group>
+        ))}
+      </Group>
     </Group>
   );
 }

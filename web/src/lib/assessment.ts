@@ -14,6 +14,8 @@ import { evidenceRequiredFor } from '../../../src/domain/scorecards.ts';
 import { isApiError } from '../api/client';
 import { sentence } from './zodResolver';
 
+export { type Standing, standingColours, standingLabels, standingOf } from './standing';
+
 export {
   descriptorKeys,
   evidenceRequiredFor,

@@ -1,4 +1,4 @@
-import { Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../api/client';
 import { meQuery, useMe } from '../api/queries';
-import { accountNameSchema, passwordChangeSchema } from '../api/types';
+import { accountNameSchema, emailChangeRequestSchema, passwordChangeSchema } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { SecretInput } from '../components/PublicLayout';
 import { FormAlert } from '../components/states';
@@ -15,13 +15,16 @@ import { zodResolver } from '../lib/zodResolver';
 
 type NameValues = z.input<typeof accountNameSchema>;
 type PasswordValues = z.input<typeof passwordChangeSchema>;
+type EmailValues = z.input<typeof emailChangeRequestSchema>;
 
-/** A member's own account: their name and password (email changes go through an admin for now). */
+/** A member's own account: their name, email address (confirmed from the new address) and password. */
 export function AccountPage() {
   const me = useMe();
   const queryClient = useQueryClient();
   const [nameError, setNameError] = useState<string | null>(null);
   const [passwordError, setPasswordError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [emailSent, setEmailSent] = useState<string | null>(null);
 
   const nameForm = useForm<NameValues>({
     mode: 'controlled',
@@ -34,6 +37,12 @@ export function AccountPage() {
     validate: zodResolver(passwordChangeSchema),
   });
 
+  const emailForm = useForm<EmailValues>({
+    mode: 'controlled',
+    initialValues: { email: '' },
+    validate: zodResolver(emailChangeRequestSchema),
+  });
+
   const saveName = useMutation({
     mutationFn: (body: z.output<typeof accountNameSchema>) => api('/api/v1/me/name', { method: 'PUT', body }),
     onSuccess: async () => {
@@ -41,6 +50,15 @@ export function AccountPage() {
       notifications.show({ color: 'teal', message: 'Your name is saved' });
     },
     onError: (error) => setNameError(applyApiError(nameForm, error)),
+  });
+  const askEmail = useMutation({
+    mutationFn: (body: z.output<typeof emailChangeRequestSchema>) =>
+      api<{ message: string }>('/api/v1/me/email', { method: 'POST', body }),
+    onSuccess: (answer) => {
+      emailForm.reset();
+      setEmailSent(answer.message);
+    },
+    onError: (error) => setEmailError(applyApiError(emailForm, error)),
   });
   const savePassword = useMutation({
     mutationFn: (body: z.output<typeof passwordChangeSchema>) =>
@@ -74,6 +92,42 @@ export function AccountPage() {
             <FormAlert message={nameError} title="Name not saved" />
             <Button type="submit" loading={saveName.isPending} style={{ alignSelf: 'flex-start' }}>
               Save name
+            </Button>
+          </Stack>
+        </form>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="account-email">
+        <form
+          noValidate
+          onSubmit={emailForm.onSubmit((values) => {
+            setEmailError(null);
+            setEmailSent(null);
+            askEmail.mutate(emailChangeRequestSchema.parse(values));
+          })}
+        >
+          <Stack gap="sm">
+            <Title order={2} size="h4" id="account-email">
+              Email address
+            </Title>
+            <Text size="sm">
+              You sign in with {me.user.email}. To change it, give the new address: we email it a link to
+              confirm, and tell this one once it is changed.
+            </Text>
+            <TextInput
+              label="New email address"
+              type="email"
+              required
+              autoComplete="email"
+              {...emailForm.getInputProps('email')}
+            />
+            {emailSent ? (
+              <Alert color="teal" title="Check the new address's inbox" role="status">
+                {emailSent}
+              </Alert>
+            ) : null}
+            <FormAlert message={emailError} title="Email address not changed" />
+            <Button type="submit" loading={askEmail.isPending} style={{ alignSelf: 'flex-start' }}>
+              Send the confirmation link
             </Button>
           </Stack>
         </form>

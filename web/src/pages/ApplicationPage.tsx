@@ -288,11 +288,6 @@ export function ApplicationPage() {
         </Card>
       </SimpleGrid>
 
-      {canEdit ? <DecisionActions application={a} /> : null}
-      {canEdit ? <FeedbackCallInvite application={a} /> : null}
-
-      <DecisionClockPanel application={a} canEdit={canEdit} />
-
       <section aria-labelledby="assessment-heading">
         <Title order={2} size="h3" id="assessment-heading" mt="xl" mb="sm">
           Assessment
@@ -320,6 +315,12 @@ export function ApplicationPage() {
         />
         {canEdit ? <FeedbackLink applicationId={a.id} /> : null}
       </section>
+
+      {/* After the evidence: decide once the ratings have been read. */}
+      {canEdit ? <DecisionActions application={a} /> : null}
+      {canEdit ? <FeedbackCallInvite application={a} /> : null}
+
+      <DecisionClockPanel application={a} canEdit={canEdit} />
 
       <Group justify="space-between" mt="xl" mb="sm">
         <Title order={2} size="h3">

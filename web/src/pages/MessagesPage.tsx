@@ -123,11 +123,17 @@ export function MessagesPage() {
   const desktop = useIsDesktop();
   const statusLabel = useId();
   const allowed = canManageHiring(me);
-  const filters = { status: search.status, candidateId: search.candidateId, templateKey: search.templateKey };
+  const audienceLabel = useId();
+  const filters = {
+    status: search.status,
+    candidateId: search.candidateId,
+    templateKey: search.templateKey,
+    audience: search.audience,
+  };
   const messages = useMessages(filters);
   const held = useQuery({ ...heldMessageQuery, enabled: allowed });
   const items = messages.data?.pages.flatMap((p) => p.data) ?? [];
-  const filtered = Boolean(search.status || search.candidateId || search.templateKey);
+  const filtered = Boolean(search.status || search.candidateId || search.templateKey || search.audience);
 
   function setFilter(change: Partial<typeof filters>) {
     void navigate({ search: (prev) => ({ ...prev, ...change }), replace: true });
@@ -156,6 +162,30 @@ export function MessagesPage() {
       {held.data ? <HeldBanner showLink={search.status !== 'held'} /> : null}
 
       <Stack gap="sm" mb="md">
+        <div>
+          <Text size="sm" fw={600} id={audienceLabel} mb={6}>
+            To
+          </Text>
+          <Chip.Group
+            multiple={false}
+            value={search.audience ?? 'all'}
+            onChange={(value) =>
+              setFilter({ audience: value === 'candidates' || value === 'team' ? value : undefined })
+            }
+          >
+            <Group gap={6} role="radiogroup" aria-labelledby={audienceLabel} className="chip-filter">
+              <Chip value="all" name="message-audience" size="sm" variant="outline">
+                Everyone
+              </Chip>
+              <Chip value="candidates" name="message-audience" size="sm" variant="outline">
+                Candidates
+              </Chip>
+              <Chip value="team" name="message-audience" size="sm" variant="outline">
+                Your team
+              </Chip>
+            </Group>
+          </Chip.Group>
+        </div>
         <div>
           <Text size="sm" fw={600} id={statusLabel} mb={6}>
             Status
@@ -201,7 +231,14 @@ export function MessagesPage() {
           {filtered ? (
             <Button
               variant="subtle"
-              onClick={() => setFilter({ status: undefined, candidateId: undefined, templateKey: undefined })}
+              onClick={() =>
+                setFilter({
+                  status: undefined,
+                  candidateId: undefined,
+                  templateKey: undefined,
+                  audience: undefined,
+                })
+              }
             >
               Clear filters
             </Button>
@@ -217,11 +254,18 @@ export function MessagesPage() {
         filtered ? (
           <Empty
             title="No messages match these filters"
-            description="Choose another status, candidate or template, or clear the filters to see every message."
+            description="Choose another recipient, status, candidate or template, or clear the filters to see every message."
           >
             <Button
               variant="light"
-              onClick={() => setFilter({ status: undefined, candidateId: undefined, templateKey: undefined })}
+              onClick={() =>
+                setFilter({
+                  status: undefined,
+                  candidateId: undefined,
+                  templateKey: undefined,
+                  audience: undefined,
+                })
+              }
             >
               Clear filters
             </Button>

@@ -9,7 +9,7 @@ import { passwordResetRequestSchema, passwordResetSchema } from '../api/types';
 import { AnchorLink } from '../components/links';
 import { PublicLayout, SecretInput } from '../components/PublicLayout';
 import { FormAlert } from '../components/states';
-import { applyApiError } from '../lib/formErrors';
+import { applyApiError, errorMessage } from '../lib/formErrors';
 import { zodResolver } from '../lib/zodResolver';
 
 type RequestValues = z.input<typeof passwordResetRequestSchema>;
@@ -142,6 +142,54 @@ export function ResetPasswordPage() {
             </Text>
           </Stack>
         </form>
+      )}
+    </PublicLayout>
+  );
+}
+
+const confirmEmailRoute = getRouteApi('/confirm-email');
+
+/**
+ * The link sent to a member's new address: a button, not the visit, confirms it (mail scanners
+ * open links); the old address is then told.
+ */
+export function ConfirmEmailPage() {
+  const { token } = confirmEmailRoute.useSearch();
+  const confirm = useMutation({
+    mutationFn: () =>
+      api<{ email: string }>('/api/v1/me/email/confirm', { method: 'POST', body: { token: token ?? '' } }),
+  });
+
+  return (
+    <PublicLayout title="Confirm your new email address">
+      {confirm.isSuccess ? (
+        <Stack gap="sm">
+          <Alert color="teal" title="Email address changed" role="status">
+            You now sign in with {confirm.data.email}. Your old address has been told of the change.
+          </Alert>
+          <AnchorLink to="/sign-in" search={{}}>
+            Sign in
+          </AnchorLink>
+        </Stack>
+      ) : !token ? (
+        <Alert color="red" title="This link is incomplete">
+          Open the link from the email again, whole; or ask for a new one on your account page.
+        </Alert>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">
+            Confirm to use this address for your Followspot account. Until you do, you sign in with your
+            current one.
+          </Text>
+          <FormAlert message={confirm.isError ? errorMessage(confirm.error) : null} title="Not changed" />
+          <Button
+            onClick={() => confirm.mutate()}
+            loading={confirm.isPending}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            Confirm the new address
+          </Button>
+        </Stack>
       )}
     </PublicLayout>
   );

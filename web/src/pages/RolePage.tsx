@@ -137,9 +137,9 @@ function ApplicationCard({
       ) : null}
       {figures && (figures.expected > 0 || figures.submitted > 0) ? (
         <Group gap={6} mt={6} data-testid="card-assessment">
-          {figures.overallScore !== null ? (
+          {figures.overallMean !== null ? (
             <Badge variant="light" color="indigo" size="sm" data-testid="card-score">
-              Score {figures.overallScore}/100
+              Score {figures.overallMean.toFixed(2)} of 4
             </Badge>
           ) : null}
           {recommendation ? (
