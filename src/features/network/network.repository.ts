@@ -329,6 +329,16 @@ export async function listProfiles(
   query: NetworkListQuery,
   now: Date,
 ): Promise<{ rows: ProfileRow[]; nextCursor: string | null }> {
+  return pageFrom(await listProfilesQuery(db, organisationId, query, now).execute(), query.limit);
+}
+
+/** The list's query, one row past the page (apart, so its plan can be checked with EXPLAIN). */
+export function listProfilesQuery(
+  db: Kysely<Database>,
+  organisationId: string,
+  query: NetworkListQuery,
+  now: Date,
+) {
   const at = now.toISOString();
   const expiringFrom = new Date(now.getTime() + expiringDays * dayMs).toISOString();
   let q = db
@@ -382,19 +392,22 @@ export async function listProfiles(
     default:
       query.availability satisfies never;
   }
-  const hasTag =
+  // Driven by network_tag_lookup_idx (organisation, kind, value_key, candidate): the members with the
+  // tag are read from it and their profiles looked up, instead of checking each member in id order.
+  const withTag =
     (kinds: TagKind[], value: string) => (eb: ExpressionBuilder<Database, 'network_profile' | 'candidate'>) =>
-      eb.exists(
+      eb(
+        'network_profile.candidate_id',
+        'in',
         eb
           .selectFrom('network_tag')
           .select('network_tag.candidate_id')
           .where('network_tag.organisation_id', '=', organisationId)
           .where('network_tag.kind', 'in', kinds)
-          .where('network_tag.value_key', '=', tagKey(value))
-          .whereRef('network_tag.candidate_id', '=', 'network_profile.candidate_id'),
+          .where('network_tag.value_key', '=', tagKey(value)),
       );
-  if (query.skill) q = q.where(hasTag(['skill', 'certification'], query.skill));
-  if (query.interest) q = q.where(hasTag(['role_kind', 'venue'], query.interest));
+  if (query.skill) q = q.where(withTag(['skill', 'certification'], query.skill));
+  if (query.interest) q = q.where(withTag(['role_kind', 'venue'], query.interest));
   if (query.q) {
     const text = query.q;
     q = q.where((eb) =>
@@ -425,28 +438,7 @@ export async function listProfiles(
       ),
     );
   }
-  const rows = await q
-    .orderBy('network_profile.id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  return pageFrom(rows, query.limit);
-}
-
-/** Every current member (consent not ended), for matching. */
-export async function listCurrentProfiles(
-  db: Kysely<Database>,
-  organisationId: string,
-  now: Date,
-): Promise<ProfileRow[]> {
-  return db
-    .selectFrom('network_profile')
-    .innerJoin('candidate', 'candidate.id', 'network_profile.candidate_id')
-    .select(profileColumns)
-    .where('network_profile.organisation_id', '=', organisationId)
-    .where('network_profile.status', '=', 'member')
-    .where('network_profile.consent_expires_at', '>', now.toISOString())
-    .orderBy('network_profile.id', 'desc')
-    .execute();
+  return q.orderBy('network_profile.id', 'desc').limit(query.limit + 1);
 }
 
 // ------------------------------------------------------------------------- what each member brings
