@@ -69,6 +69,12 @@ try {
     select organisation_id, candidate_id, 'skill', 'ETC Eos', 'etc eos' from network_profile
     where organisation_id = '${o}' and unicode(substr(candidate_id, -1)) % 3 = 0`)
     .execute(ctx.kysely);
+  // A rare certification: 100 members.
+  await sql
+    .raw(`insert into network_tag (organisation_id, candidate_id, kind, value, value_key)
+    select organisation_id, candidate_id, 'certification', 'IPAF 3b', 'ipaf 3b' from network_profile
+    where organisation_id = '${o}' order by candidate_id limit 100`)
+    .execute(ctx.kysely);
   // A third of the interviews have a submitted scorecard rating every criterion of the default framework.
   const criteria = findBuiltInFramework(defaultFrameworkId)!.criteria.map((c, n) => `('${c.key}', ${n + 1})`);
   await sql
@@ -104,17 +110,20 @@ try {
   log(`${Number(count.n)} members generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   if (args.has('explain')) {
-    // The skill filter's plan: it should be driven by network_tag_lookup_idx.
-    const compiled = listProfilesQuery(
-      ctx.kysely,
-      o,
-      { limit: 50, skill: 'ETC Eos' } as NetworkListQuery,
-      ctx.now(),
-    ).compile();
-    const plan = await ctx.kysely.executeQuery(
-      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-    );
-    log((plan.rows as { detail: string }[]).map((r) => r.detail).join('\n'));
+    // The skill filter's plans: a common skill walks the members, a rare one is read from the tag index.
+    for (const [skill, rare] of [
+      ['ETC Eos', false],
+      ['IPAF 3b', true],
+    ] as const) {
+      const compiled = listProfilesQuery(ctx.kysely, o, { limit: 50, skill } as NetworkListQuery, ctx.now(), {
+        skill: rare,
+        interest: false,
+      }).compile();
+      const plan = await ctx.kysely.executeQuery(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      );
+      log(`${skill}: ${(plan.rows as { detail: string }[]).map((r) => r.detail).join(' | ')}`);
+    }
   }
   const app = await buildServer(ctx, { logger: false, rateLimits: false });
   await app.ready();
@@ -133,6 +142,7 @@ try {
     ['network list (11th page, by cursor)', `/api/v1/network?limit=50&cursor=${deep}`],
     ['network list (casual crew in York)', '/api/v1/network?limit=50&availability=casual&region=York'],
     ['network list (skill filter)', '/api/v1/network?limit=50&skill=ETC%20Eos'],
+    ['network list (rare certification, 100 members)', '/api/v1/network?limit=50&skill=IPAF%203b'],
     ['network search (name or skill)', '/api/v1/network?limit=50&q=okafor'],
     ['network matches for a role', `/api/v1/roles/${org.roleId}/network-matches`],
   ] as const;

@@ -99,4 +99,19 @@ describeEachDatabase('talent network matching narrowed in SQL', (get) => {
       }
     }
   });
+
+  it('filters by a rare skill from the tag index and by a common one per member, alike', async () => {
+    const { ctx } = get();
+    const organisationId = (await makeOrganisation(ctx)).id;
+    const member = await makeNetworkMember(ctx, { organisationId, profile: { skills: ['Rigging L3'] } });
+    await makeNetworkMember(ctx, { organisationId, profile: { skills: ['Dante'] } });
+    const query = { limit: 50, skill: 'Rigging L3', futureFitDue: false };
+    expect(await repo.countTagged(ctx.kysely, organisationId, ['skill'], 'rigging l3')).toBe(1);
+    for (const rare of [true, false]) {
+      const rows = await repo
+        .listProfilesQuery(ctx.kysely, organisationId, query, ctx.now(), { skill: rare, interest: false })
+        .execute();
+      expect(rows.map((r) => r.candidate_id)).toEqual([member.candidateId]);
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // future-fit marks and training. Assessment is read from SUBMITTED scorecards' ratings only; private
 // notes are never selected.
 import { createHash } from 'node:crypto';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { findBuiltInFramework } from '../../domain/frameworks/builtins.ts';
@@ -329,15 +329,54 @@ export async function listProfiles(
   query: NetworkListQuery,
   now: Date,
 ): Promise<{ rows: ProfileRow[]; nextCursor: string | null }> {
-  return pageFrom(await listProfilesQuery(db, organisationId, query, now).execute(), query.limit);
+  const rare = async (kinds: TagKind[], value: string | undefined) =>
+    value !== undefined && (await countTagged(db, organisationId, kinds, value)) < rareTagMembers;
+  const drive = {
+    skill: await rare(['skill', 'certification'], query.skill),
+    interest: await rare(['role_kind', 'venue'], query.interest),
+  };
+  return pageFrom(await listProfilesQuery(db, organisationId, query, now, drive).execute(), query.limit);
 }
 
-/** The list's query, one row past the page (apart, so its plan can be checked with EXPLAIN). */
+/**
+ * Below this many members with a tag, the list reads them from network_tag_lookup_idx and sorts them;
+ * from it on, walking the members in id order finds a page sooner (each checked on the tag's key).
+ */
+export const rareTagMembers = 1000;
+
+/** Members carrying a tag, counted on network_tag_lookup_idx up to rareTagMembers. */
+export async function countTagged(
+  db: Kysely<Database>,
+  organisationId: string,
+  kinds: TagKind[],
+  value: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('network_tag')
+        .select('candidate_id')
+        .where('organisation_id', '=', organisationId)
+        .where('kind', 'in', kinds)
+        .where('value_key', '=', tagKey(value))
+        .limit(rareTagMembers)
+        .as('tagged'),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The list's query, one row past the page (apart, so its plan can be checked with EXPLAIN). `drive`
+ * says which tag filters are rare enough to read from the tag index rather than check per member.
+ */
 export function listProfilesQuery(
   db: Kysely<Database>,
   organisationId: string,
   query: NetworkListQuery,
   now: Date,
+  drive: { skill: boolean; interest: boolean } = { skill: false, interest: false },
 ) {
   const at = now.toISOString();
   const expiringFrom = new Date(now.getTime() + expiringDays * dayMs).toISOString();
@@ -347,29 +386,30 @@ export function listProfilesQuery(
     .select(profileColumns)
     .where('network_profile.organisation_id', '=', organisationId)
     .where('candidate.organisation_id', '=', organisationId);
+  // A literal status, so SQLite's planner sees it and walks network_profile_status_idx in id order
+  // (with a bound parameter it chose the expiry index over the whole organisation and sorted).
+  const member = sql.lit('member');
   switch (query.consentStatus) {
     case undefined:
-      q = q
-        .where('network_profile.status', '=', 'member')
-        .where('network_profile.consent_expires_at', '>', at);
+      q = q.where('network_profile.status', '=', member).where('network_profile.consent_expires_at', '>', at);
       break;
     case 'left':
-      q = q.where('network_profile.status', '=', 'left');
+      q = q.where('network_profile.status', '=', sql.lit('left'));
       break;
     case 'expired':
       q = q
-        .where('network_profile.status', '=', 'member')
+        .where('network_profile.status', '=', member)
         .where('network_profile.consent_expires_at', '<=', at);
       break;
     case 'expiring':
       q = q
-        .where('network_profile.status', '=', 'member')
+        .where('network_profile.status', '=', member)
         .where('network_profile.consent_expires_at', '>', at)
         .where('network_profile.consent_expires_at', '<=', expiringFrom);
       break;
     case 'active':
       q = q
-        .where('network_profile.status', '=', 'member')
+        .where('network_profile.status', '=', member)
         .where('network_profile.consent_expires_at', '>', expiringFrom);
       break;
     default:
@@ -392,22 +432,22 @@ export function listProfilesQuery(
     default:
       query.availability satisfies never;
   }
-  // Driven by network_tag_lookup_idx (organisation, kind, value_key, candidate): the members with the
-  // tag are read from it and their profiles looked up, instead of checking each member in id order.
   const withTag =
-    (kinds: TagKind[], value: string) => (eb: ExpressionBuilder<Database, 'network_profile' | 'candidate'>) =>
-      eb(
-        'network_profile.candidate_id',
-        'in',
-        eb
-          .selectFrom('network_tag')
-          .select('network_tag.candidate_id')
-          .where('network_tag.organisation_id', '=', organisationId)
-          .where('network_tag.kind', 'in', kinds)
-          .where('network_tag.value_key', '=', tagKey(value)),
-      );
-  if (query.skill) q = q.where(withTag(['skill', 'certification'], query.skill));
-  if (query.interest) q = q.where(withTag(['role_kind', 'venue'], query.interest));
+    (kinds: TagKind[], value: string, rare: boolean) =>
+    (eb: ExpressionBuilder<Database, 'network_profile' | 'candidate'>) => {
+      const tagged = eb
+        .selectFrom('network_tag')
+        .select('network_tag.candidate_id')
+        .where('network_tag.organisation_id', '=', organisationId)
+        .where('network_tag.kind', 'in', kinds)
+        .where('network_tag.value_key', '=', tagKey(value));
+      // Rare: the tagged members from network_tag_lookup_idx; common: a key lookup per member walked.
+      return rare
+        ? eb('network_profile.candidate_id', 'in', tagged)
+        : eb.exists(tagged.whereRef('network_tag.candidate_id', '=', 'network_profile.candidate_id'));
+    };
+  if (query.skill) q = q.where(withTag(['skill', 'certification'], query.skill, drive.skill));
+  if (query.interest) q = q.where(withTag(['role_kind', 'venue'], query.interest, drive.interest));
   if (query.q) {
     const text = query.q;
     q = q.where((eb) =>
