@@ -439,7 +439,12 @@ export function listProfilesQuery(
         .selectFrom('network_tag')
         .select('network_tag.candidate_id')
         .where('network_tag.organisation_id', '=', organisationId)
-        .where('network_tag.kind', 'in', kinds)
+        // Our own constants as literals, like the status: the planner sees them.
+        .where(
+          'network_tag.kind',
+          'in',
+          kinds.map((k) => sql.lit(k)),
+        )
         .where('network_tag.value_key', '=', tagKey(value));
       // Rare: the tagged members from network_tag_lookup_idx; common: a key lookup per member walked.
       return rare
