@@ -3,7 +3,7 @@
 // future-fit marks and training. Assessment is read from SUBMITTED scorecards' ratings only; private
 // notes are never selected.
 import { createHash } from 'node:crypto';
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { findBuiltInFramework } from '../../domain/frameworks/builtins.ts';
@@ -386,30 +386,29 @@ export function listProfilesQuery(
     .select(profileColumns)
     .where('network_profile.organisation_id', '=', organisationId)
     .where('candidate.organisation_id', '=', organisationId);
-  // A literal status, so SQLite's planner sees it and walks network_profile_status_idx in id order
-  // (with a bound parameter it chose the expiry index over the whole organisation and sorted).
-  const member = sql.lit('member');
   switch (query.consentStatus) {
     case undefined:
-      q = q.where('network_profile.status', '=', member).where('network_profile.consent_expires_at', '>', at);
+      q = q
+        .where('network_profile.status', '=', 'member')
+        .where('network_profile.consent_expires_at', '>', at);
       break;
     case 'left':
-      q = q.where('network_profile.status', '=', sql.lit('left'));
+      q = q.where('network_profile.status', '=', 'left');
       break;
     case 'expired':
       q = q
-        .where('network_profile.status', '=', member)
+        .where('network_profile.status', '=', 'member')
         .where('network_profile.consent_expires_at', '<=', at);
       break;
     case 'expiring':
       q = q
-        .where('network_profile.status', '=', member)
+        .where('network_profile.status', '=', 'member')
         .where('network_profile.consent_expires_at', '>', at)
         .where('network_profile.consent_expires_at', '<=', expiringFrom);
       break;
     case 'active':
       q = q
-        .where('network_profile.status', '=', member)
+        .where('network_profile.status', '=', 'member')
         .where('network_profile.consent_expires_at', '>', expiringFrom);
       break;
     default:
@@ -439,12 +438,7 @@ export function listProfilesQuery(
         .selectFrom('network_tag')
         .select('network_tag.candidate_id')
         .where('network_tag.organisation_id', '=', organisationId)
-        // Our own constants as literals, like the status: the planner sees them.
-        .where(
-          'network_tag.kind',
-          'in',
-          kinds.map((k) => sql.lit(k)),
-        )
+        .where('network_tag.kind', 'in', kinds)
         .where('network_tag.value_key', '=', tagKey(value));
       // Rare: the tagged members from network_tag_lookup_idx; common: a key lookup per member walked.
       return rare
