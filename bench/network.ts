@@ -1,15 +1,27 @@
-// `node --import tsx bench/network.ts [--members=100000] [--runs=11]`: the talent network at scale
+// `node --import tsx bench/network.ts [--members=100000] [--runs=11] [--explain] [--keep]`: the talent network at scale
 // on SQLite. Generates a venue group with bench/generate.ts (about 1.2 applications per candidate),
 // makes every candidate a network member (regions, availability, a skill for a third, casual crew
-// for a fifth), then times the network list (first page, a filter, a search, a later page by its
+// for a fifth, a submitted scorecard on a third of the interviews), then times the network list (first page, a filter, a search, a later page by its
 // cursor) and a role's matches through the real server (inject, no socket): median after a warm-up.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import { refreshPlannerStatistics } from '../src/db/maintenance.ts';
+import { defaultFrameworkId, findBuiltInFramework } from '../src/domain/frameworks/builtins.ts';
+import { rankMembers } from '../src/domain/network-matching.ts';
+import { resolveRequirements } from '../src/features/frameworks/requirements.service.ts';
+import {
+  allLevels,
+  findRoleForNetwork,
+  listProfilesQuery,
+  memberDetails,
+  toNetworkMember,
+} from '../src/features/network/network.repository.ts';
+import type { NetworkListQuery } from '../src/features/network/network.schema.ts';
+import * as fit from '../src/features/network/network-fit.repository.ts';
 import { buildServer } from '../src/server.ts';
 import { generateOrganisation } from './generate.ts';
 
@@ -22,6 +34,8 @@ const args = new Map(
 const members = Number(args.get('members') ?? 100_000);
 const runs = Number(args.get('runs') ?? 11);
 const log = (text: string) => process.stderr.write(`${text}\n`);
+const chunked = (ids: string[]) =>
+  Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));
 
 const dir = mkdtempSync(join(tmpdir(), 'followspot-bench-network-'));
 try {
@@ -55,6 +69,38 @@ try {
     select organisation_id, candidate_id, 'skill', 'ETC Eos', 'etc eos' from network_profile
     where organisation_id = '${o}' and unicode(substr(candidate_id, -1)) % 3 = 0`)
     .execute(ctx.kysely);
+  // A rare certification: 100 members.
+  await sql
+    .raw(`insert into network_tag (organisation_id, candidate_id, kind, value, value_key)
+    select organisation_id, candidate_id, 'certification', 'IPAF 3b', 'ipaf 3b' from network_profile
+    where organisation_id = '${o}' order by candidate_id limit 100`)
+    .execute(ctx.kysely);
+  // A third of the interviews have a submitted scorecard rating every criterion of the default framework.
+  const criteria = findBuiltInFramework(defaultFrameworkId)!.criteria.map((c, n) => `('${c.key}', ${n + 1})`);
+  await sql
+    .raw(`insert into scorecard (id, organisation_id, interview_id, application_id, interviewer_id, framework_id,
+      framework_version_id, status, recommendation, private_notes, submitted_at, amended_at, created_at, updated_at)
+    select 'sc' || id, organisation_id, id, application_id, 'bench-interviewer', '${defaultFrameworkId}',
+      '${defaultFrameworkId}', 'submitted', 'yes', null, ends_at, null, ends_at, ends_at
+    from interview where organisation_id = '${o}' and unicode(substr(id, -1)) % 3 = 0`)
+    .execute(ctx.kysely);
+  await sql
+    .raw(`with keys(k, n) as (values ${criteria.join(', ')})
+    insert into scorecard_rating (scorecard_id, criterion_key, position, rating, evidence, not_assessed)
+    select s.id, keys.k, keys.n, 1 + (unicode(substr(s.id, -1)) + unicode(substr(s.id, -2)) * keys.n) % 4, null, 0
+    from scorecard s, keys where s.organisation_id = '${o}'`)
+    .execute(ctx.kysely);
+  const assessed = await ctx.kysely
+    .selectFrom('scorecard')
+    .innerJoin('application', 'application.id', 'scorecard.application_id')
+    .select('application.candidate_id')
+    .distinct()
+    .where('scorecard.organisation_id', '=', o)
+    .execute();
+  const assessedIds = assessed.map((a) => a.candidate_id);
+  for (let i = 0; i < assessedIds.length; i += 500)
+    await fit.refreshNetworkFit(ctx.kysely, o, assessedIds.slice(i, i + 500));
+  log(`${assessedIds.length} candidates assessed`);
   await refreshPlannerStatistics(ctx.kysely);
   const count = await ctx.kysely
     .selectFrom('network_profile')
@@ -63,6 +109,22 @@ try {
     .executeTakeFirstOrThrow();
   log(`${Number(count.n)} members generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+  if (args.has('explain')) {
+    // The skill filter's plans: a common skill walks the members, a rare one is read from the tag index.
+    for (const [skill, rare] of [
+      ['ETC Eos', false],
+      ['IPAF 3b', true],
+    ] as const) {
+      const compiled = listProfilesQuery(ctx.kysely, o, { limit: 50, skill } as NetworkListQuery, ctx.now(), {
+        skill: rare,
+        interest: false,
+      }).compile();
+      const plan = await ctx.kysely.executeQuery(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      );
+      log(`${skill}: ${(plan.rows as { detail: string }[]).map((r) => r.detail).join(' | ')}`);
+    }
+  }
   const app = await buildServer(ctx, { logger: false, rateLimits: false });
   await app.ready();
   const headers = { authorization: `Bearer ${org.token}` };
@@ -80,6 +142,7 @@ try {
     ['network list (11th page, by cursor)', `/api/v1/network?limit=50&cursor=${deep}`],
     ['network list (casual crew in York)', '/api/v1/network?limit=50&availability=casual&region=York'],
     ['network list (skill filter)', '/api/v1/network?limit=50&skill=ETC%20Eos'],
+    ['network list (rare certification, 100 members)', '/api/v1/network?limit=50&skill=IPAF%203b'],
     ['network search (name or skill)', '/api/v1/network?limit=50&q=okafor'],
     ['network matches for a role', `/api/v1/roles/${org.roleId}/network-matches`],
   ] as const;
@@ -101,9 +164,69 @@ try {
     lines.push(line);
     log(line);
   }
+  // The narrowed matches must be the full ranking's first 50: rank every member as before, once.
+  const fullStarted = performance.now();
+  const all = await ctx.kysely
+    .selectFrom('network_profile')
+    .select('candidate_id')
+    .where('organisation_id', '=', o)
+    .where('unsubscribed_at', 'is', null)
+    .execute();
+  const allIds = all.map((r) => r.candidate_id);
+  const profiles = (
+    await Promise.all(chunked(allIds).map((ids) => fit.profilesOf(ctx.kysely, o, ids)))
+  ).flat();
+  const details = await memberDetails(ctx.kysely, o, allIds);
+  const requirements = await resolveRequirements(ctx.kysely, o, org.roleId);
+  const role = await findRoleForNetwork(ctx.kysely, o, org.roleId);
+  const full = rankMembers(
+    {
+      criteria: (requirements?.criteria ?? []).map((c) => ({
+        key: c.criterionKey,
+        name: c.name,
+        weight: c.weight,
+        requiredLevel: c.requiredLevel,
+      })),
+      skills: [],
+      places: [role!.venueRegion, role!.venueCity ?? ''],
+      kind: 'permanent',
+    },
+    profiles.map((p) => {
+      const m = toNetworkMember(p, details, ctx.now());
+      return {
+        candidateId: p.candidate_id,
+        name: p.name,
+        levels: allLevels(details, p.candidate_id),
+        assessedAt: m.assessed[0]?.assessedOn ?? null,
+        skills: [...m.skills, ...m.certifications],
+        permanent: m.availability.permanent,
+        freelance: m.availability.freelance,
+        casualCrew: m.availability.casualCrew,
+        region: m.region,
+        travelMiles: m.travelMiles,
+        training: [],
+      };
+    }),
+    ctx.now(),
+  ).slice(0, 50);
+  const fullMs = performance.now() - fullStarted;
+  lines.push(
+    `| network matches, every member ranked in memory (as before 0036, one run) | ${Number(count.n).toLocaleString('en-GB')} | ${fullMs.toFixed(1)} | ${full.length} |`,
+  );
+  log(lines.at(-1)!);
+  const served = (
+    await app.inject({ method: 'GET', url: `/api/v1/roles/${org.roleId}/network-matches`, headers })
+  ).json().data as { candidateId: string; score: number; explanation: string }[];
+  const same =
+    JSON.stringify(full.map((m) => [m.candidateId, m.score, m.explanation])) ===
+    JSON.stringify(served.map((m) => [m.candidateId, m.score, m.explanation]));
+  log(same ? 'matches equal the full ranking' : 'MATCHES DIFFER FROM THE FULL RANKING');
+  if (!same) process.exitCode = 1;
   await app.close();
   await ctx.db.destroy();
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  // --keep leaves the database for EXPLAIN and timing by hand.
+  if (args.has('keep')) log(`database kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

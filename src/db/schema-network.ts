@@ -122,7 +122,21 @@ export interface CandidateEmailChangeTable {
   confirmed_at: string | null;
 }
 
+/**
+ * The fit summary matching reads (0036): per member and criterion the level reached on submitted
+ * scorecards and whether training was done on it; `assessed_ms` is the member's latest assessment.
+ */
+export interface NetworkFitTable {
+  organisation_id: string;
+  candidate_id: string;
+  criterion_key: string;
+  level: number;
+  trained: number;
+  assessed_ms: number;
+}
+
 export interface NetworkTables {
+  network_fit: NetworkFitTable;
   candidate_email_change: CandidateEmailChangeTable;
   network_profile: NetworkProfileTable;
   network_tag: NetworkTagTable;

@@ -5,6 +5,7 @@ import * as accountEmailChange from './defaults/account-email-change.ts';
 import * as accountEmailChanged from './defaults/account-email-changed.ts';
 import * as decisionReminder from './defaults/decision-reminder.ts';
 import * as emailChangeConfirm from './defaults/email-change-confirm.ts';
+import * as emailChangedNotice from './defaults/email-changed-notice.ts';
 import * as escalation from './defaults/escalation.ts';
 import * as experienceSurvey from './defaults/experience-survey.ts';
 import * as feedbackCall from './defaults/feedback-call.ts';
@@ -71,6 +72,7 @@ export interface TemplateExtras {
   };
   fresh_link: Record<string, never>;
   email_change_confirm: { emailChange: { confirmUrl: string; expiresOn: string } };
+  email_changed_notice: { emailChanged: { newAddress: string; changedAt: string } };
   future_fit_reminder: { futureFit: { candidate: string; forRole: string; after: string; url: string } };
   webhook_disabled: {
     webhook: { url: string; failingSince: string; lastError: string; settingsUrl: string };
@@ -445,6 +447,20 @@ export const templates: { [K in TemplateKey]: TemplateDefinition<K> } = {
       },
     },
     defaults: emailChangeConfirm,
+  },
+  email_changed_notice: {
+    key: 'email_changed_notice',
+    name: 'Email address changed',
+    description:
+      "Tells a candidate's previous address that their email was changed (once the new address confirmed it), and what to do if it wasn't them.",
+    audience: 'email',
+    aboutApplication: false,
+    listUnsubscribe: false,
+    footerReason: "You're receiving this email because this address was on your record with {organisation}.",
+    sample: {
+      emailChanged: { newAddress: 's•••@example.com', changedAt: '10:42 on Thursday 3 December 2026' },
+    },
+    defaults: emailChangedNotice,
   },
   webhook_disabled: {
     key: 'webhook_disabled',

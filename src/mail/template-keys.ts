@@ -18,6 +18,7 @@ export const templateKeys = [
   'organisation_invitation',
   'fresh_link',
   'email_change_confirm',
+  'email_changed_notice',
   'future_fit_reminder',
   'webhook_disabled',
   'password_reset',

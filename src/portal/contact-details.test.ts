@@ -146,6 +146,13 @@ describeEachDatabase(
       expect(await audits()).toEqual(
         expect.arrayContaining(['portal.email_change_requested', 'portal.email_changed']),
       );
+      // The previous address is told: what changed and when, what to do if it wasn't them, no link.
+      const notices = (await deliverOutbox(ctx, smtp)).filter((m) => m.subject?.includes('was changed'));
+      expect(notices).toHaveLength(1);
+      expect(notices[0]?.to).toMatchObject({ text: old });
+      expect(notices[0]?.text).toContain('was changed to s•••@example.com on ');
+      expect(notices[0]?.text).toContain("If this wasn't you, reply to this email");
+      expect(notices[0]?.text ?? '').not.toMatch(/\/c\//);
       // The link works once; the page link is still the candidate's.
       expect((await app.inject({ method: 'POST', url: confirm })).statusCode).toBe(404);
       expect((await page()).statusCode).toBe(200);

@@ -143,7 +143,7 @@ ${contactDetailsForm(token, h.csrfFor(link), values, checked.problems, null)}
     const now = ctx.now();
     const change = await findChangeForPage(db, token, now);
     if (!change) return h.send(reply, 404, neutralNotFoundPage());
-    const outcome = await db.transaction().execute((tx) => confirmEmailChange(tx, token, now));
+    const outcome = await db.transaction().execute((tx) => confirmEmailChange(tx, ctx, token, now));
     switch (outcome.status) {
       case 'unknown':
         return h.send(reply, 404, neutralNotFoundPage());

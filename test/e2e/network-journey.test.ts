@@ -457,17 +457,21 @@ describe.skipIf(!browserAvailable())(
       timeout: 90_000,
     }, async () => {
       const rhys = members.get('Rhys Morgan')!;
-      const marked = await running.app.inject({
-        method: 'POST',
-        url: `/api/v1/candidates/${rhys.candidateId}/future-fit`,
-        headers: { cookie: manager.cookie },
-        payload: {
-          forRole: 'Senior Sound Technician',
-          after: 'a season running RF for a touring show',
-          reengageOn: '2026-11-26',
-        },
-      });
-      expect(marked.statusCode).toBe(201);
+      // From the candidate's profile: the form says what to write; a past date is refused with how to fix it.
+      await page.goto(`${running.url}/candidates/${rhys.candidateId}`);
+      const card = page.getByTestId('future-fit');
+      await expect.poll(() => card.getByText('Not marked yet.').count()).toBe(1);
+      await card.getByLabel('Future fit for').fill('Senior Sound Technician');
+      await card.getByLabel('After').fill('a season running RF for a touring show');
+      await card.getByLabel('Re-engage on').fill('2026-11-20');
+      await card.getByRole('button', { name: 'Mark future fit' }).click();
+      await expect.poll(() => card.getByText(/must be after today/i).count()).toBeGreaterThan(0);
+      await card.getByLabel('Re-engage on').fill('2026-11-26');
+      await card.getByRole('button', { name: 'Mark future fit' }).click();
+      await expect
+        .poll(() => card.textContent())
+        .toContain('Future fit for Senior Sound Technician after a season running RF for a touring show');
+      await expectNoSeriousA11yViolations(page, 'candidate profile with future fit');
       await page.goto(`${running.url}/network?reengage=true`);
       await expect.poll(() => page.getByText('Nobody to re-engage today').count()).toBe(1);
       await expectNoSeriousA11yViolations(page, 'empty re-engage queue');

@@ -140,13 +140,15 @@ export type ConfirmOutcome =
 /** The new address's owner opened the link: the candidate's email becomes it, once. */
 export async function confirmEmailChange(
   tx: Kysely<Database>,
+  ctx: Pick<AppContext, 'config' | 'now'>,
   token: string,
   now: Date,
 ): Promise<ConfirmOutcome> {
   const change = await repo.findChangeByToken(tx, hashToken(token), now);
   if (!change) return { status: 'unknown' };
   const { organisation_id: organisationId, candidate_id: candidateId } = change;
-  if (!(await repo.findContact(tx, organisationId, candidateId))) return { status: 'unknown' };
+  const previous = await repo.findContact(tx, organisationId, candidateId);
+  if (!previous) return { status: 'unknown' };
   if (await repo.emailTakenByAnother(tx, organisationId, candidateId, change.new_email)) {
     return { status: 'taken' };
   }
@@ -159,7 +161,31 @@ export async function confirmEmailChange(
     { action: 'portal.email_changed', subjectType: 'candidate', subjectId: candidateId, detail: {} },
     now,
   );
+  // The old address hears of it, in case someone else made the change (it carries no link).
+  await enqueue(tx, ctx, {
+    organisationId,
+    idempotencyKey: `email-changed:${change.id}`,
+    template: 'email_changed_notice',
+    variables: {
+      emailChanged: {
+        newAddress: maskEmail(change.new_email),
+        changedAt: DateTime.fromJSDate(now, { zone: 'Europe/London' }).toFormat(
+          "HH:mm 'on' cccc d LLLL yyyy",
+        ),
+      },
+    },
+    to: { kind: 'email', email: previous.email },
+    send: 'now',
+    replyTo: null,
+    createdBy: 'system',
+  });
   return { status: 'changed', email: change.new_email };
+}
+
+/** An address shown to someone who may not own it: the first letter and the domain ("s•••@example.com"). */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '•••' : `${email.slice(0, 1)}•••${email.slice(at)}`;
 }
 
 /** The change waiting for confirmation, for the page. */

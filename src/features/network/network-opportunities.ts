@@ -21,6 +21,7 @@ import { enqueue } from '../messages/outbox.ts';
 import { personalPageUrl, sealedUnsubscribeUrl } from '../messages/sealed-links.ts';
 import * as repo from './network.repository.ts';
 import type { NetworkMatch, OpportunitiesCreate } from './network.schema.ts';
+import * as fit from './network-fit.repository.ts';
 
 export const opportunitiesJobKind = 'network.opportunities';
 
@@ -40,24 +41,30 @@ async function roleOrNotFound(db: Kysely<Database>, organisationId: string, role
   return role;
 }
 
-/** Every current member ranked for the role, best first (unsubscribed members left out). */
+/**
+ * firstPassExtra: members past the limit the first SQL pass reads, so ties at the limit are usually
+ * settled; rankingMargin: members past the limit ranked in full, for floating-point noise at a tenth.
+ */
+const narrowing = { firstPassExtra: 200, rankingMargin: 50 };
+/** Half a rounding step of matchMember's score (0.1 points of 100), with room for noise. */
+const bucketSlack = 0.0011;
+
+/**
+ * Current members ranked for the role, best first (unsubscribed members left out). SQL scores every
+ * member (network_fit keeps their levels); only those that can reach the first `limit` places —
+ * everyone scoring within a rounding step of the limit-th, tied ones by name — are ranked in full
+ * by rankMembers, which writes the scores and reasons returned.
+ */
 export async function matchRole(
   ctx: AppContext,
   organisationId: string,
   roleId: string,
   options: { limit: number; skills: string[]; kind: 'permanent' | 'casual' },
+  { firstPassExtra, rankingMargin } = narrowing,
 ): Promise<NetworkMatch[]> {
   const now = ctx.now();
   const role = await roleOrNotFound(ctx.kysely, organisationId, roleId);
   const requirements = await resolveRequirements(ctx.kysely, organisationId, roleId);
-  const profiles = (await repo.listCurrentProfiles(ctx.kysely, organisationId, now)).filter(
-    (p) => p.unsubscribed_at === null,
-  );
-  const details = await repo.memberDetails(
-    ctx.kysely,
-    organisationId,
-    profiles.map((p) => p.candidate_id),
-  );
   const toMatch: RoleToMatch = {
     criteria: (requirements?.criteria ?? []).map((c) => ({
       key: c.criterionKey,
@@ -69,6 +76,25 @@ export async function matchRole(
     places: [role.venueRegion, role.venueCity ?? ''],
     kind: options.kind,
   };
+  const take = options.limit + firstPassExtra;
+  let scored = await fit.scoreMembers(ctx.kysely, organisationId, toMatch, now, { take });
+  if (scored.length === take) {
+    const floor = scored[options.limit - 1]!.score - bucketSlack;
+    // The tie at the limit runs past what was read: read everyone who can still reach it.
+    if (scored[take - 1]!.score >= floor)
+      scored = await fit.scoreMembers(ctx.kysely, organisationId, toMatch, now, { floor });
+  }
+  const chosen = scored
+    .sort(
+      (a, b) =>
+        Math.round(b.score * 1000) - Math.round(a.score * 1000) ||
+        a.name.localeCompare(b.name) ||
+        (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0),
+    )
+    .slice(0, options.limit + rankingMargin)
+    .map((m) => m.candidateId);
+  const profiles = await fit.profilesOf(ctx.kysely, organisationId, chosen);
+  const details = await repo.memberDetails(ctx.kysely, organisationId, chosen);
   const members: MemberToMatch[] = profiles.map((p) => {
     const member = repo.toNetworkMember(p, details, now);
     return {

@@ -329,6 +329,55 @@ export async function listProfiles(
   query: NetworkListQuery,
   now: Date,
 ): Promise<{ rows: ProfileRow[]; nextCursor: string | null }> {
+  const rare = async (kinds: TagKind[], value: string | undefined) =>
+    value !== undefined && (await countTagged(db, organisationId, kinds, value)) < rareTagMembers;
+  const drive = {
+    skill: await rare(['skill', 'certification'], query.skill),
+    interest: await rare(['role_kind', 'venue'], query.interest),
+  };
+  return pageFrom(await listProfilesQuery(db, organisationId, query, now, drive).execute(), query.limit);
+}
+
+/**
+ * Below this many members with a tag, the list reads them from network_tag_lookup_idx and sorts them;
+ * from it on, walking the members in id order finds a page sooner (each checked on the tag's key).
+ */
+export const rareTagMembers = 1000;
+
+/** Members carrying a tag, counted on network_tag_lookup_idx up to rareTagMembers. */
+export async function countTagged(
+  db: Kysely<Database>,
+  organisationId: string,
+  kinds: TagKind[],
+  value: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('network_tag')
+        .select('candidate_id')
+        .where('organisation_id', '=', organisationId)
+        .where('kind', 'in', kinds)
+        .where('value_key', '=', tagKey(value))
+        .limit(rareTagMembers)
+        .as('tagged'),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The list's query, one row past the page (apart, so its plan can be checked with EXPLAIN). `drive`
+ * says which tag filters are rare enough to read from the tag index rather than check per member.
+ */
+export function listProfilesQuery(
+  db: Kysely<Database>,
+  organisationId: string,
+  query: NetworkListQuery,
+  now: Date,
+  drive: { skill: boolean; interest: boolean } = { skill: false, interest: false },
+) {
   const at = now.toISOString();
   const expiringFrom = new Date(now.getTime() + expiringDays * dayMs).toISOString();
   let q = db
@@ -382,19 +431,22 @@ export async function listProfiles(
     default:
       query.availability satisfies never;
   }
-  const hasTag =
-    (kinds: TagKind[], value: string) => (eb: ExpressionBuilder<Database, 'network_profile' | 'candidate'>) =>
-      eb.exists(
-        eb
-          .selectFrom('network_tag')
-          .select('network_tag.candidate_id')
-          .where('network_tag.organisation_id', '=', organisationId)
-          .where('network_tag.kind', 'in', kinds)
-          .where('network_tag.value_key', '=', tagKey(value))
-          .whereRef('network_tag.candidate_id', '=', 'network_profile.candidate_id'),
-      );
-  if (query.skill) q = q.where(hasTag(['skill', 'certification'], query.skill));
-  if (query.interest) q = q.where(hasTag(['role_kind', 'venue'], query.interest));
+  const withTag =
+    (kinds: TagKind[], value: string, rare: boolean) =>
+    (eb: ExpressionBuilder<Database, 'network_profile' | 'candidate'>) => {
+      const tagged = eb
+        .selectFrom('network_tag')
+        .select('network_tag.candidate_id')
+        .where('network_tag.organisation_id', '=', organisationId)
+        .where('network_tag.kind', 'in', kinds)
+        .where('network_tag.value_key', '=', tagKey(value));
+      // Rare: the tagged members from network_tag_lookup_idx; common: a key lookup per member walked.
+      return rare
+        ? eb('network_profile.candidate_id', 'in', tagged)
+        : eb.exists(tagged.whereRef('network_tag.candidate_id', '=', 'network_profile.candidate_id'));
+    };
+  if (query.skill) q = q.where(withTag(['skill', 'certification'], query.skill, drive.skill));
+  if (query.interest) q = q.where(withTag(['role_kind', 'venue'], query.interest, drive.interest));
   if (query.q) {
     const text = query.q;
     q = q.where((eb) =>
@@ -425,28 +477,7 @@ export async function listProfiles(
       ),
     );
   }
-  const rows = await q
-    .orderBy('network_profile.id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  return pageFrom(rows, query.limit);
-}
-
-/** Every current member (consent not ended), for matching. */
-export async function listCurrentProfiles(
-  db: Kysely<Database>,
-  organisationId: string,
-  now: Date,
-): Promise<ProfileRow[]> {
-  return db
-    .selectFrom('network_profile')
-    .innerJoin('candidate', 'candidate.id', 'network_profile.candidate_id')
-    .select(profileColumns)
-    .where('network_profile.organisation_id', '=', organisationId)
-    .where('network_profile.status', '=', 'member')
-    .where('network_profile.consent_expires_at', '>', now.toISOString())
-    .orderBy('network_profile.id', 'desc')
-    .execute();
+  return q.orderBy('network_profile.id', 'desc').limit(query.limit + 1);
 }
 
 // ------------------------------------------------------------------------- what each member brings

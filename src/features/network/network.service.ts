@@ -22,6 +22,7 @@ import type {
   NetworkMembership,
   ProfileFields,
 } from './network.schema.ts';
+import { refreshNetworkFit } from './network-fit.repository.ts';
 
 /** The version of the consent text the candidate agrees to; recorded with every join and renewal. */
 export const networkConsentVersion = 'network-consent-2026-11';
@@ -93,6 +94,7 @@ export async function joinNetwork(
   );
   if (options.interests)
     await repo.updateProfileFields(tx, organisationId, candidateId, options.interests, now);
+  await refreshNetworkFit(tx, organisationId, [candidateId]);
   await repo.insertConsent(
     tx,
     organisationId,
@@ -216,6 +218,7 @@ export async function recordTrainingDone(
 ): Promise<string | null> {
   if (!(await isCurrentMember(tx, organisationId, candidateId, now))) return null;
   const id = await repo.insertTraining(tx, organisationId, candidateId, training, now);
+  await refreshNetworkFit(tx, organisationId, [candidateId]);
   const certificate = training.certificateNumber ? ` (certificate ${training.certificateNumber})` : '';
   const on = training.completedOn ? ` on ${training.completedOn}` : '';
   await repo.insertHistory(

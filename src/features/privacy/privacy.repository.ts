@@ -318,6 +318,7 @@ export async function scrubCandidate(
     .execute();
   for (const table of [
     'network_tag',
+    'network_fit',
     'network_unsubscribe_token',
     'candidate_link',
     'candidate_email_change',

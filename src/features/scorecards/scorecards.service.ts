@@ -23,6 +23,7 @@ import {
   findFrameworkVersionsByIds,
 } from '../frameworks/frameworks.repository.ts';
 import { type ResolvedRequirements, resolveRequirements } from '../frameworks/requirements.service.ts';
+import { refreshFitOfApplication } from '../network/network-fit.repository.ts';
 import * as repo from './scorecards.repository.ts';
 import type {
   ApplicationSummary,
@@ -419,6 +420,7 @@ export function scorecardService(ctx: AppContext) {
           now,
         );
         if (!done) throw new AppError('conflict', 'This scorecard has already been submitted');
+        await refreshFitOfApplication(tx, organisationId, scorecard.applicationId);
         await recordAudit(
           tx,
           organisationId,
@@ -461,6 +463,7 @@ export function scorecardService(ctx: AppContext) {
           now,
         );
         if (!done) throw notFound('Scorecard');
+        await refreshFitOfApplication(tx, organisationId, scorecard.applicationId);
         await recordAudit(
           tx,
           organisationId,

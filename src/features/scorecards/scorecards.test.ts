@@ -169,6 +169,14 @@ describeEachDatabase('scorecards API', (get) => {
     expect(criterion.notAssessedBy).toEqual([id]);
     for (const c of summary.criteria.filter((c: { key: string }) => c.key !== skipped))
       expect(c.notAssessedBy).toEqual([]);
+    // Submitting refreshed the candidate's fit summary for talent-network matching.
+    const fit = await get()
+      .ctx.kysely.selectFrom('network_fit')
+      .select(['criterion_key', 'level'])
+      .where('candidate_id', '=', application.candidateId)
+      .orderBy('criterion_key')
+      .execute();
+    expect(fit).toEqual([...rest].sort().map((criterion_key) => ({ criterion_key, level: 3 })));
   });
 
   it('refuses a scorecard where every criterion is "Not assessed"', async () => {

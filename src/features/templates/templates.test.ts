@@ -330,6 +330,6 @@ describeEachDatabase('branding settings API', (get) => {
 
 describe('template keys', () => {
   it('are one per email the product sends', () => {
-    expect(templateKeys).toHaveLength(23);
+    expect(templateKeys).toHaveLength(24);
   });
 });

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../src/app-context.ts';
 import { updateProfileFields } from '../../../src/features/network/network.repository.ts';
 import type { ProfileFields } from '../../../src/features/network/network.schema.ts';
 import { joinNetwork } from '../../../src/features/network/network.service.ts';
+import { refreshFitOfApplication } from '../../../src/features/network/network-fit.repository.ts';
 import { newId } from '../../../src/ids.ts';
 import { insertTestMemberUser } from './applications.ts';
 import { insertAssessmentApplication, insertAssessmentInterview } from './assessment.ts';
@@ -65,6 +66,8 @@ export async function insertRatedScorecard(
       )
       .execute();
   }
+  // As the scorecard service does on submit: the candidate's fit summary for matching.
+  if (submitted) await refreshFitOfApplication(ctx.kysely, s.organisationId, s.applicationId);
   return id;
 }
 

@@ -33,6 +33,7 @@ import type { Application, Candidate } from '../api/types';
 import { StageBadge } from '../components/badges';
 import { CandidateTimeline } from '../components/CandidateTimeline';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { FutureFitCard } from '../components/FutureFitCard';
 import { AnchorLink } from '../components/links';
 import { MessagesSection } from '../components/MessagesSection';
 import { NetworkMembershipCard } from '../components/NetworkMembershipCard';
@@ -270,6 +271,7 @@ export function CandidatePage() {
       ) : null}
 
       {canEdit ? <NetworkMembershipCard candidateId={candidateId} /> : null}
+      {canEdit ? <FutureFitCard candidateId={candidateId} name={c.name} /> : null}
       {canEdit ? <CandidateTimeline candidateId={candidateId} /> : null}
 
       {canEdit ? (
