@@ -2,8 +2,11 @@ import { z } from 'zod';
 import {
   developmentReasons,
   encouragementKinds,
+  feedbackTextMaxLength,
   leftOutReasonMinLength,
 } from '../../domain/feedback/document.ts';
+
+export { feedbackTextMaxLength };
 import { idSchema, isoDateTime } from '../common.schema.ts';
 import { levelSchema } from '../frameworks/frameworks.schema.ts';
 
@@ -45,7 +48,6 @@ export const feedbackCheckSchema = z.object({
 export type FeedbackCheckResponse = z.infer<typeof feedbackCheckSchema>;
 
 /** Far beyond any feedback a candidate would read (250 words is about 1,500 characters). */
-export const feedbackTextMaxLength = 20_000;
 const tooLong = `is longer than ${feedbackTextMaxLength.toLocaleString('en-GB')} characters: shorten it`;
 
 export const feedbackCheckRequestSchema = z.object({
