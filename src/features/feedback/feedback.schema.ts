@@ -5,10 +5,11 @@ import {
   feedbackTextMaxLength,
   leftOutReasonMinLength,
 } from '../../domain/feedback/document.ts';
-
-export { feedbackTextMaxLength };
 import { idSchema, isoDateTime } from '../common.schema.ts';
 import { levelSchema } from '../frameworks/frameworks.schema.ts';
+
+// Defined beside the check's document rules, so the CLI reads it without zod.
+export { feedbackTextMaxLength };
 
 // Shared by the server and the web app (zod only). The check itself is src/domain/feedback/check.ts;
 // feedback.service.ts proves at compile time that these schemas describe exactly what it returns.
