@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Auth } from './auth/auth.ts';
+import type { AppAuth } from './auth/lazy-auth.ts';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Database } from './db/schema.ts';
@@ -9,6 +9,6 @@ export interface AppContext {
   config: AppConfig;
   db: Db;
   kysely: Kysely<Database>;
-  auth: Auth;
+  auth: AppAuth;
   now: () => Date;
 }

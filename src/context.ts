@@ -1,5 +1,5 @@
 import type { AppContext } from './app-context.ts';
-import { createAuth } from './auth/auth.ts';
+import { lazyAuth } from './auth/lazy-auth.ts';
 import type { AppConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -15,7 +15,7 @@ export async function createContext(
     config,
     db,
     kysely: db.kysely,
-    auth: createAuth(db, config),
+    auth: lazyAuth(db, config),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -1,8 +1,7 @@
 // Screening messages: turning down a candidate before an interview has been scored, with a short,
 // specific reason built from the role's requirements (a criterion of its framework and the level the
 // role needs), a next step from the framework's training catalogue, and optional text. Pure: no I/O.
-import { checkFeedback, type FeedbackCheck, type FeedbackCheckContext } from './feedback/check.ts';
-import { trainingTitle } from './feedback/compose.ts';
+import { trainingTitle } from './feedback/training.ts';
 import type { CriterionRequirement } from './frameworks/requirements.ts';
 import { type Criterion, type Level, levelLabels, type TrainingEntry } from './frameworks/types.ts';
 
@@ -145,11 +144,4 @@ export function screeningText(variables: ScreeningVariables): string {
     ...variables.nextSteps.map((s) => `- ${s.criterion}: ${s.step}`),
   ];
   return lines.join('\n');
-}
-
-export function checkScreening(
-  variables: ScreeningVariables,
-  context: FeedbackCheckContext = {},
-): FeedbackCheck {
-  return checkFeedback(screeningText(variables), context, 'screening');
 }

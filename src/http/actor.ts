@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.ts';
-import { isMemberRole, type MemberRole } from '../auth/roles.ts';
+import { isMemberRole, type MemberRole } from '../domain/member-roles.ts';
 import { AppError } from '../errors.ts';
 import { findActiveApiKeyByToken, touchApiKey } from '../features/api-keys/api-keys.repository.ts';
 import { findMembershipForUser } from '../features/members/members.repository.ts';

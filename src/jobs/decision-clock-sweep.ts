@@ -4,6 +4,7 @@
 // clock) and keyed (src/features/decision-clock/nudges.service.ts), so any number of processes can
 // sweep at the same time and each nudge still happens exactly once.
 
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { refreshPlannerStatistics, statisticsIntervalMs } from '../db/maintenance.ts';
 import {
   escalateOverdueDecisions,
@@ -91,6 +92,8 @@ export async function runDecisionClockSweep(
     failed: 0,
   };
   for (const [name, step] of steps) {
+    // A turn of the event loop between steps, so requests are answered while a sweep runs on SQLite.
+    await yieldToRequests();
     let outcome: StepResult;
     try {
       outcome = await step(ctx, now, log);

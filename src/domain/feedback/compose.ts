@@ -54,7 +54,10 @@ import {
 } from './document.ts';
 import { lowerFirstWord, rephraseEvidence } from './rephrase.ts';
 import { wordTokens } from './text.ts';
-import { chooseTraining, providerName, trainingText } from './training.ts';
+import { chooseTraining, lowerFirstIfWord, providerName, trainingText, trainingTitle } from './training.ts';
+
+// Named here too, where the feedback service and tests have always found it.
+export { trainingTitle };
 
 export interface ComposeInput {
   /** The application's aggregated scorecards (src/domain/aggregation.ts). */
@@ -154,38 +157,6 @@ export function trainingSuggestionsFor(criterion: Criterion, level: Level): Trai
     .map((t, i) => ({ t, i }))
     .sort((a, b) => Math.min(...b.t.forLevels) - Math.min(...a.t.forLevels) || a.i - b.i)
     .map(({ t }) => t);
-}
-
-function lowerFirstIfWord(value: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(value) ? value[0]!.toLowerCase() + value.slice(1) : value;
-}
-
-/**
- * How a catalogue entry is named to the candidate: "Dante Certification Level 2 from Audinate (level
- * 2, online with a hands-on test)"; "ABTT Bronze Award (5-day foundation course)" when the name
- * already says who runs it; "Planted-fault drills with a senior technician, on the job (short weekly
- * sessions)".
- */
-export function trainingTitle(t: Pick<TrainingEntry, 'name' | 'provider' | 'form'>): string {
-  const form = lowerFirstIfWord(t.form.trim());
-  if (onTheJob.test(t.provider)) return `${t.name}, on the job (${form})`;
-  const acronym = /\(([A-Z][A-Za-z&-]{1,12})\)\s*$/.exec(t.provider)?.[1];
-  let provider = t.provider
-    .replace(/\s*\(([^)]*)\)\s*$/, acronym ? '' : ', $1')
-    .replace(/[()]/g, '')
-    .trim();
-  // "Approved apprenticeship training providers" is not a name: lower-case it mid-sentence.
-  const head = provider.split(',')[0]!.trim().split(/\s+/);
-  if (head.length > 1 && head.slice(1).every((w) => !/\p{Lu}/u.test(w)))
-    provider = lowerFirstIfWord(provider);
-  if (/^(?:Institute|Association|Society|Royal)\b|\bAssociation$/.test(provider))
-    provider = `the ${provider}`;
-  const name = t.name.toLowerCase();
-  const named =
-    (acronym !== undefined && name.includes(acronym.toLowerCase())) ||
-    name.includes(provider.toLowerCase()) ||
-    (!/\s/.test(provider) && name.includes(provider.toLowerCase()));
-  return named ? `${t.name} (${form})` : `${t.name} from ${acronym ?? provider} (${form})`;
 }
 
 function suggestionOf(t: TrainingEntry): TrainingSuggestion {

@@ -24,6 +24,8 @@ export const maxStrengths = 3;
 export const maxDevelopmentAreas = 8;
 /** Between the criteria of one merged point in a long draft: "**Lighting; Audio:** …". */
 export const mergedCriteriaSeparator = '; ';
+/** The longest feedback text the check and the API take (here, so the CLI reads it without zod). */
+export const feedbackTextMaxLength = 20_000;
 /** A reason for leaving a criterion below the required level out of the feedback. */
 export const leftOutReasonMinLength = 10;
 

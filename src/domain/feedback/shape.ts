@@ -3,7 +3,8 @@
 // exhibits", "edge blending"): what counts is a second-person sentence about a concrete thing, which
 // compromise finds by part of speech. Words are tagged once each (memoised): linear on hostile text.
 
-import nlp from 'compromise';
+// compromise through grammar.ts, which loads it at the first sentence rather than at start-up.
+import { nlp } from './grammar.ts';
 
 /**
  * Nouns that say nothing about the work: the process ("interview", "application"), the person in

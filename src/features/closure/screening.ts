@@ -4,12 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { FeedbackCheck } from '../../domain/feedback/check.ts';
 import {
-  checkScreening,
   readyReasons,
   type ScreeningChoice,
   ScreeningChoiceError,
   type ScreeningCriterion,
   type ScreeningVariables,
+  screeningText,
   screeningVariables,
 } from '../../domain/screening.ts';
 import { invalidField, notFound } from '../../errors.ts';
@@ -80,7 +80,9 @@ export async function composeScreening(
   }
   const context = known ?? (await findFeedbackContext(db, organisationId, applicationId));
   if (!context) throw notFound('Application');
-  return { variables, check: checkScreening(variables, context) };
+  // The check uses compromise (slow to import): loaded at the first screening message, not at start.
+  const { checkFeedback } = await import('../../domain/feedback/check.ts');
+  return { variables, check: checkFeedback(screeningText(variables), context, 'screening') };
 }
 
 /** The error findings, one line each, for a refusal the manager can act on. */

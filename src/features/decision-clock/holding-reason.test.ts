@@ -108,13 +108,13 @@ describeEachDatabase(
 );
 
 describe('holding reason rules', () => {
-  it('holds the reason only to the rules that fit one sentence', () => {
+  it('holds the reason only to the rules that fit one sentence', async () => {
     const context = { candidateName: 'Ola Fader', interviewerNames: ['Jordan Patch'], privateNotes: [] };
     // Short and naming neither strength nor development area: fine for "why it is taking longer".
-    expect(holdingReasonFindings('the budget sign-off is late.', context)).toEqual([]);
+    expect(await holdingReasonFindings('the budget sign-off is late.', context)).toEqual([]);
     // The candidate's own name is not an interviewer's.
-    expect(holdingReasonFindings('Ola, the panel needs one more day.', context)).toEqual([]);
-    expect(holdingReasonFindings('Jordan needs one more day.', context).map((f) => f.kind)).toEqual([
+    expect(await holdingReasonFindings('Ola, the panel needs one more day.', context)).toEqual([]);
+    expect((await holdingReasonFindings('Jordan needs one more day.', context)).map((f) => f.kind)).toEqual([
       'interviewer-name',
     ]);
   });

@@ -3,7 +3,7 @@
 // characteristics. Length, vagueness and structure do not apply to "why it is taking longer".
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { checkFeedback, type FeedbackFinding } from '../../domain/feedback/check.ts';
+import type { FeedbackCheckContext, FeedbackFinding } from '../../domain/feedback/check.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import { findFeedbackContext } from '../feedback/feedback.repository.ts';
 
@@ -15,10 +15,12 @@ const heldTo: readonly string[] = [
 ];
 
 /** The error findings of the rules a holding reason is held to (none when it may be sent). */
-export function holdingReasonFindings(
+export async function holdingReasonFindings(
   text: string,
-  context: Parameters<typeof checkFeedback>[1],
-): FeedbackFinding[] {
+  context: FeedbackCheckContext,
+): Promise<FeedbackFinding[]> {
+  // The check uses compromise (slow to import): loaded at the first holding update, not at start.
+  const { checkFeedback } = await import('../../domain/feedback/check.ts');
   return checkFeedback(text, context, 'screening').findings.filter(
     (f) => f.severity === 'error' && heldTo.includes(f.kind),
   );
@@ -33,7 +35,7 @@ export async function assertHoldingReason(
 ): Promise<void> {
   const context = await findFeedbackContext(db, organisationId, applicationId);
   if (!context) throw notFound('Application');
-  const findings = holdingReasonFindings(text, context);
+  const findings = await holdingReasonFindings(text, context);
   if (findings.length === 0) return;
   throw invalidField(
     'message',

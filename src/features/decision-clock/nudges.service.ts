@@ -3,6 +3,7 @@
 // idempotency key) and in-app notifications it causes, so it happens exactly once however many workers
 // run the sweep at the same time. Each step is safe to run concurrently; a failure of one item is
 // logged and retried at the next sweep (its transaction rolled back, nothing half-done).
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
@@ -83,6 +84,9 @@ async function eachItem<T>(
 ): Promise<StepResult> {
   const result: StepResult = { done: 0, failed: 0 };
   for (const item of items) {
+    // SQLite answers synchronously: without a turn of the event loop per item, a long sweep (the
+    // first after a start, or downtime) holds every request, /healthz included, until it ends.
+    await yieldToRequests();
     try {
       if (await work(item)) result.done += 1;
     } catch (err) {

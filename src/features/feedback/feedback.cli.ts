@@ -3,8 +3,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { checkFeedback, type FeedbackCheck, type FeedbackFindingKind } from '../../domain/feedback/check.ts';
+import { feedbackTextMaxLength } from '../../domain/feedback/document.ts';
 import { lineAndColumn } from '../../domain/feedback/text.ts';
-import { feedbackTextMaxLength } from './feedback.schema.ts';
 
 export const exitCodes = { pass: 0, fail: 1, usage: 2 } as const;
 

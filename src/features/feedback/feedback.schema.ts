@@ -2,10 +2,14 @@ import { z } from 'zod';
 import {
   developmentReasons,
   encouragementKinds,
+  feedbackTextMaxLength,
   leftOutReasonMinLength,
 } from '../../domain/feedback/document.ts';
 import { idSchema, isoDateTime } from '../common.schema.ts';
 import { levelSchema } from '../frameworks/frameworks.schema.ts';
+
+// Defined beside the check's document rules, so the CLI reads it without zod.
+export { feedbackTextMaxLength };
 
 // Shared by the server and the web app (zod only). The check itself is src/domain/feedback/check.ts;
 // feedback.service.ts proves at compile time that these schemas describe exactly what it returns.
@@ -45,7 +49,6 @@ export const feedbackCheckSchema = z.object({
 export type FeedbackCheckResponse = z.infer<typeof feedbackCheckSchema>;
 
 /** Far beyond any feedback a candidate would read (250 words is about 1,500 characters). */
-export const feedbackTextMaxLength = 20_000;
 const tooLong = `is longer than ${feedbackTextMaxLength.toLocaleString('en-GB')} characters: shorten it`;
 
 export const feedbackCheckRequestSchema = z.object({

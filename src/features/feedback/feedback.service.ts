@@ -2,13 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../app-context.ts';
 import type { Database } from '../../db/schema.ts';
 import { candidateFacing } from '../../domain/candidate-facing.ts';
-import { checkFeedback, type FeedbackCheck, type FeedbackCheckContext } from '../../domain/feedback/check.ts';
-import {
-  composeFeedback,
-  FeedbackCompositionError,
-  trainingSuggestionsFor,
-  trainingTitle,
-} from '../../domain/feedback/compose.ts';
+import type { FeedbackCheck, FeedbackCheckContext } from '../../domain/feedback/check.ts';
 import {
   FeedbackFormatError,
   type FeedbackTemplateVariables,
@@ -45,9 +39,15 @@ import type {
   TrainingQuery,
 } from './feedback.schema.ts';
 
+// The check and the composer use compromise (≈ 0.4 s of CPU to import): loaded at first use, so the
+// server starts and idles without them.
+const loadCheck = () => import('../../domain/feedback/check.ts');
+const loadCompose = () => import('../../domain/feedback/compose.ts');
+
 // The response schema and the domain's result are the same shape, checked by the compiler: a kind
 // added to one and not the other does not build.
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
 export const responseMatchesDomain: Same<FeedbackCheckResponse, FeedbackCheck> = true;
 
 /** Approved feedback, as the decision that sends it reads it. */
@@ -213,6 +213,7 @@ export function feedbackService(ctx: AppContext) {
     async check(organisationId: string, input: FeedbackCheckRequest): Promise<FeedbackCheck> {
       let context: FeedbackCheckContext = {};
       if (input.applicationId !== undefined) context = await contextOf(organisationId, input.applicationId);
+      const { checkFeedback } = await loadCheck();
       return checkFeedback(input.text, context);
     },
 
@@ -238,6 +239,7 @@ export function feedbackService(ctx: AppContext) {
       const loaded = await loadApplicationAssessment(db(), organisationId, applicationId, ctx.now());
       if (!loaded) throw notFound('Application');
       const context = await contextOf(organisationId, applicationId);
+      const { composeFeedback, FeedbackCompositionError } = await loadCompose();
       let composed: ReturnType<typeof composeFeedback>;
       try {
         composed = composeFeedback(
@@ -364,6 +366,7 @@ export function feedbackService(ctx: AppContext) {
         JSON.stringify(structured.leftOut ?? []) === JSON.stringify(record.structured.leftOut ?? [])
       )
         return view(organisationId, record);
+      const { checkFeedback } = await loadCheck();
       const check = checkFeedback(text, await contextOf(organisationId, applicationId));
       const write: repo.FeedbackWrite = {
         status: 'draft',
@@ -417,6 +420,7 @@ export function feedbackService(ctx: AppContext) {
           `${missing.map((g) => g.criterion).join(', ')} ${missing.length === 1 ? 'is' : 'are'} below the level this role needs but not in the feedback: put ${missing.length === 1 ? 'it' : 'them'} back, or leave ${missing.length === 1 ? 'it' : 'them'} out on purpose by saving the text with leftOut: [{ "criterionKey": "${missing[0]!.criterionKey}", "reason": "…" }].`,
         );
       }
+      const { checkFeedback } = await loadCheck();
       const check = checkFeedback(record.text, await contextOf(organisationId, applicationId));
       const overrideReason = check.pass ? null : (input?.overrideReason ?? null);
       if (!check.pass && overrideReason === null) {
@@ -534,6 +538,7 @@ export function feedbackService(ctx: AppContext) {
           );
         }
       }
+      const { trainingSuggestionsFor, trainingTitle } = await loadCompose();
       return {
         framework,
         data: chosen.flatMap((c) =>

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { isMemberRole, type MemberRole, memberRoles } from '../../auth/roles.ts';
 import type { DialectName } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { isMemberRole, type MemberRole, memberRoles } from '../../domain/member-roles.ts';
 import { newId } from '../../ids.ts';
 
 /** An invitation row is keyed by the SHA-256 (hex) of its link's token: a database leak gives no link. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { isMemberRole, type MemberRole } from '../../auth/roles.ts';
 import type { DialectName } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { isMemberRole, type MemberRole } from '../../domain/member-roles.ts';
 import type { Member } from './members.schema.ts';
 
 export interface Membership {
