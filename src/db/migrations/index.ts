@@ -24,6 +24,7 @@ import * as m0031sweepRuns from './0031_retention_sweep_runs.ts';
 import * as m0032emailChange from './0032_candidate_email_change.ts';
 import * as m0033referralOpens from './0033_referral_link_opens.ts';
 import * as m0034passwordResets from './0034_password_resets.ts';
+import * as m0035reputationRollup from './0035_reputation_rollup.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0032_candidate_email_change': m0032emailChange,
   '0034_password_resets': m0034passwordResets,
   '0030_metrics_covering_indexes': m0030metricsIndexes,
+  '0035_reputation_rollup': m0035reputationRollup,
 };
 
 export const migrationProvider: MigrationProvider = {
