@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
+import { refreshApplication } from './rollup.repository.ts';
 
 export const defaultSurveyWorkingDays = 2;
 /** Outcomes that close an application (the candidate has a final answer). */
@@ -149,7 +150,9 @@ export async function claimSurveyRequest(
     })
     .onConflict((oc) => oc.column('application_id').doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const claimed = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (claimed && status === 'sent') await refreshApplication(db, organisationId, applicationId);
+  return claimed;
 }
 
 /** Whether the candidate answered a survey of this organisation since `since`. */

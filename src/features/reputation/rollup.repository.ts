@@ -898,3 +898,29 @@ export async function scorecardsNotYetDue(
     ]),
   );
 }
+
+/** Refreshes the role of an interview's application (a schedule, interviewers or a scorecard moved). */
+export async function refreshInterview(db: Kysely<Database>, organisationId: string, interviewId: string) {
+  const row = await db
+    .selectFrom('interview')
+    .select(['application_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', interviewId)
+    .executeTakeFirst();
+  if (row) await refreshApplication(db, organisationId, row.application_id);
+}
+
+/**
+ * Refreshes only a decided or told application: an open one's deadline and interviews count in no
+ * figure yet (so recomputing every open deadline of an organisation costs no refresh).
+ */
+export async function refreshIfDecided(db: Kysely<Database>, organisationId: string, applicationId: string) {
+  const row = await db
+    .selectFrom('application')
+    .select(['role_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', applicationId)
+    .where((eb) => eb.or([eb('decided_at', 'is not', null), eb('told_at', 'is not', null)]))
+    .executeTakeFirst();
+  if (row) await refreshRole(db, organisationId, row.role_id);
+}
