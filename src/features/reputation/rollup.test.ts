@@ -109,18 +109,20 @@ describeEachDatabase('reputation rollup', (get) => {
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const day = () => new Date(Date.UTC(2026, Math.floor(rnd() * 4), 1 + Math.floor(rnd() * 27), 10));
     const db = ctx.kysely;
+    let slips = 0;
     const writes: Record<string, (a: { id: string; candidateId: string }) => Promise<unknown>> = {
       decision: (a) => setOutcome(db, organisationId, a.id, 'not_progressing', day()),
       decided: (a) => setDecidedAt(db, organisationId, a.id, day()),
       told: (a) => markTold(db, organisationId, a.id, { at: day(), via: 'email', note: null }),
-      holdingUpdate: (a) =>
-        insertSlipRecord(
+      holdingUpdate: (a) => {
+        slips += 1;
+        return insertSlipRecord(
           db,
           organisationId,
           {
             id: newId(),
             applicationId: a.id,
-            number: (slips += 1),
+            number: slips,
             fromDueDate: '2026-02-09',
             toDueDate: '2026-02-12',
             automatic: false,
@@ -129,7 +131,8 @@ describeEachDatabase('reputation rollup', (get) => {
             createdBy: null,
           },
           day(),
-        ),
+        );
+      },
       asked: (a) => claimSurveyRequest(db, organisationId, a.id, 'sent', day()),
       answer: (a) =>
         insertSurveyResponse(
@@ -180,7 +183,6 @@ describeEachDatabase('reputation rollup', (get) => {
         ),
     };
     const kinds = Object.keys(writes);
-    let slips = 0;
     const moved = new Set<string>();
     for (let step = 0; step < 24; step++) {
       // Every kind once first, then at random.
