@@ -17,6 +17,7 @@ import {
   type ReputationSettingsUpdate,
 } from './reputation.schema.ts';
 import * as rollup from './rollup.repository.ts';
+import * as rollupRead from './rollup-read.repository.ts';
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -84,7 +85,7 @@ export function reputationService(ctx: AppContext) {
   async function metrics(organisationId: string, query: MetricsQuery): Promise<Metrics> {
     const now = ctx.now();
     const { from, to, fromMonth, toMonth } = snapPeriod(query, now);
-    const dims: rollup.RollupFilter = {
+    const dims: rollupRead.RollupFilter = {
       ...(query.venueId && { venueId: query.venueId }),
       ...(query.roleId && { roleId: query.roleId }),
       ...(query.hiringManagerId && { hiringManagerId: query.hiringManagerId }),
@@ -92,11 +93,11 @@ export function reputationService(ctx: AppContext) {
     const filter: repo.MetricsFilter = { from, to, ...dims };
     const db = ctx.kysely;
     const [months, untold, days, interviewers, notYetDue, comments] = await Promise.all([
-      rollup.rollupMonths(db, organisationId, dims, fromMonth, toMonth),
-      rollup.rollupUntold(db, organisationId, dims),
-      rollup.rollupDays(db, organisationId, dims, fromMonth, toMonth),
-      rollup.rollupInterviewers(db, organisationId, dims, fromMonth, toMonth),
-      rollup.scorecardsNotYetDue(
+      rollupRead.rollupMonths(db, organisationId, dims, fromMonth, toMonth),
+      rollupRead.rollupUntold(db, organisationId, dims),
+      rollupRead.rollupDays(db, organisationId, dims, fromMonth, toMonth),
+      rollupRead.rollupInterviewers(db, organisationId, dims, fromMonth, toMonth),
+      rollupRead.scorecardsNotYetDue(
         db,
         organisationId,
         dims,
