@@ -34,6 +34,7 @@ const load = {
   backup: () => import('./db/backup.ts'),
   exports: () => import('./features/exports/exports.service.ts'),
   imports: () => import('./features/imports/imports.cli.ts'),
+  rollup: () => import('./features/reputation/rollup.repository.ts'),
 };
 
 /** The organisation with this short name, or the command stops saying how to find the right one. */
@@ -338,6 +339,34 @@ program
       await exports.write(organisation.id, kind, 'system', out, (n) => bar.tick(n));
       bar.finish();
       if (opts.output) process.stderr.write(`Wrote ${opts.output}\n`);
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
+const metrics = program.command('metrics').description("the reputation dashboard's monthly rollup");
+metrics
+  .command('rebuild')
+  .description('recount the rollup from the facts: every organisation, or one with --org')
+  .option('--org <slug>', "only this organisation's short name (slug)")
+  .action(async (opts: { org?: string }) => {
+    const { createContext } = await load.context();
+    const { rebuildOrganisation } = await load.rollup();
+    const ctx = await createContext(loadConfig());
+    try {
+      const orgs = opts.org
+        ? [await organisationBySlug(ctx.kysely, opts.org)]
+        : await ctx.kysely.selectFrom('organization').select(['id', 'slug']).orderBy('slug').execute();
+      const bar = progress('Rebuilding the rollup', orgs.length);
+      let rows = 0;
+      for (const org of orgs) {
+        // One transaction per organisation: its dashboard never reads a half-rebuilt rollup.
+        const r = await ctx.kysely.transaction().execute((tx) => rebuildOrganisation(tx, org.id));
+        rows += r.rows;
+        bar.tick();
+      }
+      bar.finish();
+      process.stdout.write(`Rebuilt ${orgs.length} organisation(s): ${rows} rollup rows\n`);
     } finally {
       await ctx.db.destroy();
     }

@@ -2,6 +2,7 @@
 // link, so a link can only ever reach its own candidate's rows in its own organisation.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { refreshApplication } from '../features/reputation/rollup.repository.ts';
 import { newId } from '../ids.ts';
 
 export interface PortalCandidate {
@@ -239,7 +240,9 @@ export async function insertSurveyResponse(
     })
     .onConflict((oc) => oc.column('application_id').doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const answered = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (answered) await refreshApplication(db, organisationId, applicationId);
+  return answered;
 }
 
 export async function listDataRequests(db: Kysely<Database>, organisationId: string, candidateId: string) {

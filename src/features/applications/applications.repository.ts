@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { type Stage, stageLabels } from '../../domain/lifecycle.ts';
 import { outcomeTemplates } from '../closure/closure.repository.ts';
 import type { Page } from '../common.schema.ts';
+import { refreshApplication, refreshRole } from '../reputation/rollup.repository.ts';
 import type { Application, ApplicationListQuery } from './applications.schema.ts';
 
 const columns = [
@@ -336,6 +337,7 @@ export async function insertApplication(
       updated_at: at,
     })
     .execute();
+  await refreshApplication(db, organisationId, id);
 }
 
 /** An application with its candidate, role and interview summary; `now` splits past from future. */
@@ -531,6 +533,7 @@ export async function setDecidedAt(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();
+  await refreshApplication(db, organisationId, id);
 }
 
 /**
@@ -615,11 +618,18 @@ export async function deleteApplication(
   organisationId: string,
   id: string,
 ): Promise<boolean> {
+  const role = await db
+    .selectFrom('application')
+    .select(['role_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   const result = await db
     .deleteFrom('application')
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .executeTakeFirst();
+  if (role) await refreshRole(db, organisationId, role.role_id);
   return Number(result.numDeletedRows) > 0;
 }
 

@@ -8,6 +8,7 @@ import type { ToldVia } from '../../db/schema-closure.ts';
 import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
 import type { Stage } from '../../domain/lifecycle.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { refreshApplication } from '../reputation/rollup.repository.ts';
 import { emitEvent } from '../webhooks/webhooks.events.ts';
 
 export interface ClosureFacts {
@@ -72,6 +73,7 @@ export async function setOutcome(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', applicationId)
     .execute();
+  await refreshApplication(db, organisationId, applicationId);
 }
 
 /** Records how and when the candidate was told; the first telling stands. */
@@ -90,6 +92,7 @@ export async function markTold(
     .where('told_at', 'is', null)
     .executeTakeFirst();
   const done = Number(result.numUpdatedRows) > 0;
+  if (done) await refreshApplication(db, organisationId, applicationId);
   if (done)
     await emitEvent(
       db,
@@ -676,5 +679,6 @@ export async function undoToldByEmail(
       .where('outcome', '=', 'not_progressing')
       .execute();
   }
+  if (Number(untold.numUpdatedRows) > 0) await refreshApplication(tx, organisationId, applicationId);
   return Number(untold.numUpdatedRows) > 0;
 }

@@ -6,6 +6,7 @@ import type { Nation, WorkingCalendar } from '../../domain/calendar.ts';
 import { type Closure, defaultDecisionWorkingDays } from '../../domain/decision-clock.ts';
 import type { Stage } from '../../domain/lifecycle.ts';
 import { undecidedStages } from '../applications/applications.repository.ts';
+import { refreshApplication, refreshIfDecided } from '../reputation/rollup.repository.ts';
 import type { HoldingUpdate } from './decision-clock.schema.ts';
 
 /** Stages whose clock follows the interviews; a decided application keeps the deadline it had. */
@@ -222,6 +223,8 @@ export async function writeClock(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();
+  // Deadlines and the last interview count in the figures only once the candidate is decided or told.
+  await refreshIfDecided(db, organisationId, id);
 }
 
 /**
@@ -251,6 +254,7 @@ export async function writeSlip(
     .where('decision_slips', '=', slip.expectSlips)
     .where('stage', 'in', undecidedStages)
     .executeTakeFirst();
+  if (Number(result.numUpdatedRows) > 0) await refreshIfDecided(db, organisationId, id);
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -276,6 +280,7 @@ export async function insertSlipRecord(
       created_at: now.toISOString(),
     })
     .execute();
+  await refreshApplication(db, organisationId, record.applicationId);
 }
 
 export async function listSlips(

@@ -20,8 +20,10 @@ import { newId } from '../../ids.ts';
 import { findApplicationStage } from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCandidateName } from '../feedback/feedback.repository.ts';
+import { jobQueued } from '../jobs/jobs.service.ts';
 import { enqueue } from '../messages/outbox.ts';
 import { insertNotification, type NewNotification } from '../notifications/notifications.repository.ts';
+import { startRollupRebuild } from '../reputation/rollup-job.ts';
 import * as repo from './decision-clock.repository.ts';
 import type {
   DecisionClockSettings,
@@ -302,7 +304,7 @@ export function decisionClockService(ctx: AppContext) {
       actor: Actor,
     ): Promise<DecisionClockSettings> {
       const now = ctx.now();
-      return ctx.kysely.transaction().execute(async (tx) => {
+      const saved = await ctx.kysely.transaction().execute(async (tx) => {
         const before = await repo.findClockSettings(tx, organisationId);
         const after = {
           workingDays: input.workingDays ?? before.workingDays,
@@ -313,6 +315,8 @@ export function decisionClockService(ctx: AppContext) {
           : undefined;
         await repo.saveClockSettings(tx, organisationId, after, closures, createdByOf(actor), now);
         const moved = await recomputeDecisionClocks(tx, organisationId, { organisation: true }, now);
+        // Closure days move the working days to tell of past months: the rollup is recounted.
+        if (closures) await startRollupRebuild(tx, organisationId, 'closure_days', actor, now);
         await recordAudit(
           tx,
           organisationId,
@@ -338,6 +342,8 @@ export function decisionClockService(ctx: AppContext) {
         );
         return presentSettings(await repo.findClockSettings(tx, organisationId));
       });
+      jobQueued();
+      return saved;
     },
 
     /** A manager tells the candidate the decision will take longer, with a new date. */

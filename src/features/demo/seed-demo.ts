@@ -7,6 +7,7 @@ import { buildServer } from '../../server.ts';
 import { apiKeyService } from '../api-keys/api-keys.service.ts';
 import { insertUserWithPassword } from '../members/users.repository.ts';
 import { findOrganisationBySlug, insertMember } from '../organisations/organisations.repository.ts';
+import { rebuildOrganisation } from '../reputation/rollup.repository.ts';
 import { scorecardService } from '../scorecards/scorecards.service.ts';
 import { foundOrganisation, hashPassword } from '../setup/setup.service.ts';
 import { venueCreateSchema } from '../venues/venues.schema.ts';
@@ -182,6 +183,8 @@ export async function seedDemo(
       managerIds: demoMembers.filter((m) => m.role === 'manager').map((m) => userIds.get(m.key)!),
       now,
     });
+    // The history is written as rows, past the services: its rollup is counted once, here.
+    await rebuildOrganisation(ctx.kysely, founded.organisation.id);
     // The year of history brings its own members (hires from the network are counted from them).
     const members = await ctx.kysely
       .selectFrom('network_profile')

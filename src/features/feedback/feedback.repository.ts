@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { FeedbackCheck } from '../../domain/feedback/check.ts';
 import type { StructuredFeedback } from '../../domain/feedback/document.ts';
 import { newId } from '../../ids.ts';
+import { refreshApplication } from '../reputation/rollup.repository.ts';
 
 /** What the check needs to know about an application: who it is about and who interviewed. */
 export interface FeedbackContextRow {
@@ -374,4 +375,6 @@ export async function insertFeedbackVersion(
       created_at: now.toISOString(),
     })
     .execute();
+  // Every save (and approval) of feedback appends a version, so this is feedback's one hook.
+  await refreshApplication(db, organisationId, input.applicationId);
 }

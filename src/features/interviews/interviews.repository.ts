@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Page } from '../common.schema.ts';
+import { refreshApplication, refreshInterview } from '../reputation/rollup.repository.ts';
 import {
   type Interview,
   type InterviewKind,
@@ -162,6 +163,7 @@ export async function insertInterview(
       updated_at: at,
     })
     .execute();
+  await refreshApplication(db, organisationId, input.applicationId);
 }
 
 /** Replaces who interviews; only for an interview of the organisation. */
@@ -179,11 +181,14 @@ export async function replaceInterviewers(
     .executeTakeFirst();
   if (!owned) return;
   await db.deleteFrom('interview_interviewer').where('interview_id', '=', interviewId).execute();
-  if (userIds.length === 0) return;
-  await db
-    .insertInto('interview_interviewer')
-    .values(userIds.map((userId) => ({ interview_id: interviewId, user_id: userId })))
-    .execute();
+  if (userIds.length > 0) {
+    await db
+      .insertInto('interview_interviewer')
+      .values(userIds.map((userId) => ({ interview_id: interviewId, user_id: userId })))
+      .execute();
+  }
+  // Scorecards owed follow the interviewers.
+  await refreshInterview(db, organisationId, interviewId);
 }
 
 export async function findInterview(
@@ -268,6 +273,7 @@ export async function updateInterview(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .executeTakeFirst();
+  if (Number(result.numUpdatedRows) > 0) await refreshInterview(db, organisationId, id);
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -277,11 +283,13 @@ export async function deleteInterview(
   organisationId: string,
   id: string,
 ): Promise<boolean> {
+  const times = await findInterviewTimes(db, organisationId, id);
   const result = await db
     .deleteFrom('interview')
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .executeTakeFirst();
+  if (times) await refreshApplication(db, organisationId, times.applicationId);
   return Number(result.numDeletedRows) > 0;
 }
 

@@ -10,6 +10,7 @@ import { findBuiltInFramework } from '../../domain/frameworks/builtins.ts';
 import { type Level, levelLabels } from '../../domain/frameworks/types.ts';
 import { newId } from '../../ids.ts';
 import type { Page } from '../common.schema.ts';
+import { refreshCandidate } from '../reputation/rollup.repository.ts';
 import type {
   AssessedAt,
   ConsentSource,
@@ -141,6 +142,8 @@ export async function openProfile(
       }),
     )
     .execute();
+  // Joining moves the opt-in and re-engagement figures of every application of the candidate.
+  await refreshCandidate(db, organisationId, candidateId);
 }
 
 export async function closeProfile(

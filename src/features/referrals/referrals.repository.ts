@@ -3,6 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
+import { refreshApplication, refreshRole } from '../reputation/rollup.repository.ts';
 
 export interface LinkRow {
   id: string;
@@ -246,6 +247,10 @@ export async function upsertReferral(
       .where('organisation_id', '=', organisationId)
       .where('id', '=', existing.id)
       .execute();
+    if (milestones.application_id && !existing.application_id) {
+      await refreshRole(db, organisationId, '');
+      await refreshApplication(db, organisationId, milestones.application_id);
+    }
     return { id: existing.id, created: false };
   }
   const id = newId(now.getTime());
@@ -267,6 +272,8 @@ export async function upsertReferral(
       updated_at: at,
     })
     .execute();
+  if (milestones.application_id) await refreshApplication(db, organisationId, milestones.application_id);
+  else await refreshRole(db, organisationId, '');
   return { id, created: true };
 }
 

@@ -23,6 +23,7 @@ import type { ApiApp } from '../../http/types.ts';
 import { newId } from '../../ids.ts';
 import type { Metrics } from './reputation.schema.ts';
 import { percentile, reputationService } from './reputation.service.ts';
+import { rebuildOrganisation } from './rollup.repository.ts';
 
 const now = new Date('2026-04-01T12:00:00.000Z');
 
@@ -222,6 +223,9 @@ describeEachDatabase(
       const other = await makeOrganisation(ctx);
       const otherRole = (await insertTestRole(ctx, { organisationId: other.id })).id;
       await insertFixtures(ctx, other.id, { r1: otherRole, r2: otherRole });
+      // The fixtures are written as rows, past the services: the rollup is built from them once.
+      await rebuildOrganisation(ctx.kysely, organisationId);
+      await rebuildOrganisation(ctx.kysely, other.id);
     });
 
     const query = { from: '2026-01-01T00:00:00.000Z', to: now.toISOString() };
@@ -531,6 +535,7 @@ describeEachDatabase(
           })
           .execute();
       }
+      await rebuildOrganisation(ctx.kysely, organisationId);
     });
 
     it('counts holding updates, checked feedback and first-draft passes', async () => {

@@ -13,6 +13,7 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { newId } from '../../ids.ts';
+import { rebuildOrganisation } from './rollup.repository.ts';
 
 const now = new Date('2026-04-01T12:00:00.000Z');
 
@@ -52,6 +53,8 @@ async function toldApplication(ctx: AppContext, organisationId: string, n: numbe
       created_at: '2026-03-20T10:00:00.000Z',
     })
     .execute();
+  // Written as rows, past the services: the rollup is recounted from them.
+  await rebuildOrganisation(ctx.kysely, organisationId);
 }
 
 describeEachDatabase(

@@ -10,8 +10,16 @@ export const metricsQuery = z.object({
   venueId: idSchema.optional().describe('Only roles at this venue'),
   roleId: idSchema.optional().describe('Only this role'),
   hiringManagerId: z.string().min(1).max(100).optional().describe('Only roles this person manages'),
-  from: isoDateTime.optional().describe('Start of the period (default: 12 months before `to`)'),
-  to: isoDateTime.optional().describe('End of the period, exclusive (default: now)'),
+  from: isoDateTime
+    .optional()
+    .describe(
+      'Start of the period, snapped back to the start of its UTC month (default: 12 months before `to`)',
+    ),
+  to: isoDateTime
+    .optional()
+    .describe(
+      'End of the period, exclusive, snapped forward to the start of the next UTC month unless it is one (default: now, so the current month is included)',
+    ),
 });
 export type MetricsQuery = z.infer<typeof metricsQuery>;
 
@@ -27,7 +35,9 @@ const surveyFigures = z.object({
 });
 
 export const metricsSchema = z.object({
-  period: z.object({ from: isoDateTime, to: isoDateTime }),
+  period: z
+    .object({ from: isoDateTime, to: isoDateTime })
+    .describe('The whole UTC months the figures cover (from inclusive, to exclusive), after snapping'),
   closures: z.object({
     decided: z.number().int().describe('Applications decided in the period'),
     told: z.number().int(),

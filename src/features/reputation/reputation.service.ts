@@ -3,7 +3,6 @@
 // settings, and what the public promise says (only from 10 closures in the last 12 months).
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
-import { type Nation, workingDaysCounter } from '../../domain/calendar.ts';
 import { findPersonalData } from '../../domain/personal-data.ts';
 import type { Actor } from '../../http/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -17,6 +16,8 @@ import {
   type ReputationSettingsResponse,
   type ReputationSettingsUpdate,
 } from './reputation.schema.ts';
+import * as rollup from './rollup.repository.ts';
+import * as rollupRead from './rollup-read.repository.ts';
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -45,7 +46,7 @@ export function weightedPercentile(
   return sorted[sorted.length - 1]!.days;
 }
 
-const sum = <K extends string>(rows: readonly Record<K, number>[], key: K) =>
+const sum = <K extends string>(rows: readonly Record<K, number>[], key: K): number =>
   rows.reduce((n, r) => n + r[key], 0);
 
 function surveyFigures(s: repo.SurveySums) {
@@ -59,86 +60,84 @@ function surveyFigures(s: repo.SurveySums) {
   };
 }
 
+/** Start of the UTC month holding `d`. */
+const monthStart = (d: Date) => DateTime.fromJSDate(d, { zone: 'utc' }).startOf('month');
+
+/**
+ * The whole UTC months a query covers: `from` snaps back to its month's start, `to` (exclusive)
+ * forward to the next month's start unless it is one; by default the 12 months up to and
+ * including the current one.
+ */
+export function snapPeriod(query: { from?: string | undefined; to?: string | undefined }, now: Date) {
+  const toInstant = query.to ? new Date(query.to) : now;
+  const toStart = monthStart(toInstant);
+  const to = toStart.toMillis() === toInstant.getTime() ? toStart : toStart.plus({ months: 1 });
+  const from = query.from ? monthStart(new Date(query.from)) : to.minus({ months: 12 });
+  return {
+    from: from.toJSDate(),
+    to: to.toJSDate(),
+    fromMonth: from.toFormat('yyyy-MM'),
+    toMonth: to.toFormat('yyyy-MM'),
+  };
+}
+
 export function reputationService(ctx: AppContext) {
   async function metrics(organisationId: string, query: MetricsQuery): Promise<Metrics> {
-    const to = query.to ? new Date(query.to) : ctx.now();
-    const from = query.from ? new Date(query.from) : DateTime.fromJSDate(to).minus({ months: 12 }).toJSDate();
-    const filter: repo.MetricsFilter = {
-      from,
-      to,
+    const now = ctx.now();
+    const { from, to, fromMonth, toMonth } = snapPeriod(query, now);
+    const dims: rollupRead.RollupFilter = {
       ...(query.venueId && { venueId: query.venueId }),
       ...(query.roleId && { roleId: query.roleId }),
       ...(query.hiringManagerId && { hiringManagerId: query.hiringManagerId }),
     };
+    const filter: repo.MetricsFilter = { from, to, ...dims };
     const db = ctx.kysely;
-    const [
-      closures,
-      told,
-      monthlyTold,
-      survey,
-      surveyMonthly,
-      comments,
-      closureDays,
-      feedback,
-      scorecards,
-      network,
-      referrals,
-    ] = await Promise.all([
-      repo.closureFigures(db, organisationId, filter),
-      repo.toldRows(db, organisationId, filter),
-      repo.monthlyTold(db, organisationId, filter),
-      repo.surveyTotals(db, organisationId, filter),
-      repo.surveyMonthly(db, organisationId, filter),
+    const [months, untold, days, interviewers, notYetDue, comments] = await Promise.all([
+      rollupRead.rollupMonths(db, organisationId, dims, fromMonth, toMonth),
+      rollupRead.rollupUntold(db, organisationId, dims),
+      rollupRead.rollupDays(db, organisationId, dims, fromMonth, toMonth),
+      rollupRead.rollupInterviewers(db, organisationId, dims, fromMonth, toMonth),
+      rollupRead.scorecardsNotYetDue(
+        db,
+        organisationId,
+        dims,
+        new Date(Math.max(now.getTime(), from.getTime())),
+        to,
+      ),
       repo.surveyComments(db, organisationId, filter, 50),
-      repo.organisationClosures(db, organisationId),
-      repo.feedbackFigures(db, organisationId, filter),
-      repo.scorecardsByInterviewer(db, organisationId, filter, ctx.now()),
-      repo.networkFigures(db, organisationId, filter),
-      repo.referralFigures(db, organisationId, filter),
     ]);
-    // Working days once per group of the same calendar and hours (see repo.toldRows).
-    // One counter per venue calendar remembers local days and working days across the groups.
-    const counters = new Map<string, (from: Date, to: Date) => number>();
-    const groups = told.map((r) => {
-      const key = `${r.region}|${r.timezone}`;
-      let count = counters.get(key);
-      if (!count) {
-        count = workingDaysCounter({
-          nation: r.region as Nation,
-          timezone: r.timezone,
-          closures: closureDays,
-        });
-        counters.set(key, count);
-      }
-      return {
-        month: r.toldHour.slice(0, 7),
-        count: r.count,
-        days: count(new Date(`${r.endHour}:00:00.000Z`), new Date(`${r.toldHour}:00:00.000Z`)),
-      };
+    const t: rollup.Counts = Object.fromEntries(rollup.countColumns.map((k) => [k, 0])) as rollup.Counts;
+    for (const m of months) for (const k of rollup.countColumns) t[k] += m.counts[k];
+    const surveyOf = (c: rollup.Counts): repo.SurveySums => ({
+      responses: c.responses,
+      promoters: c.promoters,
+      detractors: c.detractors,
+      toldSum: c.told_sum,
+      usefulSum: c.useful_sum,
+      respectSum: c.respect_sum,
     });
-    const groupsByMonth = new Map<string, typeof groups>();
-    for (const g of groups) {
-      const list = groupsByMonth.get(g.month);
+    const daysByMonth = new Map<string, typeof days>();
+    for (const g of days) {
+      const list = daysByMonth.get(g.month);
       if (list) list.push(g);
-      else groupsByMonth.set(g.month, [g]);
+      else daysByMonth.set(g.month, [g]);
     }
-    const medianByMonth = new Map<string, number | null>();
-    for (const [month, list] of groupsByMonth) medianByMonth.set(month, weightedPercentile(list, 50));
-    const samples = groups.reduce((n, g) => n + g.count, 0);
-    const byMonth = new Map(surveyMonthly.map((m) => [m.month, m]));
-    const months = [...new Set([...monthlyTold.map((m) => m.month), ...byMonth.keys()])].sort();
-    const toldByMonth = new Map(monthlyTold.map((m) => [m.month, m]));
-    const empty: repo.SurveySums = {
-      responses: 0,
-      promoters: 0,
-      detractors: 0,
-      toldSum: 0,
-      usefulSum: 0,
-      respectSum: 0,
-    };
+    const scorecards = interviewers
+      .map((s) => {
+        const later = notYetDue.get(s.interviewerId);
+        return later
+          ? {
+              ...s,
+              due: s.due - later.due,
+              submitted: s.submitted - later.submitted,
+              onTime: s.onTime - later.onTime,
+            }
+          : s;
+      })
+      .filter((s) => s.due > 0);
     let withheld = 0;
     const shown: Metrics['comments'] = [];
-    if (survey.responses >= minimumResponses) {
+    if (t.responses >= minimumResponses) {
       for (const c of comments) {
         const text = c.comment!.trim();
         if (!text) continue;
@@ -151,30 +150,30 @@ export function reputationService(ctx: AppContext) {
     return {
       period: { from: from.toISOString(), to: to.toISOString() },
       closures: {
-        decided: closures.decided,
-        told: closures.told,
-        untold: closures.untold,
-        closureRate: rate(closures.told, closures.decided),
-        toldOnTimeRate: rate(closures.toldOnTime, closures.toldWithDeadline),
-        withHoldingUpdate: closures.withHoldingUpdate,
+        decided: t.decided,
+        told: t.decided_told,
+        untold,
+        closureRate: rate(t.decided_told, t.decided),
+        toldOnTimeRate: rate(t.decided_on_time, t.decided_with_deadline),
+        withHoldingUpdate: t.decided_held,
       },
       timeToTell: {
-        samples,
-        medianWorkingDays: weightedPercentile(groups, 50),
-        p90WorkingDays: weightedPercentile(groups, 90),
+        samples: days.reduce((n, g) => n + g.count, 0),
+        medianWorkingDays: weightedPercentile(days, 50),
+        p90WorkingDays: weightedPercentile(days, 90),
       },
       survey: {
-        ...surveyFigures(survey),
-        asked: survey.asked,
-        responseRate: rate(survey.responses, survey.asked),
+        ...surveyFigures(surveyOf(t)),
+        asked: t.asked,
+        responseRate: rate(t.responses, t.asked),
       },
       feedback: {
-        holdingUpdatesSent: feedback.holdingUpdatesSent,
-        unsuccessfulInterviewed: feedback.unsuccessfulInterviewed,
-        withCheckedFeedback: feedback.withCheckedFeedback,
-        checkedFeedbackRate: rate(feedback.withCheckedFeedback, feedback.unsuccessfulInterviewed),
-        firstDrafts: feedback.firstDrafts,
-        firstDraftPassRate: rate(feedback.firstDraftsPassed, feedback.firstDrafts),
+        holdingUpdatesSent: t.holding_updates,
+        unsuccessfulInterviewed: t.unsuccessful,
+        withCheckedFeedback: t.checked_feedback,
+        checkedFeedbackRate: rate(t.checked_feedback, t.unsuccessful),
+        firstDrafts: t.first_drafts,
+        firstDraftPassRate: rate(t.first_drafts_passed, t.first_drafts),
       },
       scorecards: {
         due: sum(scorecards, 'due'),
@@ -184,23 +183,22 @@ export function reputationService(ctx: AppContext) {
         byInterviewer: scorecards.map((s) => ({ ...s, onTimeRate: rate(s.onTime, s.due) })),
       },
       network: {
-        toldNotHired: network.toldNotHired,
-        joined: network.joinedNetwork,
-        optInRate: rate(network.joinedNetwork, network.toldNotHired),
-        reengaged: network.reengaged,
-        hiresFromNetwork: network.hiresFromNetwork,
+        toldNotHired: t.told_not_hired,
+        joined: t.joined_network,
+        optInRate: rate(t.joined_network, t.told_not_hired),
+        reengaged: t.reengaged,
+        hiresFromNetwork: t.hires_from_network,
       },
-      referrals,
-      monthly: months.map((month) => {
-        const t = toldByMonth.get(month);
-        return {
-          month,
-          told: t?.told ?? 0,
-          toldOnTimeRate: t ? rate(t.onTime, t.withDeadline) : null,
-          medianWorkingDays: medianByMonth.get(month) ?? null,
-          survey: surveyFigures(byMonth.get(month) ?? empty),
-        };
-      }),
+      referrals: { received: t.referrals, hired: t.referrals_hired },
+      monthly: months
+        .filter((m) => m.counts.told > 0 || m.counts.responses > 0)
+        .map((m) => ({
+          month: m.month,
+          told: m.counts.told,
+          toldOnTimeRate: m.counts.told > 0 ? rate(m.counts.told_on_time, m.counts.told_with_deadline) : null,
+          medianWorkingDays: weightedPercentile(daysByMonth.get(m.month) ?? [], 50),
+          survey: surveyFigures(surveyOf(m.counts)),
+        })),
       comments: shown,
       commentsWithheld: withheld,
     };
@@ -223,7 +221,12 @@ export function reputationService(ctx: AppContext) {
 
   /** The public promise's lines for the last 12 months; `enoughData` false below 10 closures. */
   async function promise(organisationId: string): Promise<Omit<PromisePreview, 'published'>> {
-    const figures = await metrics(organisationId, {});
+    // The last 12 whole months, the current one left out.
+    const to = monthStart(ctx.now());
+    const figures = await metrics(organisationId, {
+      from: to.minus({ months: 12 }).toISO()!,
+      to: to.toISO()!,
+    });
     const closures = figures.closures.told;
     const enoughData = closures >= minimumClosures;
     const lines: string[] = [];

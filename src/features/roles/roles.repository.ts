@@ -3,6 +3,7 @@ import { containsText, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { activeStages, type Stage } from '../../domain/lifecycle.ts';
 import type { Page } from '../common.schema.ts';
+import { refreshRole } from '../reputation/rollup.repository.ts';
 import type { Role, RoleCreate, RoleLevel, RoleListQuery, RoleStatus, RoleUpdate } from './roles.schema.ts';
 
 /** Member roles that may be named a role's hiring manager. */
@@ -180,6 +181,9 @@ export async function updateRole(
     .where('id', '=', id)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return undefined;
+  // A new venue or hiring manager moves the role's months between the venues' and managers' rows.
+  if (input.venueId !== undefined || input.hiringManagerId !== undefined)
+    await refreshRole(db, organisationId, id);
   return findRole(db, organisationId, id);
 }
 
@@ -189,6 +193,7 @@ export async function deleteRole(db: Kysely<Database>, organisationId: string, i
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .executeTakeFirst();
+  if (Number(result.numDeletedRows) > 0) await refreshRole(db, organisationId, id);
   return Number(result.numDeletedRows) > 0;
 }
 

@@ -5,6 +5,7 @@ import type { Recommendation, SubmittedScorecard } from '../../domain/aggregatio
 import type { Level } from '../../domain/frameworks/types.ts';
 import type { ScorecardStatus } from '../../domain/scorecards.ts';
 import { withdrew } from '../applications/applications.repository.ts';
+import { refreshInterview } from '../reputation/rollup.repository.ts';
 import type { ScorecardListItem } from './scorecards.schema.ts';
 
 /** An interview as scorecards need it. */
@@ -330,6 +331,7 @@ export async function writeScorecardContent(
       .where('criterion_key', '=', r.criterionKey)
       .execute();
   }
+  if (change.status || change.submittedAt) await refreshScorecard(db, organisationId, id);
   return true;
 }
 
@@ -713,4 +715,15 @@ export async function countScorecardsOfInterview(
     .execute();
   const submitted = rows.filter((r) => r.status === 'submitted').length;
   return { submitted, drafts: rows.length - submitted };
+}
+
+/** A submitted scorecard moves its interviewer's on-time figures. */
+async function refreshScorecard(db: Kysely<Database>, organisationId: string, id: string) {
+  const row = await db
+    .selectFrom('scorecard')
+    .select(['interview_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row) await refreshInterview(db, organisationId, row.interview_id);
 }

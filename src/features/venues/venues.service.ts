@@ -3,6 +3,8 @@ import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { Page } from '../common.schema.ts';
 import { recomputeDecisionClocks } from '../decision-clock/decision-clock.service.ts';
+import { jobQueued } from '../jobs/jobs.service.ts';
+import { startRollupRebuild } from '../reputation/rollup-job.ts';
 import * as repo from './venues.repository.ts';
 import type { Venue, VenueCreate, VenueListQuery, VenueUpdate } from './venues.schema.ts';
 
@@ -21,15 +23,19 @@ export function venueService(ctx: AppContext) {
     /** A change of nation or time zone moves the deadlines of the venue's open applications with it. */
     async update(organisationId: string, id: string, input: VenueUpdate): Promise<Venue> {
       const now = ctx.now();
-      return ctx.kysely.transaction().execute(async (tx) => {
+      const updated = await ctx.kysely.transaction().execute(async (tx) => {
         const before = await repo.findVenue(tx, organisationId, id);
         const venue = await repo.updateVenue(tx, organisationId, id, input, now);
         if (!before || !venue) throw notFound('Venue');
         if (venue.region !== before.region || venue.timezone !== before.timezone) {
           await recomputeDecisionClocks(tx, organisationId, { venueId: id }, now);
+          // The venue's calendar counts the working days to tell of its past months too.
+          await startRollupRebuild(tx, organisationId, 'venue_calendar', 'system', now);
         }
         return venue;
       });
+      jobQueued();
+      return updated;
     },
     /** A venue with roles is archived instead, so the roles keep their history. */
     async remove(organisationId: string, id: string): Promise<void> {
