@@ -80,10 +80,18 @@ export interface ReputationMonthInterviewerTable {
   on_time: number;
 }
 
+/** A role whose rollup rows are recounted before the next read (marked by each write). */
+export interface ReputationStaleRoleTable {
+  organisation_id: string;
+  role_id: string;
+  marked_at: string;
+}
+
 export interface ReputationTables {
   reputation_settings: ReputationSettingsTable;
   survey_request: SurveyRequestTable;
   reputation_month: ReputationMonthTable;
   reputation_month_days: ReputationMonthDaysTable;
   reputation_month_interviewer: ReputationMonthInterviewerTable;
+  reputation_stale_role: ReputationStaleRoleTable;
 }

@@ -24,8 +24,9 @@ import * as m0031sweepRuns from './0031_retention_sweep_runs.ts';
 import * as m0032emailChange from './0032_candidate_email_change.ts';
 import * as m0033referralOpens from './0033_referral_link_opens.ts';
 import * as m0034passwordResets from './0034_password_resets.ts';
-import * as m0036networkFit from './0036_network_fit.ts';
 import * as m0035reputationRollup from './0035_reputation_rollup.ts';
+import * as m0036networkFit from './0036_network_fit.ts';
+import * as m0037staleRoles from './0037_reputation_stale_roles.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '0030_metrics_covering_indexes': m0030metricsIndexes,
   '0036_network_fit': m0036networkFit,
   '0035_reputation_rollup': m0035reputationRollup,
+  '0037_reputation_stale_roles': m0037staleRoles,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -92,6 +92,8 @@ export function reputationService(ctx: AppContext) {
     };
     const filter: repo.MetricsFilter = { from, to, ...dims };
     const db = ctx.kysely;
+    // Roles changed since the last read are recounted first, so the figures are exact.
+    await rollup.recountStaleRoles(db, organisationId);
     const [months, untold, days, interviewers, notYetDue, comments] = await Promise.all([
       rollupRead.rollupMonths(db, organisationId, dims, fromMonth, toMonth),
       rollupRead.rollupUntold(db, organisationId, dims),

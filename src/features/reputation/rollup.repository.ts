@@ -635,14 +635,9 @@ async function writeCells(
 
 /**
  * Recomputes one role's rows from its facts and moves the organisation's, its venue's and its
- * manager's rows by the difference. Call inside the transaction of the change. `roleId` '' is the
- * referrals of colleagues who never applied.
+ * manager's rows by the difference. `roleId` '' is the referrals of colleagues who never applied.
  */
-export async function refreshRole(
-  db: Kysely<Database>,
-  organisationId: string,
-  roleId: string,
-): Promise<void> {
+async function recountRole(db: Kysely<Database>, organisationId: string, roleId: string): Promise<void> {
   // Serialises refreshes of one role (PostgreSQL); SQLite has one writer already.
   if (isPostgres(db)) {
     await sql`select pg_advisory_xact_lock(hashtext(${`reputation:${organisationId}:${roleId}`}))`.execute(
@@ -672,6 +667,45 @@ export async function refreshRole(
   for (const s of coarseScopes(roleId, after.venueId, after.managerId)) addCells(diffOf(s), after, 1);
   for (const [scope, d] of diffs)
     await writeCells(db, organisationId, scope, d, { venueId: null, managerId: null }, true);
+}
+
+/**
+ * Marks a role's rows out of date, in the transaction of the change; they are recounted before the
+ * next read (recountStaleRoles). A bulk change of many applications of one role costs one recount.
+ */
+export async function refreshRole(
+  db: Kysely<Database>,
+  organisationId: string,
+  roleId: string,
+): Promise<void> {
+  await db
+    .insertInto('reputation_stale_role')
+    .values({ organisation_id: organisationId, role_id: roleId, marked_at: new Date().toISOString() })
+    .onConflict((oc) => oc.columns(['organisation_id', 'role_id']).doNothing())
+    .execute();
+}
+
+/** Recounts the organisation's roles marked out of date, in one transaction; returns how many. */
+export async function recountStaleRoles(db: Kysely<Database>, organisationId: string): Promise<number> {
+  const stale = await db
+    .selectFrom('reputation_stale_role')
+    .select(['role_id'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('role_id')
+    .execute();
+  if (stale.length === 0) return 0;
+  await db.transaction().execute(async (tx) => {
+    for (const { role_id } of stale) {
+      // The mark goes first: a change committed after this point marks the role again.
+      await tx
+        .deleteFrom('reputation_stale_role')
+        .where('organisation_id', '=', organisationId)
+        .where('role_id', '=', role_id)
+        .execute();
+      await recountRole(tx, organisationId, role_id);
+    }
+  });
+  return stale.length;
 }
 
 /** Refreshes the role of one application (after a change to it or to anything attached to it). */
@@ -707,6 +741,8 @@ export async function rebuildOrganisation(
   organisationId: string,
   onProgress?: (message: string) => void,
 ): Promise<{ roles: number; rows: number }> {
+  // Everything is recounted: marks made before this point are answered by it.
+  await db.deleteFrom('reputation_stale_role').where('organisation_id', '=', organisationId).execute();
   const computed = await computeRoles(db, organisationId, null, true);
   onProgress?.(`computed ${computed.size} roles`);
   await deleteScopes(db, organisationId, null);

@@ -22,7 +22,7 @@ import { openProfile } from '../network/network.repository.ts';
 import { scrubCandidate } from '../privacy/privacy.repository.ts';
 import { updateRole } from '../roles/roles.repository.ts';
 import { claimSurveyRequest } from './reputation.repository.ts';
-import { rebuildOrganisation } from './rollup.repository.ts';
+import { rebuildOrganisation, recountStaleRoles } from './rollup.repository.ts';
 import { rollupJob, startRollupRebuild } from './rollup-job.ts';
 
 /** A small seeded generator, so a failure replays. */
@@ -37,6 +37,8 @@ function random(seed: number) {
 /** Every non-zero rollup row of the organisation, in key order, as plain text. */
 async function snapshot(ctx: AppContext, organisationId: string): Promise<string[]> {
   const db = ctx.kysely;
+  // What a dashboard read sees: the roles marked by writes are recounted first.
+  await recountStaleRoles(db, organisationId);
   const [months, days, people] = await Promise.all([
     db.selectFrom('reputation_month').selectAll().where('organisation_id', '=', organisationId).execute(),
     db
@@ -260,5 +262,23 @@ describeEachDatabase('reputation rollup', (get) => {
     expect(after).not.toEqual(before);
     await rebuildOrganisation(ctx.kysely, organisationId);
     expect(after).toEqual(await snapshot(ctx, organisationId));
+  });
+
+  it('marks a role once however many of its applications change, and recounts it at the next read', async () => {
+    await rebuildOrganisation(ctx.kysely, organisationId);
+    const mine = apps.filter((_, i) => i % 3 === 0);
+    for (const a of mine)
+      await setDecidedAt(ctx.kysely, organisationId, a.id, new Date('2026-04-02T10:00:00Z'));
+    const marks = await ctx.kysely
+      .selectFrom('reputation_stale_role')
+      .select(['role_id'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
+    expect(marks).toEqual([{ role_id: roles[0] }]);
+    expect(await recountStaleRoles(ctx.kysely, organisationId)).toBe(1);
+    expect(await recountStaleRoles(ctx.kysely, organisationId)).toBe(0);
+    const kept = await snapshot(ctx, organisationId);
+    await rebuildOrganisation(ctx.kysely, organisationId);
+    expect(kept).toEqual(await snapshot(ctx, organisationId));
   });
 });
