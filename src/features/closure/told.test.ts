@@ -43,7 +43,7 @@ describeEachDatabase(
       });
       expect(before.statusCode).toBe(400);
       expect(before.json().error.field).toBe('toldAt');
-      expect(before.json().error.message).toContain('10:00 today');
+      expect(before.json().error.message).toContain('made today at 10:00');
       expect(before.json().error.message).toContain('2026-11-25T10:00:00.000Z');
 
       // The former field name is held to the same rule, and still answers as toldAt.
