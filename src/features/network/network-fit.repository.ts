@@ -6,7 +6,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { matchWeights, type RoleToMatch, trainingCredit } from '../../domain/network-matching.ts';
-import { memberDetails, type ProfileRow, tagKey } from './network.repository.ts';
+import { memberDetails, type ProfileRow, profileColumns, tagKey } from './network.repository.ts';
 
 /** The candidates' summary rows rebuilt from their submitted scorecards and training done. */
 export async function refreshNetworkFit(
@@ -165,24 +165,7 @@ export async function profilesOf(
   return db
     .selectFrom('network_profile')
     .innerJoin('candidate', 'candidate.id', 'network_profile.candidate_id')
-    .select([
-      'network_profile.id',
-      'network_profile.candidate_id',
-      'network_profile.status',
-      'network_profile.joined_at',
-      'network_profile.consent_version',
-      'network_profile.consent_expires_at',
-      'network_profile.left_at',
-      'network_profile.region',
-      'network_profile.travel_miles',
-      'network_profile.available_permanent',
-      'network_profile.available_freelance',
-      'network_profile.casual_crew',
-      'network_profile.notice_weeks',
-      'network_profile.last_contact_at',
-      'network_profile.unsubscribed_at',
-      'candidate.name',
-    ])
+    .select(profileColumns)
     .where('network_profile.organisation_id', '=', organisationId)
     .where('network_profile.candidate_id', 'in', candidateIds)
     .execute();

@@ -31,7 +31,8 @@ export type TagKind = 'skill' | 'certification' | 'role_kind' | 'venue';
 export const tagKey = (value: string) => value.trim().toLowerCase();
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-const profileColumns = [
+/** A member's profile columns with their name, as `ProfileRow` reads them. */
+export const profileColumns = [
   'network_profile.id',
   'network_profile.candidate_id',
   'network_profile.status',
