@@ -85,4 +85,51 @@ describe('the followspot command', () => {
     expect(restored.stdout).toContain(`Restored ${file}.`);
     expect(restored.stdout).toMatch(/The database it replaced is kept at .*before-restore-/);
   });
+
+  it('rebuilds the reputation rollup from the facts after it was lost or tampered with', async () => {
+    const demoDb = join(dir, 'demo.sqlite');
+    const demo = (...args: string[]) =>
+      run(process.execPath, [join(packageRoot(), 'bin', 'followspot.js'), ...args], {
+        env: { ...process.env, DATABASE_URL: demoDb, LOG_LEVEL: 'silent' },
+      });
+    await demo('migrate');
+    await demo('seed-demo');
+    const db = openDatabase(demoDb);
+    const snapshot = () =>
+      db.kysely
+        .selectFrom('reputation_month')
+        .selectAll()
+        .orderBy('organisation_id')
+        .orderBy('scope')
+        .orderBy('month')
+        .execute();
+    const before = await snapshot();
+    // The demo's year of closed roles is in the rollup, so a lost row is a visible loss.
+    expect(before.filter((r) => r.scope === 'org' && r.decided > 0).length).toBeGreaterThan(3);
+    const { slug } = await db.kysely.selectFrom('organization').select('slug').executeTakeFirstOrThrow();
+    await db.kysely.deleteFrom('reputation_month').where('scope', '=', 'org').execute();
+    await db.kysely.updateTable('reputation_month').set({ decided: 999 }).execute();
+    await db.kysely.deleteFrom('reputation_month_days').execute();
+    expect(await snapshot()).not.toEqual(before);
+
+    const { stdout } = await demo('metrics', 'rebuild', '--org', slug);
+    expect(stdout).toMatch(/^Rebuilt 1 organisation\(s\): \d+ rollup rows$/m);
+    expect(await snapshot()).toEqual(before);
+    expect(
+      Number(
+        (
+          await db.kysely
+            .selectFrom('reputation_month_days')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(0);
+    await db.destroy();
+
+    await expect(demo('metrics', 'rebuild', '--org', 'nobody')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no organisation with the short name "nobody"'),
+    });
+  });
 });

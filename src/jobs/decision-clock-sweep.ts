@@ -24,6 +24,7 @@ import {
   sendReconsentRequests,
 } from '../features/network/network-sweep.ts';
 import { applyRetentionWhenDue } from '../features/privacy/retention-sweep.ts';
+import { recountStaleRollups } from '../features/reputation/rollup-job.ts';
 import { sendExperienceSurveys } from '../features/reputation/survey-sweep.ts';
 import { sweepDuration } from '../metrics.ts';
 import { abortableSleep, type WorkerLogger } from './outbox-worker.ts';
@@ -158,6 +159,16 @@ export function createDecisionClockSweeper(
     }
   }
 
+  // Outside the sweep's result: it keeps a cache of figures, it does nothing for anyone.
+  async function recountRollups(): Promise<void> {
+    try {
+      const roles = await recountStaleRollups(ctx.kysely, log);
+      if (roles > 0) log.info({ roles }, 'reputation rollup recounted');
+    } catch (err) {
+      log.warn({ err }, 'recounting the reputation rollup failed; the next read recounts');
+    }
+  }
+
   async function loop(): Promise<void> {
     while (!stopping) {
       const started = Date.now();
@@ -169,6 +180,7 @@ export function createDecisionClockSweeper(
       } catch (err) {
         log.error({ err }, 'decision clock sweep failed');
       }
+      await recountRollups();
       await refreshStatisticsWhenDue();
       const wait = Math.max(0, intervalMs - (Date.now() - started));
       if (!stopping) await sleep(wait, abort.signal);

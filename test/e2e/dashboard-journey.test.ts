@@ -60,12 +60,20 @@ describe.skipIf(!browserAvailable())(
       await page.getByRole('heading', { name: 'Reputation', level: 1 }).waitFor();
 
       // The headline figure is the service's, for the same 12 months.
-      const from = new Date();
-      from.setUTCMonth(from.getUTCMonth() - 12);
+      const now = new Date();
+      const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
       const figures = await reputationService(running.ctx).metrics(organisationId, {
         from: from.toISOString(),
       });
       expect(figures.closures.told).toBeGreaterThan(200);
+      // The period shown is the one the figures were counted for: whole months, snapped.
+      const monthName = (d: Date) =>
+        d.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+      const lastMonth = new Date(figures.period.to);
+      lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+      expect(await page.getByTestId('metrics-period').textContent()).toContain(
+        `Figures for ${monthName(new Date(figures.period.from))} to ${monthName(lastMonth)}:`,
+      );
       const onTime = `${Math.round(figures.closures.toldOnTimeRate! * 100)}%`;
       const headline = page.getByText('Told within the deadline', { exact: true }).first().locator('..');
       await headline.getByText(onTime, { exact: true }).waitFor();

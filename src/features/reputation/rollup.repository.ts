@@ -680,9 +680,22 @@ export async function refreshRole(
 ): Promise<void> {
   await db
     .insertInto('reputation_stale_role')
+    // The wall clock, not the context's: the mark is for operators (how long a role has waited), and
+    // threading `now` through every write that marks would change nothing the product shows.
     .values({ organisation_id: organisationId, role_id: roleId, marked_at: new Date().toISOString() })
     .onConflict((oc) => oc.columns(['organisation_id', 'role_id']).doNothing())
     .execute();
+}
+
+/** Organisations with roles marked out of date, for the worker's recount between reads. */
+export async function organisationsWithStaleRoles(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reputation_stale_role')
+    .select('organisation_id')
+    .distinct()
+    .orderBy('organisation_id')
+    .execute();
+  return rows.map((r) => r.organisation_id);
 }
 
 /** Recounts the organisation's roles marked out of date, in one transaction; returns how many. */

@@ -23,7 +23,7 @@ import { scrubCandidate } from '../privacy/privacy.repository.ts';
 import { updateRole } from '../roles/roles.repository.ts';
 import { claimSurveyRequest } from './reputation.repository.ts';
 import { rebuildOrganisation, recountStaleRoles } from './rollup.repository.ts';
-import { rollupJob, startRollupRebuild } from './rollup-job.ts';
+import { recountStaleRollups, rollupJob, startRollupRebuild } from './rollup-job.ts';
 
 /** A small seeded generator, so a failure replays. */
 function random(seed: number) {
@@ -280,5 +280,35 @@ describeEachDatabase('reputation rollup', (get) => {
     const kept = await snapshot(ctx, organisationId);
     await rebuildOrganisation(ctx.kysely, organisationId);
     expect(kept).toEqual(await snapshot(ctx, organisationId));
+  });
+
+  it("is recounted by the worker between reads, every organisation's marked roles", async () => {
+    await rebuildOrganisation(ctx.kysely, organisationId);
+    const other = (await makeOrganisation(ctx)).id;
+    const otherRole = (await insertTestRole(ctx, { organisationId: other })).id;
+    const otherApp = await makeApplication(ctx, {
+      organisationId: other,
+      roleId: otherRole,
+      stage: 'not_progressing',
+    });
+    await setDecidedAt(ctx.kysely, organisationId, apps[1]!.id, new Date('2026-05-04T10:00:00Z'));
+    await setDecidedAt(ctx.kysely, other, otherApp.id, new Date('2026-05-04T10:00:00Z'));
+    const errors: object[] = [];
+    expect(await recountStaleRollups(ctx.kysely, { error: (o) => errors.push(o) })).toBe(2);
+    expect(errors).toEqual([]);
+    expect(await ctx.kysely.selectFrom('reputation_stale_role').select('role_id').execute()).toEqual([]);
+    // Recounted, not just unmarked: the rows equal a rebuild from the facts.
+    const kept = await snapshot(ctx, organisationId);
+    await rebuildOrganisation(ctx.kysely, organisationId);
+    expect(kept).toEqual(await snapshot(ctx, organisationId));
+    const mays = await ctx.kysely
+      .selectFrom('reputation_month')
+      .select(['decided'])
+      .where('organisation_id', '=', other)
+      .where('scope', '=', 'org')
+      .where('month', '=', '2026-05')
+      .execute();
+    expect(mays).toEqual([{ decided: 1 }]);
+    expect(await recountStaleRollups(ctx.kysely, { error: (o) => errors.push(o) })).toBe(0);
   });
 });

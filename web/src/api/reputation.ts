@@ -15,7 +15,7 @@ export interface MetricsFilters {
   venueId?: string | undefined;
   roleId?: string | undefined;
   hiringManagerId?: string | undefined;
-  /** Months back from now. */
+  /** Whole months: the current one and the ones before it, e.g. 12 = this month and the 11 before. */
   months: number;
 }
 
@@ -23,8 +23,9 @@ export const metricsQuery = (filters: MetricsFilters) =>
   queryOptions({
     queryKey: ['reputation', 'metrics', filters],
     queryFn: () => {
-      const from = new Date();
-      from.setUTCMonth(from.getUTCMonth() - filters.months);
+      const now = new Date();
+      // The API counts whole UTC months, so ask for the first day of the earliest one.
+      const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (filters.months - 1), 1));
       return api<Metrics>('/api/v1/metrics', {
         query: {
           venueId: filters.venueId,

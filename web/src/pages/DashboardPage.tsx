@@ -35,6 +35,16 @@ const show = (v: Cell) => (v === null ? '—' : String(v));
 const monthLabel = (m: string) =>
   new Date(`${m}-01T12:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric' });
 
+/** The whole UTC months the figures cover; `to` is exclusive, so the last month is the one before it. */
+export function periodLabel(period: { from: string; to: string }): string {
+  const month = (d: Date) =>
+    d.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const first = new Date(period.from);
+  const last = new Date(period.to);
+  last.setUTCMonth(last.getUTCMonth() - 1);
+  return first.getTime() >= last.getTime() ? month(first) : `${month(first)} to ${month(last)}`;
+}
+
 function csvOf(t: TableData): string {
   const quote = (v: Cell) => {
     const s = v === null ? '' : String(v);
@@ -182,6 +192,9 @@ function Dashboard({ m }: { m: Metrics }) {
   const last = monthly.at(-1);
   return (
     <Stack gap="lg">
+      <Text size="sm" c="dimmed" data-testid="metrics-period">
+        Figures for {periodLabel(m.period)}: whole calendar months (UTC), the current month so far.
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         {[
           ['Told within the deadline', percent(m.closures.toldOnTimeRate)],
