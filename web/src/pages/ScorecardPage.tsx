@@ -4,12 +4,9 @@ import {
   Box,
   Button,
   Card,
-  Checkbox,
-  Collapse,
   Group,
   List,
   Loader,
-  Paper,
   Stack,
   Text,
   Textarea,
@@ -18,7 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { submissionProblems } from '../../../src/domain/scorecards.ts';
 import {
   type InterviewKind,
@@ -27,11 +24,12 @@ import {
 import { api, isApiError } from '../api/client';
 import { refresh, scorecardQuery, useMe } from '../api/queries';
 import type { ScorecardContent, ScorecardDetail, ScorecardView } from '../api/types';
-import { LevelChip, LevelMark, RecommendationBadge } from '../components/assessment';
+import { LevelChip, RecommendationBadge } from '../components/assessment';
 import { type Choice, ChoiceGroup } from '../components/ChoiceGroup';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
+import { CriterionField, type RatingState } from '../components/scorecard/CriterionField';
 import { ErrorState, LoadingState } from '../components/states';
 import {
   type CriterionProblem,
@@ -39,13 +37,10 @@ import {
   evidenceRequiredFor,
   hasProblems,
   isOverdue,
-  type Level,
-  levelLabels,
   levelName,
   problemsFromChecks,
   problemsFromError,
   type Recommendation,
-  ratingLevels,
   recommendationLabels,
   recommendations,
   type ScorecardProblems,
@@ -56,14 +51,6 @@ import { type SaveState, useAutosave } from '../lib/useAutosave';
 
 const route = getRouteApi('/_app/scorecards/$scorecardId');
 
-type Guide = ScorecardDetail['guide'][number];
-
-interface RatingState {
-  rating: Level | null;
-  evidence: string;
-  /** The interview did not cover the criterion: no rating, and it counts for nothing. */
-  notAssessed: boolean;
-}
 interface DraftState {
   ratings: Record<string, RatingState>;
   recommendation: Recommendation | null;
@@ -109,17 +96,6 @@ function storeView(queryClient: QueryClient, view: ScorecardView) {
 function kindLabel(kind: string): string {
   return interviewKindLabels[kind as InterviewKind] ?? kind;
 }
-
-const ratingChoices: Choice<Level>[] = ratingLevels.map((level) => ({
-  value: level,
-  mark: <LevelMark level={level} />,
-  label: (
-    <>
-      <span className="visually-hidden">{level} </span>
-      {levelLabels[level]}
-    </>
-  ),
-}));
 
 const recommendationChoices: Choice<Recommendation>[] = recommendations.map((r) => ({
   value: r,
@@ -287,189 +263,6 @@ function SaveStatus({
     <div role="status" aria-live="polite" data-testid="save-status" data-status={state.status}>
       {body}
     </div>
-  );
-}
-
-function CriterionField({
-  index,
-  total,
-  criterionKey,
-  name,
-  guide,
-  value,
-  onChange,
-  problem,
-}: {
-  index: number;
-  total: number;
-  criterionKey: string;
-  name: string;
-  guide: Guide | undefined;
-  value: RatingState;
-  onChange: (value: RatingState) => void;
-  problem: CriterionProblem | undefined;
-}) {
-  const [kitOpen, setKitOpen] = useState(false);
-  const [levelsOpen, setLevelsOpen] = useState(false);
-  const kitId = useId();
-  const levelsId = useId();
-  const headingId = `criterion-${criterionKey}`;
-  const needsEvidence = value.rating !== null && evidenceRequiredFor.includes(value.rating);
-  return (
-    <Card
-      withBorder
-      component="section"
-      aria-labelledby={headingId}
-      padding="md"
-      data-testid="criterion"
-      data-criterion={criterionKey}
-    >
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {index + 1} of {total}
-      </Text>
-      <Title order={2} size="h4" id={headingId}>
-        {name}
-      </Title>
-      {guide ? (
-        <Text size="sm" c="dimmed" mt={2}>
-          {guide.definition}
-        </Text>
-      ) : null}
-
-      {guide && guide.kit.length > 0 ? (
-        <>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            mt={6}
-            px={4}
-            style={{ alignSelf: 'flex-start' }}
-            onClick={() => setKitOpen((o) => !o)}
-            aria-expanded={kitOpen}
-            aria-controls={kitId}
-          >
-            {kitOpen ? 'Hide' : 'Show'} the interview kit ({guide.kit.length})
-          </Button>
-          <Collapse expanded={kitOpen} id={kitId}>
-            <Stack gap="xs" component="ol" mt={6} pl={0} style={{ listStyle: 'none' }}>
-              {guide.kit.map((item) => (
-                <Paper component="li" key={item.prompt} withBorder p="xs" bg="gray.0">
-                  <Badge
-                    size="xs"
-                    variant="light"
-                    color={item.kind === 'practical' ? 'grape' : 'blue'}
-                    mb={4}
-                  >
-                    {item.kind === 'practical' ? 'Practical task' : 'Question'}
-                  </Badge>
-                  <Text size="sm">{item.prompt}</Text>
-                  <Text size="xs" c="dimmed" mt={4}>
-                    Listen for: {item.lookFor}
-                  </Text>
-                </Paper>
-              ))}
-            </Stack>
-          </Collapse>
-        </>
-      ) : null}
-
-      <Text size="sm" fw={600} mt="sm" mb={6} aria-hidden>
-        Rating
-      </Text>
-      <ChoiceGroup
-        name={`rating-${criterionKey}`}
-        label={`${name}: rating`}
-        choices={ratingChoices}
-        value={value.rating}
-        onChange={(rating) => onChange({ ...value, rating, notAssessed: false })}
-        error={problem?.rating}
-        digitShortcuts
-        testId={`rating-${criterionKey}`}
-      />
-      <Checkbox
-        mt="xs"
-        label="Not assessed: the interview did not cover this"
-        description="It counts for nothing in the assessment; no rating needed."
-        checked={value.notAssessed}
-        onChange={(event) =>
-          onChange({
-            ...value,
-            notAssessed: event.currentTarget.checked,
-            rating: event.currentTarget.checked ? null : value.rating,
-          })
-        }
-        data-testid={`not-assessed-${criterionKey}`}
-      />
-      {guide ? (
-        <>
-          <Paper mt="xs" p="xs" radius="sm" bg={value.rating ? 'indigo.0' : 'gray.0'} aria-live="polite">
-            {value.rating ? (
-              <Text size="sm" data-testid="selected-descriptor">
-                <Text span fw={700}>
-                  {levelName(value.rating)}:
-                </Text>{' '}
-                {descriptorOf(guide.descriptors, value.rating)}
-              </Text>
-            ) : (
-              <Text size="sm" c="dimmed">
-                Choose the level that matches what you saw or heard.
-              </Text>
-            )}
-          </Paper>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            mt={4}
-            px={4}
-            style={{ alignSelf: 'flex-start' }}
-            onClick={() => setLevelsOpen((o) => !o)}
-            aria-expanded={levelsOpen}
-            aria-controls={levelsId}
-          >
-            {levelsOpen ? 'Hide the four levels' : 'Compare all four levels'}
-          </Button>
-          <Collapse expanded={levelsOpen} id={levelsId}>
-            <Stack gap={6} mt={6} component="dl" style={{ margin: 0 }}>
-              {ratingLevels.map((level) => (
-                <Group key={level} gap="xs" align="flex-start" wrap="nowrap">
-                  <LevelMark level={level} />
-                  <div>
-                    <Text component="dt" size="sm" fw={600}>
-                      {levelName(level)}
-                    </Text>
-                    <Text component="dd" size="sm" m={0}>
-                      {descriptorOf(guide.descriptors, level)}
-                    </Text>
-                  </div>
-                </Group>
-              ))}
-            </Stack>
-          </Collapse>
-        </>
-      ) : null}
-
-      <Textarea
-        id={`evidence-${criterionKey}`}
-        mt="sm"
-        label={
-          <>
-            Evidence<span className="visually-hidden"> for {name}</span>
-          </>
-        }
-        description={
-          needsEvidence
-            ? `Required for a rating of ${value.rating}: note what you saw or heard.`
-            : 'What you saw or heard. Required for ratings of 1 and 4.'
-        }
-        required={needsEvidence}
-        autosize
-        minRows={2}
-        maxRows={10}
-        value={value.evidence}
-        onChange={(event) => onChange({ ...value, evidence: event.currentTarget.value })}
-        error={problem?.evidence}
-      />
-    </Card>
   );
 }
 
