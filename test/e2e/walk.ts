@@ -21,7 +21,7 @@ async function shoot(page: Page, name: string, viewport: { width: number; height
   const file = join(out, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   // The full page shrinks past reading on a tall phone page: each screenful is saved too.
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
   const screens = Math.ceil(height / viewport.height);
   for (let i = 0; i < Math.min(screens, 12); i++)
     await page.screenshot({
@@ -32,7 +32,7 @@ async function shoot(page: Page, name: string, viewport: { width: number; height
   const violations = await seriousA11yViolations(page);
   for (const v of violations) process.stderr.write(`  ${name}: ${v.impact} ${v.id} ×${v.targets.length}\n`);
   // A page wider than its screen scrolls sideways: on a phone that is a defect.
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
   results.push({ page: name, file, serious: violations.length, sideways: width > viewport.width, screens });
 }
 
@@ -102,7 +102,9 @@ async function main(): Promise<void> {
   }
   console.table(results);
   const bad = results.filter((r) => r.serious > 0 || r.sideways).length;
-  process.stdout.write(`${results.length} pages, ${bad} with a serious violation or sideways scroll; PNGs in ${out}\n`);
+  process.stdout.write(
+    `${results.length} pages, ${bad} with a serious violation or sideways scroll; PNGs in ${out}\n`,
+  );
 }
 
 await main();
