@@ -221,10 +221,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         log.error({ worker: id, err }, 'job runner: claiming failed; backing off');
       }
       if (delay > 0 && !stopping) {
-        nap = new AbortController();
-        const wake = nap;
-        stop.signal.addEventListener('abort', () => wake.abort(), { once: true });
-        await sleep(delay, wake.signal);
+        const wake = new AbortController();
+        nap = wake;
+        const onStop = () => wake.abort();
+        stop.signal.addEventListener('abort', onStop, { once: true });
+        try {
+          await sleep(delay, wake.signal);
+        } finally {
+          // One listener per nap on the runner's lifelong signal would pile up (MaxListenersExceededWarning).
+          stop.signal.removeEventListener('abort', onStop);
+        }
       }
     }
   }

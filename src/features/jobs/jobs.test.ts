@@ -7,6 +7,7 @@ import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../errors.ts';
 import type { ApiApp } from '../../http/types.ts';
 import { createJobRunner, type JobRunner } from '../../jobs/job-runner.ts';
+import { abortableSleep } from '../../jobs/outbox-worker.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findJob } from './jobs.repository.ts';
 import { defineJobHandler, jobQueued, jobRegistry, startJob } from './jobs.service.ts';
@@ -305,6 +306,34 @@ describeEachDatabase('background jobs', (get) => {
     expect(third.created).toBe(true);
     expect(third.job.id).not.toBe(first.job.id);
     expect((await runner.runOnce()).outcome).toBe('succeeded');
+  });
+
+  it('naps many times while idle without piling listeners on its stop signal', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => {
+      if (warning.name === 'MaxListenersExceededWarning') warnings.push(warning);
+    };
+    process.on('warning', onWarning);
+    let naps = 0;
+    const idle = createJobRunner({
+      ctx: get().ctx,
+      handlers: [countJob],
+      pollIntervalMs: 1,
+      sleep: (ms, signal) => {
+        naps += 1;
+        return abortableSleep(ms, signal);
+      },
+    });
+    idle.start();
+    try {
+      await waitUntil('it has napped 30 times', async () => naps >= 30);
+    } finally {
+      await idle.stop();
+      process.off('warning', onWarning);
+    }
+    // Node emits the warning on the next tick after the eleventh listener.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings).toEqual([]);
   });
 
   it('runs in the background when woken, and hands its job back when stopped', async () => {
