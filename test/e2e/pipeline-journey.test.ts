@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable())('browser journey: the pipeline at a glance,
       );
       await scorecards.submit(organisationId, scorecard.id, actor);
     }
-    niamhSince = new Date(now - 10 * day);
+    niamhSince = new Date(now - 14 * day);
     await ctx.kysely
       .updateTable('application')
       .set({ stage_changed_at: niamhSince.toISOString() })
