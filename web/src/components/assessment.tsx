@@ -1,9 +1,13 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import {
+  type Descriptors,
+  descriptorOf,
   type Level,
   levelColours,
   levelLabels,
+  levelName,
   type Recommendation,
+  ratingLevels,
   recommendationColours,
   recommendationLabels,
   standingColours,
@@ -36,6 +40,27 @@ export function LevelChip({ level }: { level: Level | null }) {
         {levelLabels[level]}
       </Text>
     </Group>
+  );
+}
+
+/** The four levels with what each looks like for one criterion, as a definition list. */
+export function LevelDescriptorList({ descriptors, mt }: { descriptors: Descriptors; mt?: number }) {
+  return (
+    <Stack gap={6} mt={mt} mb={0} mx={0} component="dl">
+      {ratingLevels.map((level) => (
+        <Group key={level} gap="xs" align="flex-start" wrap="nowrap">
+          <LevelMark level={level} />
+          <div>
+            <Text component="dt" size="sm" fw={600}>
+              {levelName(level)}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {descriptorOf(descriptors, level)}
+            </Text>
+          </div>
+        </Group>
+      ))}
+    </Stack>
   );
 }
 

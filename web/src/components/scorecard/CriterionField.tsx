@@ -7,7 +7,6 @@ import {
   Card,
   Checkbox,
   Collapse,
-  Group,
   Paper,
   Space,
   Stack,
@@ -26,7 +25,7 @@ import {
   levelName,
   ratingLevels,
 } from '../../lib/assessment';
-import { LevelMark } from '../assessment';
+import { LevelDescriptorList, LevelMark } from '../assessment';
 import { type Choice, ChoiceGroup } from '../ChoiceGroup';
 
 type Guide = ScorecardDetail['guide'][number];
@@ -189,21 +188,7 @@ export function CriterionField({
             {levelsOpen ? 'Hide the four levels' : 'Compare all four levels'}
           </Button>
           <Collapse expanded={levelsOpen} id={levelsId}>
-            <Stack gap={6} mt={6} component="dl" style={{ margin: 0 }}>
-              {ratingLevels.map((level) => (
-                <Group key={level} gap="xs" align="flex-start" wrap="nowrap">
-                  <LevelMark level={level} />
-                  <div>
-                    <Text component="dt" size="sm" fw={600}>
-                      {levelName(level)}
-                    </Text>
-                    <Text component="dd" size="sm" m={0}>
-                      {descriptorOf(guide.descriptors, level)}
-                    </Text>
-                  </div>
-                </Group>
-              ))}
-            </Stack>
+            <LevelDescriptorList descriptors={guide.descriptors} mt={6} />
           </Collapse>
         </>
       ) : null}

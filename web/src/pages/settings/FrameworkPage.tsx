@@ -15,10 +15,9 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { frameworkQuery, isAdmin, useMe } from '../../api/queries';
 import type { Framework } from '../../api/types';
-import { LevelMark } from '../../components/assessment';
+import { LevelDescriptorList } from '../../components/assessment';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ErrorState, LoadingState } from '../../components/states';
-import { descriptorOf, levelName, ratingLevels } from '../../lib/assessment';
 import { formatDate } from '../../lib/dates';
 import { CopyFrameworkButton } from './CopyFrameworkButton';
 
@@ -45,21 +44,7 @@ function CriterionDetail({ criterion }: { criterion: Criterion }) {
         <Title order={4} size="h6" mb={6}>
           Levels
         </Title>
-        <Stack gap={6} component="dl" m={0}>
-          {ratingLevels.map((level) => (
-            <Group key={level} gap="xs" align="flex-start" wrap="nowrap">
-              <LevelMark level={level} />
-              <div>
-                <Text component="dt" size="sm" fw={600}>
-                  {levelName(level)}
-                </Text>
-                <Text component="dd" size="sm" m={0}>
-                  {descriptorOf(criterion.descriptors, level)}
-                </Text>
-              </div>
-            </Group>
-          ))}
-        </Stack>
+        <LevelDescriptorList descriptors={criterion.descriptors} />
       </div>
 
       <div>
