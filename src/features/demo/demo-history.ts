@@ -353,3 +353,53 @@ export async function seedDemoHistory(
   });
   return { applications: applications.length, interviews: interviews.length };
 }
+
+/**
+ * Moves an open application's own dates back to when they would have happened (the API stamps
+ * everything "now"): applied and the candidate added at `appliedAt`, each stage change in turn at
+ * `stageChanges`, the last being the current stage's "since". Decided applications are left as
+ * made, so the decision clock and the dashboard read what the product wrote.
+ */
+export async function backdateOpenApplication(
+  db: Kysely<Database>,
+  organisationId: string,
+  applicationId: string,
+  dates: { appliedAt: DateTime; stageChanges: DateTime[] },
+): Promise<void> {
+  const iso = (d: DateTime) => d.toUTC().toISO()!;
+  const applied = iso(dates.appliedAt);
+  const stages = dates.stageChanges.map(iso);
+  const app = await db
+    .updateTable('application')
+    .set({ created_at: applied, stage_changed_at: stages.at(-1) ?? applied })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', applicationId)
+    .returning(['candidate_id'])
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('candidate')
+    .set({ created_at: applied })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', app.candidate_id)
+    .execute();
+  await db
+    .updateTable('audit_event')
+    .set({ created_at: applied })
+    .where('organisation_id', '=', organisationId)
+    .where('subject_id', '=', applicationId)
+    .where('action', '=', 'application.created')
+    .execute();
+  const moves = await db
+    .selectFrom('audit_event')
+    .select(['id'])
+    .where('organisation_id', '=', organisationId)
+    .where('subject_id', '=', applicationId)
+    .where('action', '=', 'application.stage_changed')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  for (const [i, move] of moves.entries()) {
+    const at = stages[Math.min(i, stages.length - 1)];
+    if (at) await db.updateTable('audit_event').set({ created_at: at }).where('id', '=', move.id).execute();
+  }
+}

@@ -23,7 +23,7 @@ import {
   demoVenues,
 } from './demo-data.ts';
 import { demoEvidence, demoRating, demoRecommendation } from './demo-evidence.ts';
-import { seedDemoHistory } from './demo-history.ts';
+import { backdateOpenApplication, seedDemoHistory } from './demo-history.ts';
 import { type DemoNetworkCandidate, seedDemoNetwork } from './demo-network.ts';
 
 export interface DemoSummary {
@@ -240,8 +240,14 @@ export async function seedDemo(
         roleId: roleIds.get(roleKey),
       });
       const move = (to: string) => call('PATCH', `/api/v1/applications/${application.id}`, { stage: to });
+      const backdate = (appliedAt: DateTime, stageChanges: DateTime[]) =>
+        backdateOpenApplication(ctx.kysely, founded.organisation.id, application.id, {
+          appliedAt,
+          stageChanges,
+        });
       if (stage === 'applied' || (stage === 'withdrawn' && index % 2 === 0)) {
         if (stage === 'withdrawn') await move('withdrawn');
+        else await backdate(workingDay(now, -(index % 5), 9 + (index % 8)), []);
         return 0;
       }
       // Interviewing people are half booked for the coming days; everyone further on was interviewed.
@@ -249,6 +255,8 @@ export async function seedDemo(
       const daysAgo = 1 + (index % 6);
       const rounds = stage === 'interviewing' || index % 3 !== 0 ? 1 : 2;
       const interviewIds: string[] = [];
+      const starts: DateTime[] = [];
+      let lastEnd: DateTime | undefined;
       for (let round = 0; round < rounds; round++) {
         const start = upcoming
           ? workingDay(now, 1 + (index % 7), 10 + (index % 5))
@@ -265,7 +273,17 @@ export async function seedDemo(
           interviewerIds: role.interviewers.map((k) => userIds.get(k)),
         });
         if (interview.endsAt < now.toISOString()) interviewIds.push(interview.id);
+        starts.push(start);
+        lastEnd = DateTime.fromISO(interview.endsAt);
       }
+      // Applied a few working days before the first interview, booked the next working day.
+      const firstStart = starts[0]!;
+      const appliedAt = workingDay(
+        firstStart < DateTime.fromJSDate(now) ? firstStart.toJSDate() : now,
+        -(3 + (index % 4)),
+        9 + (index % 8),
+      );
+      const bookedAt = workingDay(appliedAt.toJSDate(), 1, 11);
       // Everyone past the interview has the interviewers' scorecards in; some still interviewing do too.
       if (stage !== 'interviewing' && stage !== 'withdrawn') {
         for (const interviewId of interviewIds) {
@@ -274,6 +292,7 @@ export async function seedDemo(
       }
       switch (stage) {
         case 'interviewing':
+          await backdate(appliedAt, [bookedAt]);
           break;
         case 'withdrawn':
           await move('withdrawn');
@@ -287,6 +306,8 @@ export async function seedDemo(
           break;
         case 'awaiting_decision':
           await move('awaiting_decision');
+          // Moved when the last interview ended, as the decision clock's sweep does.
+          await backdate(appliedAt, [bookedAt, lastEnd!]);
           break;
         case 'not_progressing':
           await move('awaiting_decision');
