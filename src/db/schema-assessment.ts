@@ -15,6 +15,8 @@ export interface FrameworkTable {
   copied_from_version_id: string | null;
   /** The latest version number; versions are kept in framework_version. */
   current_version: number;
+  /** Set when archived: no longer offered for roles; roles on it keep it. */
+  archived_at: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -96,6 +96,7 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/frameworks': { roles: everyone },
   'GET /api/v1/frameworks/{id}': { roles: everyone },
   'PUT /api/v1/frameworks/{id}': { roles: admins },
+  'PATCH /api/v1/frameworks/{id}': { roles: admins },
   'POST /api/v1/frameworks/{id}/copy': { roles: admins },
   'GET /api/v1/roles/{id}/requirements': { roles: everyone },
   'PUT /api/v1/roles/{id}/requirements': { roles: hiring },

@@ -27,6 +27,7 @@ import * as m0034passwordResets from './0034_password_resets.ts';
 import * as m0035reputationRollup from './0035_reputation_rollup.ts';
 import * as m0036networkFit from './0036_network_fit.ts';
 import * as m0037staleRoles from './0037_reputation_stale_roles.ts';
+import * as m0038frameworkArchive from './0038_framework_archive.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '0036_network_fit': m0036networkFit,
   '0035_reputation_rollup': m0035reputationRollup,
   '0037_reputation_stale_roles': m0037staleRoles,
+  '0038_framework_archive': m0038frameworkArchive,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,7 @@ export interface FrameworkRecord {
   latestVersion: number;
   copiedFromId: string | null;
   copiedFromVersionId: string | null;
+  archived: boolean;
   updatedAt: string | null;
 }
 
@@ -34,6 +35,7 @@ const frameworkColumns = [
   'current_version',
   'copied_from_id',
   'copied_from_version_id',
+  'archived_at',
   'updated_at',
 ] as const;
 
@@ -44,6 +46,7 @@ function toRecord(row: {
   current_version: number;
   copied_from_id: string | null;
   copied_from_version_id: string | null;
+  archived_at: string | null;
   updated_at: string;
 }): FrameworkRecord {
   return {
@@ -54,6 +57,7 @@ function toRecord(row: {
     latestVersion: Number(row.current_version),
     copiedFromId: row.copied_from_id,
     copiedFromVersionId: row.copied_from_version_id,
+    archived: row.archived_at !== null,
     updatedAt: row.updated_at,
   };
 }
@@ -61,14 +65,11 @@ function toRecord(row: {
 export async function listOrganisationFrameworks(
   db: Kysely<Database>,
   organisationId: string,
+  query: { includeArchived: boolean },
 ): Promise<FrameworkRecord[]> {
-  const rows = await db
-    .selectFrom('framework')
-    .select(frameworkColumns)
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+  let q = db.selectFrom('framework').select(frameworkColumns).where('organisation_id', '=', organisationId);
+  if (!query.includeArchived) q = q.where('archived_at', 'is', null);
+  const rows = await q.orderBy('name').orderBy('id').execute();
   return rows.map(toRecord);
 }
 
@@ -233,6 +234,7 @@ export async function insertFramework(
       copied_from_id: framework.copiedFromId,
       copied_from_version_id: framework.copiedFromVersionId,
       current_version: 1,
+      archived_at: null,
       created_by: framework.createdBy,
       created_at: at,
       updated_at: at,
@@ -290,6 +292,22 @@ export async function updateFramework(
     .where('current_version', '=', change.expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Archives (with the time) or restores (null) one of the organisation's frameworks. */
+export async function setFrameworkArchived(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+  archivedAt: Date | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('framework')
+    .set({ archived_at: archivedAt?.toISOString() ?? null, updated_at: now.toISOString() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The latest version of each of the organisation's frameworks, keyed by framework id. */

@@ -3,7 +3,9 @@ import { actorOf } from '../../http/access.ts';
 import { anyMember, canAdminister, canManageHiring } from '../../http/actor.ts';
 import { type ApiApp, errorResponses, idParams } from '../../http/types.ts';
 import {
+  frameworkArchiveSchema,
   frameworkCopySchema,
+  frameworkListQuery,
   frameworkListSchema,
   frameworkReadQuery,
   frameworkSchema,
@@ -25,12 +27,13 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'List frameworks: the built-ins and your organisation’s own',
+        querystring: frameworkListQuery,
         response: { 200: frameworkListSchema, ...errorResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      return { data: await frameworks.list(actor.organisationId) };
+      return { data: await frameworks.list(actor.organisationId, request.query) };
     },
   );
 
@@ -87,6 +90,24 @@ export function frameworkRoutes(app: ApiApp, ctx: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       return frameworks.update(actor.organisationId, request.params.id, request.body, actor);
+    },
+  );
+
+  app.patch(
+    '/api/v1/frameworks/:id',
+    {
+      config: { access: { roles: canAdminister } },
+      schema: {
+        tags,
+        summary: 'Archive or restore a framework: archived ones are not offered for roles, which keep theirs',
+        params: idParams,
+        body: frameworkArchiveSchema,
+        response: { 200: frameworkSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return frameworks.setArchived(actor.organisationId, request.params.id, request.body.archived, actor);
     },
   );
 

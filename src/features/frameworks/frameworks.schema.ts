@@ -101,6 +101,9 @@ export const frameworkSummarySchema = z.object({
   latestVersion: versionRefSchema,
   criteriaCount: z.number().int(),
   copiedFrom: z.object({ frameworkId: idSchema, versionId: idSchema }).nullable(),
+  archived: z
+    .boolean()
+    .describe('No longer offered for roles; roles already on it, and their scorecards, keep it'),
   updatedAt: isoDateTime.nullable(),
 });
 export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
@@ -112,6 +115,19 @@ export const frameworkSchema = frameworkSummarySchema.extend({
   versions: z.array(versionRefSchema).describe('Every version, newest first; old versions are kept'),
 });
 export type Framework = z.infer<typeof frameworkSchema>;
+
+export const frameworkListQuery = z.object({
+  includeArchived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('List archived frameworks too'),
+});
+
+export const frameworkArchiveSchema = z.object({
+  archived: z.boolean().describe('true archives the framework, false restores it'),
+});
+export type FrameworkArchive = z.infer<typeof frameworkArchiveSchema>;
 
 export const frameworkReadQuery = z.object({
   version: z.coerce.number().int().min(1).optional().describe('A version number; the latest when omitted'),

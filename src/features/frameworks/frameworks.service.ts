@@ -27,6 +27,7 @@ function builtInSummary(id: string): FrameworkSummary | undefined {
     latestVersion: { id: f.id, version: f.version, createdAt: null },
     criteriaCount: f.criteria.length,
     copiedFrom: null,
+    archived: false,
     updatedAt: null,
   };
 }
@@ -43,6 +44,7 @@ function summaryOf(record: repo.FrameworkRecord, latest: repo.FrameworkVersionRe
       record.copiedFromId && record.copiedFromVersionId
         ? { frameworkId: record.copiedFromId, versionId: record.copiedFromVersionId }
         : null,
+    archived: record.archived,
     updatedAt: record.updatedAt,
   };
 }
@@ -81,10 +83,10 @@ export function frameworkService(ctx: AppContext) {
   }
 
   return {
-    /** Built-ins first, then the organisation's own frameworks by name. */
-    async list(organisationId: string): Promise<FrameworkSummary[]> {
+    /** Built-ins first, then the organisation's own frameworks by name; archived ones only when asked. */
+    async list(organisationId: string, query: { includeArchived: boolean }): Promise<FrameworkSummary[]> {
       const [records, latest] = await Promise.all([
-        repo.listOrganisationFrameworks(ctx.kysely, organisationId),
+        repo.listOrganisationFrameworks(ctx.kysely, organisationId, query),
         repo.listLatestVersions(ctx.kysely, organisationId),
       ]);
       const own = records.flatMap((r) => {
@@ -221,6 +223,42 @@ export function frameworkService(ctx: AppContext) {
             subjectType: 'framework',
             subjectId: id,
             detail: { version: changed ? nextVersion : record.latestVersion, newVersion: changed },
+          },
+          now,
+        );
+      });
+      return read(organisationId, id);
+    },
+
+    /** Archives or restores one of the organisation's frameworks; roles already on it keep it. */
+    async setArchived(
+      organisationId: string,
+      id: string,
+      archived: boolean,
+      actor: Actor,
+    ): Promise<Framework> {
+      if (isBuiltInFrameworkId(id)) {
+        if (!findBuiltInFramework(id)) throw notFound('Framework');
+        throw new AppError(
+          'conflict',
+          'Built-in frameworks cannot be archived: they stay available to every organisation',
+        );
+      }
+      const now = ctx.now();
+      await ctx.kysely.transaction().execute(async (tx) => {
+        const record = await repo.findOrganisationFramework(tx, organisationId, id);
+        if (!record) throw notFound('Framework');
+        if (record.archived === archived) return;
+        await repo.setFrameworkArchived(tx, organisationId, id, archived ? now : null, now);
+        await recordAudit(
+          tx,
+          organisationId,
+          actor,
+          {
+            action: archived ? 'framework.archived' : 'framework.restored',
+            subjectType: 'framework',
+            subjectId: id,
+            detail: { name: record.name },
           },
           now,
         );

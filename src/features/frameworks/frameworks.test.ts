@@ -480,6 +480,83 @@ describeEachDatabase('frameworks and role requirements API', (get) => {
     expect(refused.json().error.field).toBe('frameworkId');
   });
 
+  it('archives a framework out of the role pickers, keeps it for the roles on it, and restores it', async () => {
+    const adminHeaders = { cookie: admin.cookie };
+    const copy = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/frameworks/${builtInId}/copy`,
+        headers: adminHeaders,
+        payload: { name: 'Old panto crew' },
+      })
+    ).json();
+    const onIt = await insertAssessmentRole(get().ctx, { organisationId: admin.organisationId });
+    const other = await insertAssessmentRole(get().ctx, { organisationId: admin.organisationId });
+    const putRequirements = (roleId: string, payload: object) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/v1/roles/${roleId}/requirements`,
+        headers: { cookie: manager.cookie },
+        payload,
+      });
+    expect((await putRequirements(onIt.id, { frameworkId: copy.id, criteria: [] })).statusCode).toBe(200);
+    const patch = (id: string, archived: boolean, headers: Record<string, string> = adminHeaders) =>
+      app.inject({ method: 'PATCH', url: `/api/v1/frameworks/${id}`, headers, payload: { archived } });
+
+    const byManager = await patch(copy.id, true, { cookie: manager.cookie });
+    expect(byManager.statusCode).toBe(403);
+    const archived = await patch(copy.id, true);
+    expect(archived.statusCode).toBe(200);
+    expect(archived.json()).toMatchObject({ id: copy.id, archived: true });
+    expect((await patch(copy.id, true)).statusCode).toBe(200); // archiving twice changes nothing
+
+    const ids = async (query: string) =>
+      (await app.inject({ url: `/api/v1/frameworks${query}`, headers: { cookie: manager.cookie } }))
+        .json()
+        .data.map((f: { id: string }) => f.id);
+    expect(await ids('')).not.toContain(copy.id);
+    expect(await ids('?includeArchived=true')).toContain(copy.id);
+
+    // The role on it keeps it and may still change its weights; no other role may take it up.
+    const kept = await putRequirements(onIt.id, {
+      frameworkId: copy.id,
+      criteria: [{ criterionKey: 'audio', weight: 5, requiredLevel: 4 }],
+    });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().framework.id).toBe(copy.id);
+    const refused = await putRequirements(other.id, { frameworkId: copy.id, criteria: [] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ field: 'frameworkId' });
+    expect(refused.json().error.message).toContain('Old panto crew is archived');
+    const read = await app.inject({
+      url: `/api/v1/frameworks/${copy.id}`,
+      headers: { cookie: interviewer.cookie },
+    });
+    expect(read.json()).toMatchObject({ archived: true, criteriaCount: 9 });
+
+    const restored = await patch(copy.id, false);
+    expect(restored.json().archived).toBe(false);
+    expect(await ids('')).toContain(copy.id);
+    expect((await putRequirements(other.id, { frameworkId: copy.id, criteria: [] })).statusCode).toBe(200);
+
+    const audit = await get()
+      .ctx.kysely.selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', '=', copy.id)
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'framework.archived',
+      'framework.copied',
+      'framework.restored',
+    ]);
+
+    const builtIn = await patch(builtInId, true);
+    expect(builtIn.statusCode).toBe(409);
+    expect(builtIn.json().error.message).toMatch(/Built-in frameworks cannot be archived/);
+    const foreign = await insertAssessmentRole(get().ctx);
+    expect((await patch(foreign.id, true)).statusCode).toBe(404);
+  });
+
   it('is described in the OpenAPI document', async () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
@@ -492,6 +569,9 @@ describeEachDatabase('frameworks and role requirements API', (get) => {
     );
     expect(Object.keys(doc.paths['/api/v1/roles/{id}/requirements'])).toEqual(
       expect.arrayContaining(['get', 'put']),
+    );
+    expect(Object.keys(doc.paths['/api/v1/frameworks/{id}'])).toEqual(
+      expect.arrayContaining(['get', 'put', 'patch']),
     );
   });
 });

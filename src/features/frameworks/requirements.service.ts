@@ -113,10 +113,21 @@ export function requirementsService(ctx: AppContext) {
         const role = await repo.findRoleForAssessment(tx, organisationId, roleId);
         if (!role) throw notFound('Role');
         let versionNumber = input.version;
+        const record = isBuiltInFrameworkId(input.frameworkId)
+          ? undefined
+          : await frameworks.findOrganisationFramework(tx, organisationId, input.frameworkId);
+        if (record?.archived) {
+          // A role already on an archived framework may keep it and change its weights; no other role may take it up.
+          const saved = await repo.findSavedRequirements(tx, organisationId, roleId);
+          if (saved?.frameworkId !== input.frameworkId)
+            throw invalidField(
+              'frameworkId',
+              `${record.name} is archived: restore it in Settings → Frameworks, or choose another framework`,
+            );
+        }
         if (versionNumber === undefined) {
           if (isBuiltInFrameworkId(input.frameworkId)) versionNumber = 1;
           else {
-            const record = await frameworks.findOrganisationFramework(tx, organisationId, input.frameworkId);
             if (!record)
               throw invalidField('frameworkId', 'is not a framework of your organisation or a built-in');
             versionNumber = record.latestVersion;

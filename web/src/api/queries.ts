@@ -179,11 +179,18 @@ export const apiKeysQuery = queryOptions({
 });
 
 // Assessment: frameworks, role requirements, scorecards, the application summary
-export const frameworksQuery = queryOptions({
-  queryKey: ['frameworks', 'list'],
-  queryFn: async () => (await api<{ data: FrameworkSummary[] }>('/api/v1/frameworks')).data,
-  staleTime: 60_000,
-});
+/** The frameworks a role may be put on; with `includeArchived`, the archived ones too (settings). */
+export const frameworksQuery = (includeArchived = false) =>
+  queryOptions({
+    queryKey: ['frameworks', 'list', { includeArchived }],
+    queryFn: async () =>
+      (
+        await api<{ data: FrameworkSummary[] }>('/api/v1/frameworks', {
+          query: { includeArchived: String(includeArchived) },
+        })
+      ).data,
+    staleTime: 60_000,
+  });
 export const frameworkQuery = (id: string, version?: number) =>
   queryOptions({
     queryKey: ['frameworks', 'detail', id, version ?? 'latest'],

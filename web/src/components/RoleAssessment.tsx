@@ -117,7 +117,7 @@ const levelOptions = ratingLevels.map((l) => ({ value: String(l), label: levelNa
 
 function RequirementsEditor({ requirements, onDone }: { requirements: Requirements; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const frameworks = useQuery(frameworksQuery);
+  const frameworks = useQuery(frameworksQuery());
   const desktop = useIsDesktop();
   const current = requirements.framework;
   const [frameworkId, setFrameworkId] = useState(current.id);
