@@ -115,6 +115,7 @@ export const permissions: Record<string, Expected> = {
   'GET /api/v1/applications/{id}/holding-updates': { roles: everyone },
   'GET /api/v1/notifications': members,
   'POST /api/v1/notifications/{id}/read': members,
+  'POST /api/v1/notifications/{id}/unread': members,
   'POST /api/v1/notifications/read-all': members,
   'POST /api/v1/feedback/check': { roles: everyone },
   'POST /api/v1/applications/{id}/feedback/draft': { roles: hiring },

@@ -147,6 +147,24 @@ export async function markRead(
   return row ? toNotification(row) : undefined;
 }
 
+/** Marks one of the member's notifications unread again, to come back to it; undefined if not theirs. */
+export async function markUnread(
+  db: Kysely<Database>,
+  organisationId: string,
+  userId: string,
+  id: string,
+): Promise<Notification | undefined> {
+  const row = await db
+    .updateTable('notification')
+    .set({ read_at: null })
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .returning(columns)
+    .executeTakeFirst();
+  return row ? toNotification(row) : undefined;
+}
+
 export async function markAllRead(
   db: Kysely<Database>,
   organisationId: string,

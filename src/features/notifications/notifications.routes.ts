@@ -49,6 +49,23 @@ export function notificationRoutes(app: ApiApp, ctx: AppContext): void {
   );
 
   app.post(
+    '/api/v1/notifications/:id/unread',
+    {
+      config: { access: { roles: everyMember, sessionOnly: true } },
+      schema: {
+        tags,
+        summary: 'Mark one of your notifications unread again, to come back to it',
+        params: idParams,
+        response: { 200: notificationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return notifications.unread(actor, request.params.id);
+    },
+  );
+
+  app.post(
     '/api/v1/notifications/read-all',
     {
       config: { access: { roles: everyMember, sessionOnly: true } },

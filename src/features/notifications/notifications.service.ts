@@ -29,6 +29,12 @@ export function notificationService(ctx: AppContext) {
       if (!notification) throw notFound('Notification');
       return notification;
     },
+    async unread(actor: Actor, id: string): Promise<Notification> {
+      const { organisationId, userId } = memberOf(actor);
+      const notification = await repo.markUnread(ctx.kysely, organisationId, userId, id);
+      if (!notification) throw notFound('Notification');
+      return notification;
+    },
     async readAll(actor: Actor): Promise<{ marked: number }> {
       const { organisationId, userId } = memberOf(actor);
       return { marked: await repo.markAllRead(ctx.kysely, organisationId, userId, ctx.now()) };

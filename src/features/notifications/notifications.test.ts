@@ -104,6 +104,27 @@ describeEachDatabase(
       });
       expect(notMine.statusCode).toBe(404);
 
+      // Marked unread again, it is back among the unread, and reading it again stamps a new time.
+      const unread = await app.inject({
+        method: 'POST',
+        url: `/api/v1/notifications/${ids.four}/unread`,
+        headers: as(manager),
+      });
+      expect(unread.json()).toMatchObject({ title: 'four', read: false, readAt: null });
+      expect(titles(await list('?unread=true'))).toEqual(['five', 'four', 'three', 'two']);
+      const notMineUnread = await app.inject({
+        method: 'POST',
+        url: `/api/v1/notifications/${theirs.id}/unread`,
+        headers: as(manager),
+      });
+      expect(notMineUnread.statusCode).toBe(404);
+      const reread = await app.inject({
+        method: 'POST',
+        url: `/api/v1/notifications/${ids.four}/read`,
+        headers: as(manager),
+      });
+      expect(reread.json().readAt).toBe('2026-12-01T13:00:00.000Z');
+
       const readAll = await app.inject({
         method: 'POST',
         url: '/api/v1/notifications/read-all',

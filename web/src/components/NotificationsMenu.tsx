@@ -1,7 +1,9 @@
-import { ActionIcon, Button, Group, Indicator, Menu, ScrollArea, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { NotificationKind } from '../../../src/features/notifications/notifications.schema.ts';
 import { api } from '../api/client';
 import { type Notification, notificationsQuery } from '../api/decisionClock';
 import { daysSince, formatShortDateTime } from '../lib/dates';
@@ -27,16 +29,39 @@ function when(createdAt: string): string {
   return ago === 'today' ? (formatShortDateTime(createdAt).split(', ')[1] ?? '') : ago;
 }
 
-/** The bell in the header: unread count, the newest notifications, mark read. Polls every minute. */
+/** What following a notification does, in the words of its kind. */
+const actionLabels: Record<NotificationKind, string> = {
+  decision_reminder: 'Make the decision',
+  escalation: 'Review the overdue decision',
+  manager_digest: 'See what is waiting',
+  scorecard_reminder: 'Write the scorecard',
+  holding_update: 'See the holding update',
+  feedback_call_request: 'Arrange the call',
+  data_request: 'Handle the request',
+  security: 'Check your account',
+  future_fit: 'Re-engage the candidate',
+  referral: 'Review the referral',
+  network_training: 'See the training',
+  message_bounced: 'Fix the address',
+  network_interest: 'See the member',
+};
+
+/**
+ * The bell in the header: unread count and the newest notifications, each with its kind's action
+ * and mark read or unread. A popover, not a menu, since each item holds two buttons. Polls every minute.
+ */
 export function NotificationsMenu() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const query = useQuery(notificationsQuery);
   const unread = query.data?.unreadCount ?? 0;
+  const [opened, setOpened] = useState(false);
 
-  const markRead = useMutation({
-    mutationFn: (n: Notification) => api(`/api/v1/notifications/${n.id}/read`, { method: 'POST' }),
+  const setRead = useMutation({
+    mutationFn: ({ n, read }: { n: Notification; read: boolean }) =>
+      api<Notification>(`/api/v1/notifications/${n.id}/${read ? 'read' : 'unread'}`, { method: 'POST' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationsQuery.queryKey }),
+    onError: (error) => toasts.show({ color: 'red', title: 'Not changed', message: errorMessage(error) }),
   });
   const markAll = useMutation({
     mutationFn: () => api<{ marked: number }>('/api/v1/notifications/read-all', { method: 'POST' }),
@@ -44,16 +69,26 @@ export function NotificationsMenu() {
     onError: (error) => toasts.show({ color: 'red', title: 'Not marked read', message: errorMessage(error) }),
   });
 
-  function open(n: Notification) {
-    if (!n.read) markRead.mutate(n);
+  function follow(n: Notification) {
+    if (!n.read) setRead.mutate({ n, read: true });
+    setOpened(false);
     // Only links inside the app are followed.
     if (n.linkPath?.startsWith('/')) router.history.push(n.linkPath);
   }
 
   const label = unread > 0 ? `Notifications, ${unread} unread` : 'Notifications';
   return (
-    <Menu position="bottom-end" width={340} shadow="md" onOpen={() => void query.refetch()}>
-      {/* The menu's target is the button itself, so aria-expanded sits on a button, not the badge's div. */}
+    <Popover
+      position="bottom-end"
+      width={360}
+      shadow="md"
+      opened={opened}
+      onChange={setOpened}
+      onOpen={() => void query.refetch()}
+      trapFocus
+      returnFocus
+    >
+      {/* The popover's target is the button itself, so aria-expanded sits on a button, not the badge's div. */}
       <Indicator
         label={unread > 99 ? '99+' : unread}
         size={16}
@@ -61,21 +96,22 @@ export function NotificationsMenu() {
         offset={6}
         disabled={unread === 0}
       >
-        <Menu.Target>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="lg"
             aria-label={label}
             data-testid="notifications-bell"
+            onClick={() => setOpened((o) => !o)}
           >
             <BellIcon />
           </ActionIcon>
-        </Menu.Target>
+        </Popover.Target>
       </Indicator>
-      <Menu.Dropdown>
-        <Group justify="space-between" px="xs" py={4} wrap="nowrap">
-          <Text size="sm" fw={600}>
+      <Popover.Dropdown p={0} aria-labelledby="notifications-heading">
+        <Group justify="space-between" px="sm" py={6} wrap="nowrap">
+          <Text size="sm" fw={600} id="notifications-heading">
             Notifications
           </Text>
           <Button
@@ -88,7 +124,6 @@ export function NotificationsMenu() {
             Mark all read
           </Button>
         </Group>
-        <Menu.Divider />
         {query.isPending ? (
           <Text size="sm" c="dimmed" p="sm">
             Loading…
@@ -102,33 +137,77 @@ export function NotificationsMenu() {
             Nothing yet. Reminders about decisions and scorecards appear here.
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={420} type="auto">
-            {query.data.data.map((n) => (
-              <Menu.Item
-                key={n.id}
-                onClick={() => open(n)}
-                data-testid="notification-item"
-                bg={n.read ? undefined : 'var(--mantine-color-blue-light)'}
-              >
-                <Stack gap={2}>
-                  <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                    <Text size="sm" fw={n.read ? 500 : 700} style={{ overflowWrap: 'anywhere' }}>
-                      {n.read ? null : <span className="visually-hidden">Unread: </span>}
-                      {n.title}
-                    </Text>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {when(n.createdAt)}
-                    </Text>
-                  </Group>
-                  <Text size="xs" c="dimmed" lineClamp={3}>
-                    {n.body}
-                  </Text>
-                </Stack>
-              </Menu.Item>
-            ))}
+          <ScrollArea.Autosize mah={440} type="auto">
+            <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+              {query.data.data.map((n) => (
+                <NotificationItem
+                  key={n.id}
+                  notification={n}
+                  busy={setRead.isPending && setRead.variables?.n.id === n.id}
+                  onFollow={() => follow(n)}
+                  onToggleRead={() => setRead.mutate({ n, read: !n.read })}
+                />
+              ))}
+            </Stack>
           </ScrollArea.Autosize>
         )}
-      </Menu.Dropdown>
-    </Menu>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function NotificationItem({
+  notification: n,
+  busy,
+  onFollow,
+  onToggleRead,
+}: {
+  notification: Notification;
+  busy: boolean;
+  onFollow: () => void;
+  onToggleRead: () => void;
+}) {
+  const action = actionLabels[n.kind];
+  return (
+    <li
+      data-testid="notification-item"
+      style={{
+        borderTop: '1px solid var(--mantine-color-gray-3)',
+        background: n.read ? undefined : 'var(--mantine-color-blue-light)',
+        padding: '8px 12px',
+      }}
+    >
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Text size="sm" fw={n.read ? 500 : 700} style={{ overflowWrap: 'anywhere' }}>
+            {n.read ? null : <span className="visually-hidden">Unread: </span>}
+            {n.title}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {when(n.createdAt)}
+          </Text>
+        </Group>
+        <Text size="xs" c="dimmed" lineClamp={3}>
+          {n.body}
+        </Text>
+        <Group gap={4} wrap="wrap">
+          {n.linkPath?.startsWith('/') ? (
+            <Button size="compact-xs" variant="light" onClick={onFollow} aria-label={`${action}: ${n.title}`}>
+              {action}
+            </Button>
+          ) : null}
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            loading={busy}
+            onClick={onToggleRead}
+            aria-label={`${n.read ? 'Mark unread' : 'Mark read'}: ${n.title}`}
+          >
+            {n.read ? 'Mark unread' : 'Mark read'}
+          </Button>
+        </Group>
+      </Stack>
+    </li>
   );
 }
