@@ -158,11 +158,16 @@ describe.skipIf(!browserAvailable())(
       );
       expect(new Set(keys)).toEqual(new Set(Object.keys(myRatings)));
 
-      // The interview kit folds out.
+      // On a phone the definition is folded to two lines; the kit's button shows all of it and the kit.
+      const definition = criteria.first().getByTestId('criterion-definition');
+      const foldedHeight = await definition.evaluate((e) => e.getBoundingClientRect().height);
       await criteria
         .first()
-        .getByRole('button', { name: /Show the interview kit/ })
+        .getByRole('button', { name: /^Show all and the interview kit \(\d\)$/ })
         .click();
+      await expect
+        .poll(() => definition.evaluate((e) => e.getBoundingClientRect().height))
+        .toBeGreaterThan(foldedHeight * 1.4);
       await expect.poll(() => criteria.first().getByText('Listen for:').first().isVisible()).toBe(true);
       await expectNoSeriousA11yViolations(page, 'scorecard on a phone');
 

@@ -25,6 +25,7 @@ import {
   levelName,
   ratingLevels,
 } from '../../lib/assessment';
+import { useIsDesktop } from '../../lib/useIsDesktop';
 import { LevelDescriptorList, LevelMark } from '../assessment';
 import { type Choice, ChoiceGroup } from '../ChoiceGroup';
 
@@ -68,6 +69,9 @@ export function CriterionField({
   problem: CriterionProblem | undefined;
 }) {
   const [kitOpen, setKitOpen] = useState(false);
+  // On a phone the definition folds to two lines until the kit is opened: nine criteria, a screen saved.
+  const desktop = useIsDesktop();
+  const folded = !desktop && !kitOpen;
   const [levelsOpen, setLevelsOpen] = useState(false);
   const kitId = useId();
   const levelsId = useId();
@@ -89,7 +93,13 @@ export function CriterionField({
         {name}
       </Title>
       {guide ? (
-        <Text size="sm" c="dimmed" mt={2}>
+        <Text
+          size="sm"
+          c="dimmed"
+          mt={2}
+          lineClamp={folded ? 2 : undefined}
+          data-testid="criterion-definition"
+        >
           {guide.definition}
         </Text>
       ) : null}
@@ -106,7 +116,7 @@ export function CriterionField({
             aria-expanded={kitOpen}
             aria-controls={kitId}
           >
-            {kitOpen ? 'Hide' : 'Show'} the interview kit ({guide.kit.length})
+            {`${kitOpen ? 'Hide' : folded ? 'Show all and' : 'Show'} the interview kit (${guide.kit.length})`}
           </Button>
           <Collapse expanded={kitOpen} id={kitId}>
             <Stack gap="xs" component="ol" mt={6} pl={0} style={{ listStyle: 'none' }}>
@@ -146,7 +156,7 @@ export function CriterionField({
       />
       <Checkbox
         mt="xs"
-        label="Not assessed: the interview did not cover this"
+        label="Not assessed in this interview"
         description={
           value.notAssessed ? 'It counts for nothing in the assessment; no rating needed.' : undefined
         }
