@@ -3,7 +3,13 @@
 // editor can highlight each finding. Pure: no I/O, deterministic.
 
 import { secondPersonProblems } from './grammar.ts';
-import { interviewerMentions, mergeSpans, privateNoteOverlaps } from './leaks.ts';
+import {
+  interviewerMentions,
+  mergeSpans,
+  noteStyleSpans,
+  privateNoteOverlaps,
+  unnamedColleagueViews,
+} from './leaks.ts';
 import {
   achievementPattern,
   actionPattern,
@@ -271,6 +277,20 @@ export function checkFeedback(
       suggestion: "Write 'the panel' or 'we', e.g. 'We were impressed by how you isolated the faulty DI.'",
     });
   }
+  // Without the panel's names (or for a colleague not on it), a capitalised name holding a view.
+  const colleagueSpans = unnamedColleagueViews(source, candidateName).filter(
+    (span) => !mentions.some((m) => span.start < m.span.end && m.span.start < span.end),
+  );
+  for (const span of colleagueSpans) {
+    findings.push({
+      kind: 'interviewer-name',
+      severity: 'error',
+      message: `"${quote(text, span)}" reads as a colleague named as the source of a view. Give the panel's view, not one person's, so the candidate's questions come to you.`,
+      start: span.start,
+      end: span.end,
+      suggestion: "Write 'the panel' or 'we', e.g. 'We felt the wireless plan needed more work.'",
+    });
+  }
   const interviewerNameSpans = interviewerNames.flatMap((name) => {
     const pattern = phrasePattern(name);
     return pattern
@@ -281,6 +301,7 @@ export function checkFeedback(
     ...candidateNameSpans(source, candidateName),
     ...interviewerNameSpans,
     ...mentions.map((m) => m.span),
+    ...colleagueSpans,
   ]);
 
   // Protected characteristics: every match is an error.
@@ -366,6 +387,19 @@ export function checkFeedback(
       start: span.start,
       end: span.end,
       suggestion: 'Keep to what the candidate did against the criteria, in your own words.',
+    });
+  }
+
+  // Note-taking pasted into the letter ("candidate seemed nervous", "as noted"): a private note's voice.
+  for (const span of noteStyleSpans(source)) {
+    findings.push({
+      kind: 'private-note-leak',
+      severity: 'error',
+      message: `"${quote(text, span)}" reads as an interviewer's note about the candidate, not a letter to them. Private notes are never candidate-facing.`,
+      start: span.start,
+      end: span.end,
+      suggestion:
+        "Write to the candidate from the scorecards' evidence, e.g. 'You checked the RF scan before choosing frequencies.'",
     });
   }
 

@@ -274,3 +274,53 @@ export function interviewerMentions(
   }
   return mentions.sort((a, b) => a.span.start - b.span.start);
 }
+
+// Capitalised words that start a clause without being a person: never read as a colleague's name.
+const notNames = new Set(
+  'we you i they he she it this that these those everyone everybody nobody someone somebody both all each one our your their the panel interviewers management overall honestly frankly also and but so then there here what which who when where while if as at in on for with after before during since though although however still thanks thank please unfortunately sadly'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A colleague named as the source of a view when the interviewers' names are not known: "Priya felt
+ * you…", "According to Marcus, …". The candidate's own names are never one.
+ */
+export function unnamedColleagueViews(text: string, candidateName?: string): Span[] {
+  const limit = signOffStart(text);
+  const own = new Set((candidateName ?? '').toLowerCase().split(/\s+/).filter(Boolean));
+  const spans: Span[] = [];
+  const patterns = [
+    // A view about the candidate: "Priya felt you…", "Jo didn't think you'd…", "Sam wasn't convinced".
+    cachedRegExp(
+      `(?<![\\p{L}\\p{N}'’])(\\p{Lu}\\p{Ll}{1,19})(?=\\s+(?:(?:also\\s+|really\\s+)?(?:felt|feels|thought|thinks|said|says|noted|mentioned|commented|reckoned|reckons|believed|believes|worried|wondered|didn't\\s+think|did\\s+not\\s+think|wasn't\\s+sure|was\\s+not\\s+sure)\\s+(?:that\\s+)?(?:you|your)\\b|(?:was|wasn't|was\\s+not)\\s+(?:convinced|impressed|persuaded)\\b|(?:scored|rated|marked)\\s+you\\b))`,
+      'gu',
+    ),
+    cachedRegExp(`(?<=\\baccording\\s+to\\s+)(\\p{Lu}\\p{Ll}{1,19})(?=[,.;]|\\s+and\\b|['’]s\\b)`, 'giu'),
+    cachedRegExp(
+      `(?<=\\bin\\s+)(\\p{Lu}\\p{Ll}{1,19})(?=['’]s\\s+(?:view|opinion|words|notes|eyes)\\b)`,
+      'giu',
+    ),
+  ];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const word = m[1]!;
+      if (m.index >= limit || !/^\p{Lu}/u.test(word)) continue;
+      if (notNames.has(word.toLowerCase()) || own.has(word.toLowerCase())) continue;
+      spans.push({ start: m.index, end: m.index + word.length });
+    }
+  }
+  return mergeSpans(spans);
+}
+
+/**
+ * Note-taking written into a letter: the candidate in the third person at the start of a clause
+ * ("candidate seemed nervous"), "as noted", "NB". Private notes pasted in read like this.
+ */
+export function noteStyleSpans(text: string): Span[] {
+  const pattern = cachedRegExp(
+    "(?:^|(?<=[.;:!?]\\s{1,3})|(?<=,\\s{1,3}))(?:(?:the\\s+)?candidate\\s+(?:seemed|seems|appeared|appears|kept|keeps|looked|came\\s+across)|candidate\\s+(?:was|is|struggled|had|has|did|didn't|could(?:n't)?|would(?:n't)?|needs?|lacks?|lacked)|as\\s+(?:noted|per\\s+(?:my|our)\\s+notes)|n\\.?b\\.?:|note\\s+to\\s+self)(?![\\p{L}\\p{N}])",
+    'giu',
+  );
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}

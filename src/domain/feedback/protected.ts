@@ -114,7 +114,7 @@ export const protectedRules: readonly ProtectedRule[] = [
     characteristic: 'age',
     proxy: true,
     pattern: words(
-      "(?:looking\\s+for|wanted|want|needed|need|prefer(?:red)?|requires?|required|suited\\s+to|ideal(?:ly)?(?:\\s+for)?|aimed\\s+at|reserved\\s+for|only\\s+(?:for|considering)|hire|hiring|go(?:ing)?\\s+for|went\\s+for|more\\s+of)\\s+(?:a\\s+|an\\s+|someone\\s+who\\s+is\\s+a\\s+|someone\\s+who's\\s+a\\s+)?(?:more\\s+)?(?:recent|fresh|new|newly[- ]qualified)\\s+grad(?:uate)?s?|(?:someone|somebody|a\\s+candidate|people)\\s+(?:straight|fresh)\\s+out\\s+of\\s+(?:college|uni|university|school)",
+      "(?:looking\\s+for|wanted|want|needed|need|prefer(?:red)?|requires?|required|suited\\s+to|ideal(?:ly)?(?:\\s+for)?|aimed\\s+at|reserved\\s+for|only\\s+(?:for|considering)|hire|hiring|go(?:ing)?\\s+for|went\\s+for|more\\s+of)\\s+(?:a\\s+|an\\s+|someone\\s+who\\s+is\\s+a\\s+|someone\\s+who's\\s+a\\s+)?(?:more\\s+)?(?:recent|fresh|new|newly[- ]qualified)\\s+grad(?:uate)?s?|(?:someone|somebody|a\\s+candidate|candidates|people|a\\s+person|one)\\s+(?:(?:a\\s+)?(?:good\\s+|little\\s+)?(?:bit|lot)\\s+|much\\s+|far\\s+|more\\s+)?(?:straight|fresh(?:er)?|newly|just|recently)\\s+out\\s+of\\s+(?:college|uni|university|school|drama\\s+school)",
     ),
     suggestion:
       "A role can require skills, not a stage of life: name the skill (e.g. 'Dante Level 2 or equivalent experience'), not 'recent graduate'.",
@@ -250,9 +250,9 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       "married|marriage|marital|civil\\s+partner(?:ship)?s?|divorc(?:e|ed|es|ing)|widow(?:ed|er)?|engaged\\s+to|fianc[ée]e?|spouses?|husband'?s?|wife'?s?|wives|hubby|missus|your\\s+(?:partner|partner's|girlfriend|boyfriend|other\\s+half)|getting\\s+(?:married|hitched)|wedding\\s+plans|honeymoon",
     ),
-    // "married the two systems together": the verb for joining things, not a marriage.
+    // "married the two systems together", "married up the timecode": the verb for joining things.
     unlessAfter:
-      /^\s+(?:(?:(?:on|in|for|during)\s+(?:the\s+|this\s+)?)?(?:paired\s+)?(?:practical|task|test|exercise|challenge|build|session|role[- ]play)\b|(?:up\s+)?(?:together\b|(?:the|these|those|both|two|all|our|their|your)\s+(?:\S+\s+){0,3}?(?:systems?|rigs?|feeds?|signals?|desks?|consoles?|networks?|mix(?:es)?|images?|outputs?|inputs?|sources?|zones?|arrays?|cues?|files?|sessions?|streams?|parts?|halves|sides)\b))/i,
+      /^\s+(?:(?:(?:on|in|for|during)\s+(?:the\s+|this\s+)?)?(?:paired\s+)?(?:practical|task|test|exercise|challenge|build|session|role[- ]play)\b|up\s+(?:the|these|those|both|two|all|it|them|each)\b|(?:up\s+)?(?:together\b|(?:the|these|those|both|two|all|our|their|your)\s+(?:\S+\s+){0,3}?(?:systems?|rigs?|feeds?|signals?|desks?|consoles?|networks?|mix(?:es)?|images?|outputs?|inputs?|sources?|zones?|arrays?|cues?|files?|sessions?|streams?|parts?|halves|sides)\b))/i,
   },
 
   {

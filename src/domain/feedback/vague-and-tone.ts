@@ -55,7 +55,7 @@ export const vagueRules: readonly VagueRule[] = [
   {
     when: 'always',
     pattern: words(
-      `${negated}\\s+(?:quite\\s+|exactly\\s+|really\\s+)?what\\s+(?:we|we're|we\\s+are|we\\s+were|the\\s+(?:team|panel|venue)\\s+(?:is|was))\\s+(?:looking\\s+for|after|need|needed|wanted)|(?:didn't|did\\s+not|doesn't|does\\s+not|don't)\\s+(?:quite\\s+)?(?:tick\\s+(?:all\\s+)?(?:the|our)\\s+boxes|stand\\s+out|click|gel|shine|wow\\s+us|jump\\s+out)|(?:x|wow)[- ]factor|gut\\s+(?:feeling|instinct|feel)|something\\s+(?:was\\s+)?(?:missing|lacking)|just\\s+didn't\\s+(?:feel|seem)\\s+right|not\\s+(?:quite\\s+)?(?:for\\s+us|suitable|what\\s+we\\s+had\\s+in\\s+mind)|unsuitable|on\\s+balance\\s+(?:not|we\\s+decided)`,
+      `${negated}\\s+(?:quite\\s+|exactly\\s+|really\\s+)?what\\s+(?:we|we're|we\\s+are|we\\s+were|the\\s+(?:team|panel|venue)\\s+(?:is|was))\\s+(?:looking\\s+for|after|need|needed|wanted)|(?:didn't|did\\s+not|doesn't|does\\s+not|don't)\\s+(?:quite\\s+|really\\s+)?(?:tick\\s+(?:all\\s+)?(?:the|our)\\s+boxes|stand\\s+out|click|gel|shine|wow\\s+us|jump\\s+out)|(?:x|wow)[- ]factor|gut\\s+(?:feeling|instinct|feel)|something\\s+(?:was\\s+)?(?:missing|lacking)|just\\s+didn't\\s+(?:feel|seem)\\s+right|not\\s+(?:quite\\s+)?(?:for\\s+us|suitable|what\\s+we\\s+had\\s+in\\s+mind)|unsuitable|on\\s+balance\\s+(?:not|we\\s+decided)`,
     ),
     message: 'This says the decision went against the candidate without saying why.',
   },
@@ -79,6 +79,14 @@ export const vagueRules: readonly VagueRule[] = [
       "(?:experience|skills?|background|profile|qualifications)\\s+(?:(?:more|most)\\s+)?(?:closely|better|best)\\s+(?:matche[sd]|match|align(?:s|ed)?\\s+with|suit(?:s|ed)?|fit(?:s|ted)?)|(?:a\\s+)?closer\\s+match|(?:\\w+n't|not)\\s+(?:quite\\s+|yet\\s+)?(?:where|at\\s+the\\s+level)\\s+(?:we|the\\s+role|the\\s+team)\\s+(?:need|needs|needed|want|wanted|require|required|expect|expected)",
     ),
     message: 'Which experience, which level? Without naming the criterion the candidate cannot act on this.',
+  },
+  {
+    when: 'unless-specific',
+    // Advice and verdicts with no skill in them: "work on your skills", "keep working on things".
+    pattern: words(
+      "work\\s+on\\s+(?:your|the|those|these|some)\\s+(?:skills|weaknesses|weak\\s+(?:areas|spots)|gaps|things|areas|basics)|keep\\s+(?:working|practising|practicing|going|at\\s+it)(?:\\s+on\\s+(?:things|it|everything|your\\s+skills))?|(?:with|given|after)\\s+(?:a\\s+(?:bit|little)\\s+)?(?:more|further)\\s+experience,?\\s+(?:we\\s+think\\s+|we're\\s+sure\\s+)?you(?:'ll|\\s+will|'d|\\s+would)\\s+(?:get\\s+there|be\\s+(?:there|ready|fine))|(?:some|a\\s+few)\\s+areas\\s+(?:were|went)\\s+(?:good|well|fine|strong)\\s+and\\s+(?:some|others)|(?:your\\s+)?skills\\s+(?:weren't|were\\s+not|aren't|are\\s+not)\\s+(?:quite\\s+|yet\\s+)?(?:at\\s+the\\s+level|where|up\\s+to)|(?:were|was)\\s+fine\\s+overall",
+    ),
+    message: 'Which skill? Advice with no skill in it gives the candidate nothing to work on.',
   },
   {
     when: 'only-content',
@@ -108,6 +116,16 @@ const evidence =
 export const toneRules: readonly ToneRule[] = [
   {
     severity: 'error',
+    // Scorn for what the candidate knew or did: "your lighting knowledge was embarrassing", "we were
+    // shocked at how little you knew", "it's basic stuff", "work on your attitude".
+    pattern: words(
+      "(?:you(?:r\\s+[\\w-]+(?:\\s+[\\w-]+)?)?|it|that|this)\\s+(?:was|were|is|are)\\s+(?:frankly\\s+|quite\\s+|pretty\\s+|really\\s+|genuinely\\s+|a\\s+bit\\s+|honestly\\s+)?(?:embarrassing|laughable|pathetic|a\\s+joke|cringeworthy|cringe)|(?:shocked|stunned|astonished|appalled|horrified|staggered|gobsmacked)\\s+(?:at|by)\\s+(?:how\\s+(?:little|poor|weak|bad|badly)|your)|(?:it's|it\\s+is|that's|that\\s+is|really|pretty|very)\\s+basic\\s+stuff|basic\\s+stuff,?\\s+really|(?:work\\s+on|improve|fix|change|sort\\s+out|adjust|check)\\s+your\\s+attitude|humility(?:\\s+training)?|(?:learn|need)\\s+(?:some\\s+)?manners",
+    ),
+    message: 'is scorn, not feedback: it tells the candidate how we felt about them, not what to do.',
+    suggestion: evidence,
+  },
+  {
+    severity: 'error',
     pattern: words(
       "(?:you(?:'re|\\s+are|\\s+were|\\s+seemed|\\s+seem|\\s+came\\s+across\\s+as|\\s+come\\s+across\\s+as|\\s+looked|\\s+appeared)\\s+(?:a\\s+bit\\s+|quite\\s+|rather\\s+|very\\s+|too\\s+|really\\s+|simply\\s+|just\\s+|frankly\\s+|a\\s+|an\\s+)*(?:lazy|stupid|idiotic|incompetent|useless|hopeless|clueless|arrogant|rude|thick|dim|dense|unprofessional|unintelligent|unemployable|a\\s+liability|out\\s+of\\s+your\\s+depth|nightmare|headache|pain(?:\\s+to\\s+work\\s+with)?|disaster|joke))|(?:poor|bad|negative|awful|terrible|lazy|difficult|wrong)\\s+attitude|attitude\\s+problem|not\\s+(?:very\\s+|particularly\\s+|that\\s+)?(?:intelligent|bright|clever|smart|capable\\s+of\\s+learning)|(?:didn't|did\\s+not|don't|doesn't|do\\s+not)\\s+(?:seem|come\\s+across\\s+as|strike\\s+(?:us|me)\\s+as)\\s+(?:very\\s+|particularly\\s+|that\\s+|terribly\\s+|the\\s+most\\s+)?(?:bright|intelligent|clever|smart|sharp)|(?:lacks?|lacked|no)\\s+(?:common\\s+sense|intelligence|brains?)|(?:seemed|seem|were|was|came\\s+across\\s+as|come\\s+across\\s+as|looked|appeared)\\s+(?:a\\s+bit\\s+|quite\\s+|rather\\s+|very\\s+|completely\\s+|totally\\s+)?(?:disinterested|uninterested|unmotivated|bored|indifferent|unenthusiastic|half-hearted)|(?:couldn't|could\\s+not)\\s+be\\s+bothered|(?:didn't|did\\s+not)\\s+(?:seem\\s+to\\s+|really\\s+)?care",
     ),
@@ -119,7 +137,7 @@ export const toneRules: readonly ToneRule[] = [
     // "Poor" as a verdict on the person or their work, with nothing to act on: "your cabling was poor",
     // "a poor interview", "poor performance". Not "poor signal", "poor reception" (the kit's state).
     pattern: words(
-      `(?:you(?:r\\s+[\\w-]+(?:\\s+[\\w-]+)?)?|it|that|this|performance|interview|practical|work|answers?|attempt|effort|showing)\\s+(?:was|were|is|are|seemed|looked)\\s+(?:very\\s+|quite\\s+|really\\s+|pretty\\s+|rather\\s+|frankly\\s+)?(?:poor|weak|bad|rubbish|substandard|not\\s+good\\s+enough)|(?:a|an|your|very|really|quite|pretty)\\s+(?:poor|bad|weak|rubbish)\\s+(?:interview|performance|showing|effort|attempt|candidate|technician|communicator|listener|answer|practical|day)|(?:you(?:'re|\\s+are|\\s+were|\\s+seemed|\\s+came\\s+across\\s+as)\\s+(?:a\\s+bit\\s+|quite\\s+|rather\\s+|very\\s+|too\\s+)*(?:cocky|big-headed|full\\s+of\\s+yourself|smug|condescending|patronising|rude|sloppy|careless|slapdash|a\\s+know-it-all|a\\s+joke|a\\s+waste\\s+of\\s+(?:our\\s+)?time))`,
+      `(?:you(?:r\\s+[\\w-]+(?:\\s+[\\w-]+)?)?|it|that|this|performance|interview|practical|work|answers?|attempt|effort|showing)\\s+(?:was|were|is|are|seemed|looked)\\s+(?:very\\s+|quite\\s+|really\\s+|pretty\\s+|rather\\s+|frankly\\s+)?(?:poor|weak|bad|rubbish|substandard|not\\s+good\\s+enough)|(?:a|an|your|very|really|quite|pretty)\\s+(?:poor|bad|weak|rubbish)\\s+(?:interview|performance|showing|effort|attempt|candidate|technician|communicator|listener|answer|practical|day)|(?:you(?:'re|\\s+are|\\s+were|\\s+seemed|\\s+came\\s+across\\s+as)\\s+(?:a\\s+bit\\s+|quite\\s+|rather\\s+|very\\s+|too\\s+|far\\s+|way\\s+|so\\s+|much\\s+|a\\s+little\\s+)*(?:cocky|overconfident|over-confident|big-headed|full\\s+of\\s+yourself|smug|condescending|patronising|rude|sloppy|careless|slapdash|a\\s+know-it-all|a\\s+joke|a\\s+waste\\s+of\\s+(?:our\\s+)?time))`,
     ),
     message: 'is a verdict on the candidate, not evidence: say what you saw and what it affected.',
     suggestion: evidence,

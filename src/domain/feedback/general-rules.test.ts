@@ -1,0 +1,112 @@
+// Families of phrasing the fourth blind set showed the check lacked, each as a general rule with its
+// innocent near-miss: a colleague's view without the panel's names, note-taking, scorn, generic
+// advice, career-stage comparisons, "married up" for joining things, a "thin" knowledge gap.
+
+import { describe, expect, it } from 'vitest';
+import { checkFeedback } from './check.ts';
+
+const opening =
+  'Thank you for interviewing for the AV Technician role. You traced the hum to a ground loop quickly and calmly, which was excellent.';
+const gap =
+  'You were less sure about RF co-ordination: you could not say how far apart the frequencies should be.';
+const next = 'The Shure wireless workshop would build that, and we would welcome another application.';
+
+const kinds = (text: string) => checkFeedback(text).findings.map((f) => f.kind);
+const quotes = (text: string, kind: string) =>
+  checkFeedback(text)
+    .findings.filter((f) => f.kind === kind)
+    .map((f) => text.slice(f.start, f.end));
+
+describe('a colleague named as the source of a view, without the panel’s names', () => {
+  it.each([
+    ['Priya felt you were unsure on wireless.', 'Priya'],
+    ["Sam didn't think you would cope on a live show.", 'Sam'],
+    ['According to Marcus, your RF plan needed work.', 'Marcus'],
+    ["In Ola's view your patching was rushed.", 'Ola'],
+    ['Jo was not convinced by the rigging answer.', 'Jo'],
+  ])('%s', (sentence, name) => {
+    expect(quotes(`${opening} ${sentence} ${gap} ${next}`, 'interviewer-name')).toEqual([name]);
+  });
+
+  it.each([
+    'Lighting felt rushed at the end of the practical.',
+    'In March, you ran the follow spot on a touring show.',
+    'We felt you explained the delay to the client honestly.',
+    'Everyone felt your cable runs were tidy.',
+  ])('not: %s', (sentence) => {
+    expect(kinds(`${opening} ${sentence} ${gap} ${next}`)).not.toContain('interviewer-name');
+  });
+
+  it('is not the candidate’s own name', () => {
+    const text = `${opening} Aoife, we felt you were calm. ${gap} ${next}`;
+    expect(checkFeedback(text, { candidateName: 'Aoife Byrne' }).findings.map((f) => f.kind)).not.toContain(
+      'interviewer-name',
+    );
+  });
+});
+
+describe('note-taking written into the letter', () => {
+  it.each([
+    'As noted, candidate seemed nervous and kept checking phone.',
+    'Candidate was late and unsure of the desk.',
+    'The candidate seemed flustered by the fault.',
+  ])('%s', (sentence) => {
+    expect(kinds(`${opening} ${sentence} ${gap} ${next}`)).toContain('private-note-leak');
+  });
+
+  it('not a sentence about the candidate who was appointed', () => {
+    const text = `${opening} The candidate we appointed had run Dante networks for two years. ${gap} ${next}`;
+    expect(kinds(text)).not.toContain('private-note-leak');
+  });
+});
+
+describe('scorn and generic advice', () => {
+  it.each([
+    'Frankly your lighting knowledge was embarrassing.',
+    'We were shocked at how little you knew about RF.',
+    "Read the guide, it's basic stuff really.",
+    'Work on your attitude.',
+    'You were far too cocky in the interview.',
+  ])('scorn fails the check: %s', (sentence) => {
+    const result = checkFeedback(`${opening} ${sentence} ${gap} ${next}`);
+    expect(result.pass).toBe(false);
+    expect(result.findings.map((f) => f.kind)).toContain('tone');
+  });
+
+  it('"basic" as a level is not scorn', () => {
+    const text = `${opening} ${gap} A basic rigging course such as the ABTT Bronze would build that, and we would welcome another application.`;
+    expect(kinds(text)).not.toContain('tone');
+  });
+
+  it.each([
+    'Work on your skills and gain more experience.',
+    'Keep working on things and apply again.',
+    "With a bit more experience you'll get there.",
+    "You were fine overall but didn't really stand out.",
+  ])('vague: %s', (sentence) => {
+    expect(kinds(`${opening} ${sentence}`)).toContain('vague');
+  });
+
+  it('advice that names the skill is not vague', () => {
+    expect(kinds(`${opening} ${gap} Keep working on RF co-ordination with the Shure planner.`)).not.toContain(
+      'vague',
+    );
+  });
+});
+
+describe('career stage, joining things, thin knowledge', () => {
+  it('"someone fresher out of college" compares career stage', () => {
+    const text = `${opening} We went with someone a good bit fresher out of college. ${gap} ${next}`;
+    expect(kinds(text)).toContain('protected-characteristic');
+  });
+
+  it('"married up the timecode" is joining two systems, not a marriage', () => {
+    const text = `${opening} You married up the timecode between the lighting desk and playback. ${gap} ${next}`;
+    expect(kinds(text)).not.toContain('protected-characteristic');
+  });
+
+  it('"your knowledge of LED processing was thin" is a development area', () => {
+    const text = `${opening} Your knowledge of LED wall processing was thin. Brompton's online training would be a good place to start.`;
+    expect(kinds(text)).not.toContain('missing-development-area');
+  });
+});
