@@ -84,6 +84,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let running: Promise<void> | undefined;
   const stop = new AbortController();
   let nap: AbortController | undefined;
+  // A wake-up that arrives while the runner is claiming (not napping) must not be lost to the next nap.
+  let woken = false;
   let unsubscribe: (() => void) | undefined;
 
   async function execute(job: repo.JobRecord, handler: RegisteredJobHandler): Promise<JobOutcome> {
@@ -211,6 +213,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     let streak = 0;
     while (!stopping) {
       let delay = 0;
+      woken = false;
       try {
         const { outcome } = await runOnce();
         streak = 0;
@@ -220,7 +223,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         delay = backoffDelay(streak, pollIntervalMs, 60_000, random);
         log.error({ worker: id, err }, 'job runner: claiming failed; backing off');
       }
-      if (delay > 0 && !stopping) {
+      if (delay > 0 && !stopping && !woken) {
         const wake = new AbortController();
         nap = wake;
         const onStop = () => wake.abort();
@@ -239,7 +242,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     id,
     start() {
       if (running) return;
-      unsubscribe = onJobQueued(() => nap?.abort());
+      unsubscribe = onJobQueued(() => {
+        woken = true;
+        nap?.abort();
+      });
       running = loop();
     },
     async stop() {

@@ -336,6 +336,37 @@ describeEachDatabase('background jobs', (get) => {
     expect(warnings).toEqual([]);
   });
 
+  it('does not lose a wake-up that arrives while it is claiming', async () => {
+    const base = get().ctx;
+    let claims = 0;
+    let claimsAtFirstNap: number | undefined;
+    const counting: AppContext = {
+      ...base,
+      now: () => {
+        claims += 1;
+        return base.now();
+      },
+    };
+    const runner2 = createJobRunner({
+      ctx: counting,
+      handlers: [countJob],
+      pollIntervalMs: 60_000,
+      sleep: (ms, signal) => {
+        claimsAtFirstNap ??= claims;
+        return abortableSleep(ms, signal);
+      },
+    });
+    runner2.start();
+    // The first claim is under way now, so there is no nap to cut short.
+    jobQueued();
+    try {
+      await waitUntil('it naps', async () => claimsAtFirstNap !== undefined);
+      expect(claimsAtFirstNap).toBe(2);
+    } finally {
+      await runner2.stop();
+    }
+  });
+
   it('runs in the background when woken, and hands its job back when stopped', async () => {
     const ctx = get().ctx;
     const background = createJobRunner({ ctx, handlers: [countJob], pollIntervalMs: 60_000 });
