@@ -4,11 +4,6 @@
 // and its queued email each). Prints seconds per phase. Options: --applications=<n> (default 1000),
 // --databases=sqlite,postgres (default sqlite; PostgreSQL from TEST_POSTGRES_URL or a throwaway
 // cluster). Setting the data up is not timed. Not a test; never runs under `npm test`.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import type { DialectName } from '../src/db/database.ts';
@@ -26,7 +21,7 @@ import {
 } from '../test/support/factories/assessment.ts';
 import { makeTeam, type Team } from '../test/support/factories/decision-clock.ts';
 import { actorOf } from '../test/support/factories/organisations.ts';
-import { startThrowawayPostgres } from '../test/support/postgres-cluster.ts';
+import { freshDatabase, postgresServer } from './databases.ts';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -39,37 +34,6 @@ const databases = (args.get('databases') ?? 'sqlite').split(',') as DialectName[
 const log = (text: string) => process.stderr.write(`${text}\n`);
 // Wednesday 25 November 2026, 10:00 in London: inside the sending window.
 const now = () => new Date('2026-11-25T10:00:00.000Z');
-
-async function freshDatabase(dialect: DialectName) {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'followspot-bench-ctr-'));
-    return {
-      url: join(dir, 'bench.sqlite'),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const cluster = process.env.TEST_POSTGRES_URL
-    ? { url: process.env.TEST_POSTGRES_URL, stop() {} }
-    : await startThrowawayPostgres();
-  if (!cluster) throw new Error('no PostgreSQL: set TEST_POSTGRES_URL');
-  const name = `followspot_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: cluster.url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-      cluster.stop();
-    },
-  };
-}
 
 /** An interviewed application with a submitted scorecard, through the API as an interviewer would. */
 async function scored(
@@ -116,7 +80,8 @@ async function scored(
 }
 
 async function measure(dialect: DialectName) {
-  const database = await freshDatabase(dialect);
+  const server = dialect === 'postgres' ? await postgresServer() : undefined;
+  const database = await freshDatabase(dialect, server, 'followspot-bench-ctr-');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
     databaseUrl: database.url,
     secret: 'bench-secret-bench-secret-bench-secret-01',
@@ -222,6 +187,7 @@ async function measure(dialect: DialectName) {
     await app.close();
     await ctx.db.destroy();
     await database.drop();
+    server?.stop();
   }
 }
 

@@ -1,14 +1,14 @@
-// `node --import tsx bench/network.ts [--members=100000] [--runs=11] [--explain] [--keep]`: the talent network at scale
-// on SQLite. Generates a venue group with bench/generate.ts (about 1.2 applications per candidate),
+// `node --import tsx bench/network.ts [--members=100000] [--runs=11] [--databases=sqlite,postgres] [--explain]
+// [--keep]`: the talent network at scale on SQLite and PostgreSQL (TEST_POSTGRES_URL's server or a
+// throwaway cluster). Generates a venue group with bench/generate.ts (about 1.2 applications per candidate),
 // makes every candidate a network member (regions, availability, a skill for a third, casual crew
 // for a fifth, a submitted scorecard on a third of the interviews), then times the network list (first page, a filter, a search, a later page by its
 // cursor) and a role's matches through the real server (inject, no socket): median after a warm-up.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { CompiledQuery, sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
+import type { DialectName } from '../src/db/database.ts';
 import { refreshPlannerStatistics } from '../src/db/maintenance.ts';
 import { defaultFrameworkId, findBuiltInFramework } from '../src/domain/frameworks/builtins.ts';
 import { rankMembers } from '../src/domain/network-matching.ts';
@@ -23,6 +23,7 @@ import {
 import type { NetworkListQuery } from '../src/features/network/network.schema.ts';
 import * as fit from '../src/features/network/network-fit.repository.ts';
 import { buildServer } from '../src/server.ts';
+import { freshDatabase, type PostgresServer, postgresServer } from './databases.ts';
 import { generateOrganisation } from './generate.ts';
 
 const args = new Map(
@@ -33,14 +34,18 @@ const args = new Map(
 );
 const members = Number(args.get('members') ?? 100_000);
 const runs = Number(args.get('runs') ?? 11);
+const databases = (args.get('databases') ?? 'sqlite,postgres').split(',') as DialectName[];
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const chunked = (ids: string[]) =>
   Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));
 
-const dir = mkdtempSync(join(tmpdir(), 'followspot-bench-network-'));
-try {
+/** Median ms and rows per request, on one database. */
+type Timings = Map<string, { ms: number; rows: number }>;
+
+async function measure(dialect: DialectName, server: PostgresServer | undefined): Promise<Timings> {
+  const database = await freshDatabase(dialect, server, 'followspot-bench-network-');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
-    databaseUrl: join(dir, 'bench.sqlite'),
+    databaseUrl: database.url,
     secret: 'bench-secret-bench-secret-bench-secret-01',
   });
   const ctx = await createContext(config);
@@ -53,7 +58,9 @@ try {
   const at = ctx.now().toISOString();
   const expires = new Date(ctx.now().getTime() + 300 * 86_400_000).toISOString();
   // Deterministic spread from the id's last characters: region, availability, skills.
-  const pick = (n: number) => `(unicode(substr(id, -1)) + unicode(substr(id, -2)) * 7) % ${n}`;
+  const codeAt = (column: string, fromEnd: number) =>
+    dialect === 'sqlite' ? `unicode(substr(${column}, -${fromEnd}))` : `ascii(right(${column}, ${fromEnd}))`;
+  const pick = (n: number) => `(${codeAt('id', 1)} + ${codeAt('id', 2)} * 7) % ${n}`;
   await sql
     .raw(`insert into network_profile (id, organisation_id, candidate_id, status, joined_at, consent_version,
       consent_expires_at, left_at, region, travel_miles, available_permanent, available_freelance, casual_crew,
@@ -67,7 +74,7 @@ try {
   await sql
     .raw(`insert into network_tag (organisation_id, candidate_id, kind, value, value_key)
     select organisation_id, candidate_id, 'skill', 'ETC Eos', 'etc eos' from network_profile
-    where organisation_id = '${o}' and unicode(substr(candidate_id, -1)) % 3 = 0`)
+    where organisation_id = '${o}' and ${codeAt('candidate_id', 1)} % 3 = 0`)
     .execute(ctx.kysely);
   // A rare certification: 100 members.
   await sql
@@ -82,12 +89,12 @@ try {
       framework_version_id, status, recommendation, private_notes, submitted_at, amended_at, created_at, updated_at)
     select 'sc' || id, organisation_id, id, application_id, 'bench-interviewer', '${defaultFrameworkId}',
       '${defaultFrameworkId}', 'submitted', 'yes', null, ends_at, null, ends_at, ends_at
-    from interview where organisation_id = '${o}' and unicode(substr(id, -1)) % 3 = 0`)
+    from interview where organisation_id = '${o}' and ${codeAt('id', 1)} % 3 = 0`)
     .execute(ctx.kysely);
   await sql
     .raw(`with keys(k, n) as (values ${criteria.join(', ')})
     insert into scorecard_rating (scorecard_id, criterion_key, position, rating, evidence, not_assessed)
-    select s.id, keys.k, keys.n, 1 + (unicode(substr(s.id, -1)) + unicode(substr(s.id, -2)) * keys.n) % 4, null, 0
+    select s.id, keys.k, keys.n, 1 + (${codeAt('s.id', 1)} + ${codeAt('s.id', 2)} * keys.n) % 4, null, 0
     from scorecard s, keys where s.organisation_id = '${o}'`)
     .execute(ctx.kysely);
   const assessed = await ctx.kysely
@@ -109,7 +116,7 @@ try {
     .executeTakeFirstOrThrow();
   log(`${Number(count.n)} members generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  if (args.has('explain')) {
+  if (args.has('explain') && dialect === 'sqlite') {
     // The skill filter's plans: a common skill walks the members, a rare one is read from the tag index.
     for (const [skill, rare] of [
       ['ETC Eos', false],
@@ -146,7 +153,8 @@ try {
     ['network search (name or skill)', '/api/v1/network?limit=50&q=okafor'],
     ['network matches for a role', `/api/v1/roles/${org.roleId}/network-matches`],
   ] as const;
-  const lines = ['| Request | Members | Median ms | Rows |', '|---|---:|---:|---:|'];
+  const timings: Timings = new Map();
+  const label = `${dialect}, ${Number(count.n).toLocaleString('en-GB')} members`;
   for (const [name, url] of urls) {
     const times: number[] = [];
     let rows = 0;
@@ -160,9 +168,9 @@ try {
       if (i >= 1) times.push(elapsed);
     }
     times.sort((a, b) => a - b);
-    const line = `| ${name} | ${Number(count.n).toLocaleString('en-GB')} | ${times[Math.floor(times.length / 2)]!.toFixed(1)} | ${rows} |`;
-    lines.push(line);
-    log(line);
+    const ms = times[Math.floor(times.length / 2)]!;
+    timings.set(name, { ms, rows });
+    log(`${label}: ${name}: ${ms.toFixed(1)} ms, ${rows} rows`);
   }
   // The narrowed matches must be the full ranking's first 50: rank every member as before, once.
   const fullStarted = performance.now();
@@ -210,10 +218,8 @@ try {
     ctx.now(),
   ).slice(0, 50);
   const fullMs = performance.now() - fullStarted;
-  lines.push(
-    `| network matches, every member ranked in memory (as before 0036, one run) | ${Number(count.n).toLocaleString('en-GB')} | ${fullMs.toFixed(1)} | ${full.length} |`,
-  );
-  log(lines.at(-1)!);
+  timings.set(rankedInMemory, { ms: fullMs, rows: full.length });
+  log(`${label}: ${rankedInMemory}: ${fullMs.toFixed(1)} ms`);
   const served = (
     await app.inject({ method: 'GET', url: `/api/v1/roles/${org.roleId}/network-matches`, headers })
   ).json().data as { candidateId: string; score: number; explanation: string }[];
@@ -224,9 +230,39 @@ try {
   if (!same) process.exitCode = 1;
   await app.close();
   await ctx.db.destroy();
-  process.stdout.write(`${lines.join('\n')}\n`);
-} finally {
   // --keep leaves the database for EXPLAIN and timing by hand.
-  if (args.has('keep')) log(`database kept in ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  if (args.has('keep')) log(`${dialect} database kept: ${database.url}`);
+  else await database.drop();
+  return timings;
 }
+
+const rankedInMemory = 'network matches, every member ranked in memory (as before 0036, one run)';
+const measured = new Map<DialectName, Timings>();
+const server = databases.includes('postgres') ? await postgresServer() : undefined;
+if (databases.includes('postgres') && !server)
+  log('PostgreSQL: no TEST_POSTGRES_URL and no binaries; SQLite only');
+try {
+  for (const dialect of databases) {
+    if (dialect === 'postgres' && !server) continue;
+    measured.set(dialect, await measure(dialect, server));
+  }
+} finally {
+  server?.stop();
+}
+const sqlite = measured.get('sqlite');
+const postgres = measured.get('postgres');
+const lines = [
+  `${members.toLocaleString('en-GB')} members · median of ${runs} after a warm-up · load ${loadavg()[0]!.toFixed(2)} at the end`,
+  '',
+  '| Request | SQLite ms | PostgreSQL ms | PostgreSQL / SQLite | Rows |',
+  '|---|---:|---:|---:|---:|',
+];
+for (const name of (sqlite ?? postgres)?.keys() ?? []) {
+  const a = sqlite?.get(name);
+  const b = postgres?.get(name);
+  const ratio = a && b ? `${(b.ms / a.ms).toFixed(1)}×` : '—';
+  lines.push(
+    `| ${name} | ${a?.ms.toFixed(1) ?? '—'} | ${b?.ms.toFixed(1) ?? '—'} | ${ratio} | ${(a ?? b)!.rows} |`,
+  );
+}
+process.stdout.write(`${lines.join('\n')}\n`);

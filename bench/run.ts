@@ -4,18 +4,16 @@
 // 50 connections. Prints a table of ratios and writes it to bench/results/latest.md.
 // Options: --huge, --sizes=10000,100000, --duration=<s> (default 3), --databases=sqlite,postgres.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import type { DialectName } from '../src/db/database.ts';
 import { refreshPlannerStatistics } from '../src/db/maintenance.ts';
-import { startThrowawayPostgres } from '../test/support/postgres-cluster.ts';
+import { freshDatabase, type PostgresServer, postgresServer } from './databases.ts';
 import { type GeneratedOrganisation, generateOrganisation } from './generate.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,42 +102,9 @@ async function load(url: string, headers: Record<string, string>) {
   };
 }
 
-async function postgresAdminUrl(): Promise<{ url: string; stop(): void } | undefined> {
-  if (process.env.TEST_POSTGRES_URL) return { url: process.env.TEST_POSTGRES_URL, stop() {} };
-  return startThrowawayPostgres();
-}
-
-/** A fresh database of the kind, and how to drop it. */
-async function freshDatabase(dialect: DialectName, adminUrl: string | undefined) {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'followspot-bench-'));
-    return {
-      url: join(dir, 'bench.sqlite'),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  if (!adminUrl) throw new Error('no PostgreSQL');
-  const name = `followspot_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
-async function measureDatabase(dialect: DialectName, adminUrl: string | undefined, rows: Row[]) {
+async function measureDatabase(dialect: DialectName, server: PostgresServer | undefined, rows: Row[]) {
   for (const applications of sizes) {
-    const database = await freshDatabase(dialect, adminUrl);
+    const database = await freshDatabase(dialect, server);
     try {
       const started = Date.now();
       const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
@@ -213,14 +178,14 @@ async function main(): Promise<void> {
   } finally {
     await stopServer(helloServer.child);
   }
-  let postgres: { url: string; stop(): void } | undefined;
+  let postgres: PostgresServer | undefined;
   if (databases.includes('postgres')) {
-    postgres = await postgresAdminUrl();
+    postgres = await postgresServer();
     if (!postgres) log('PostgreSQL: no TEST_POSTGRES_URL and no binaries to start one; SQLite only');
   }
   try {
     if (databases.includes('sqlite')) await measureDatabase('sqlite', undefined, rows);
-    if (postgres) await measureDatabase('postgres', postgres.url, rows);
+    if (postgres) await measureDatabase('postgres', postgres, rows);
   } finally {
     postgres?.stop();
   }
