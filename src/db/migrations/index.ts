@@ -28,6 +28,7 @@ import * as m0035reputationRollup from './0035_reputation_rollup.ts';
 import * as m0036networkFit from './0036_network_fit.ts';
 import * as m0037staleRoles from './0037_reputation_stale_roles.ts';
 import * as m0038frameworkArchive from './0038_framework_archive.ts';
+import * as m0039networkFitCover from './0039_network_fit_cover.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0035_reputation_rollup': m0035reputationRollup,
   '0037_reputation_stale_roles': m0037staleRoles,
   '0038_framework_archive': m0038frameworkArchive,
+  '0039_network_fit_cover': m0039networkFitCover,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -135,9 +135,9 @@ export async function scoreMembers(
   const score = sql`cast(${num(matchWeights.criteria)} * ${criteria} + ${num(matchWeights.skills)} * ${skills}
     + ${num(matchWeights.availability)} * ${availability} + ${num(matchWeights.place)} * ${place}
     + ${num(matchWeights.recency)} * ${recency} as double precision)`;
-  const scored = sql`select p.candidate_id, c.name, ${score} as score
+  // The candidate's name (the ranking's tie-break) is read only for the rows kept, not for every member.
+  const scored = sql`select p.candidate_id, ${score} as score
     from network_profile p
-    join candidate c on c.id = p.candidate_id and c.organisation_id = p.organisation_id
     left join (
       select candidate_id, sum(${met}) as met, max(assessed_ms) as assessed_ms
       from network_fit f where organisation_id = ${organisationId} group by candidate_id
@@ -145,12 +145,15 @@ export async function scoreMembers(
     ${skillJoin}
     where p.organisation_id = ${organisationId} and p.status = 'member'
       and p.consent_expires_at > ${now.toISOString()} and p.unsubscribed_at is null`;
-  const query =
+  const kept =
     'take' in bound
-      ? sql<{ candidate_id: string; name: string; score: number | string }>`${scored}
-          order by score desc, p.candidate_id limit ${sql.raw(String(Math.trunc(bound.take)))}`
-      : sql<{ candidate_id: string; name: string; score: number | string }>`select candidate_id, name, score
-          from (${scored}) x where score >= ${num(bound.floor)}`;
+      ? sql`select candidate_id, score from (${scored}
+          order by score desc, p.candidate_id limit ${sql.raw(String(Math.trunc(bound.take)))}) best`
+      : sql`select candidate_id, score from (${scored}) x where score >= ${num(bound.floor)}`;
+  const query = sql<{ candidate_id: string; name: string; score: number | string }>`select k.candidate_id,
+      c.name, k.score
+    from (${kept}) k join candidate c on c.id = k.candidate_id and c.organisation_id = ${organisationId}
+    order by k.score desc, k.candidate_id`;
   const result = await query.execute(db);
   return result.rows.map((r) => ({ candidateId: r.candidate_id, name: r.name, score: Number(r.score) }));
 }

@@ -4,7 +4,7 @@
 // notes are never selected.
 import { createHash } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { containsText, pageFrom } from '../../db/queries.ts';
+import { containsText, onePastPage, pageFrom } from '../../db/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { findBuiltInFramework } from '../../domain/frameworks/builtins.ts';
 import { type Level, levelLabels } from '../../domain/frameworks/types.ts';
@@ -481,7 +481,7 @@ export function listProfilesQuery(
       ),
     );
   }
-  return q.orderBy('network_profile.id', 'desc').limit(query.limit + 1);
+  return q.orderBy('network_profile.id', 'desc').limit(onePastPage(query.limit));
 }
 
 // ------------------------------------------------------------------------- what each member brings

@@ -46,7 +46,14 @@ export async function insertAssessmentRole(
 /** An application (and its candidate; and its role unless given) at the interviewing stage. */
 export async function insertAssessmentApplication(
   ctx: AppContext,
-  options: { organisationId: string; roleId?: string; level?: TestRoleLevel; candidateName?: string },
+  options: {
+    organisationId: string;
+    roleId?: string;
+    level?: TestRoleLevel;
+    candidateName?: string;
+    /** Another application of this candidate (otherwise a new candidate). */
+    candidateId?: string;
+  },
 ): Promise<{ id: string; roleId: string; candidateId: string; organisationId: string }> {
   const roleId =
     options.roleId ??
@@ -57,21 +64,23 @@ export async function insertAssessmentApplication(
       })
     ).id;
   const at = ctx.now().toISOString();
-  const candidateId = newId();
-  await ctx.kysely
-    .insertInto('candidate')
-    .values({
-      id: candidateId,
-      organisation_id: options.organisationId,
-      name: options.candidateName ?? 'Jordan Patchbay',
-      email: `assessed-${unique()}@example.test`,
-      phone: null,
-      location: null,
-      source: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const candidateId = options.candidateId ?? newId();
+  if (!options.candidateId) {
+    await ctx.kysely
+      .insertInto('candidate')
+      .values({
+        id: candidateId,
+        organisation_id: options.organisationId,
+        name: options.candidateName ?? 'Jordan Patchbay',
+        email: `assessed-${unique()}@example.test`,
+        phone: null,
+        location: null,
+        source: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
   const id = newId();
   await ctx.kysely
     .insertInto('application')
