@@ -45,7 +45,7 @@ async function roleOrNotFound(db: Kysely<Database>, organisationId: string, role
  * firstPassExtra: members past the limit the first SQL pass reads, so ties at the limit are usually
  * settled; rankingMargin: members past the limit ranked in full, for floating-point noise at a tenth.
  */
-const narrowing = { firstPassExtra: 200, rankingMargin: 50 };
+const narrowing = { firstPassExtra: 1000, rankingMargin: 50 };
 /** Half a rounding step of matchMember's score (0.1 points of 100), with room for noise. */
 const bucketSlack = 0.0011;
 
