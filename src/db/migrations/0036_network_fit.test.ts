@@ -4,9 +4,12 @@ import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/database.ts';
 import { insertAssessmentApplication } from '../../../test/support/factories/assessment.ts';
-import { insertRatedScorecard, makeNetworkMember } from '../../../test/support/factories/network.ts';
+import {
+  insertRatedScorecard,
+  makeNetworkMember,
+  markTrainingDone,
+} from '../../../test/support/factories/network.ts';
 import { makeOrganisation } from '../../../test/support/factories/organisations.ts';
-import { recordTrainingDone } from '../../features/network/network.service.ts';
 import * as m0036 from './0036_network_fit.ts';
 
 let clock = new Date('2026-06-01T09:00:00.000Z');
@@ -46,17 +49,12 @@ describeEachDatabase(
         ratings: { lighting: 4, signal_flow: 1 },
       });
       const ben = await makeNetworkMember(ctx, { organisationId, ratings: { lighting: 2 } });
-      await ctx.kysely
-        .transaction()
-        .execute((tx) =>
-          recordTrainingDone(
-            tx,
-            organisationId,
-            ben.candidateId,
-            { criterionKey: 'lighting', title: 'Console course', certificateNumber: null, completedOn: null },
-            clock,
-          ),
-        );
+      await markTrainingDone(ctx, {
+        organisationId,
+        candidateId: ben.candidateId,
+        criterionKey: 'lighting',
+        title: 'Console course',
+      });
       await makeNetworkMember(ctx, { organisationId });
 
       const kept = await fitRows(ctx.kysely, organisationId);

@@ -1,12 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/database.ts';
 import { insertAssessmentRole } from '../../../test/support/factories/assessment.ts';
-import { makeNetworkMember } from '../../../test/support/factories/network.ts';
+import { makeNetworkMember, markTrainingDone } from '../../../test/support/factories/network.ts';
 import { makeOrganisation } from '../../../test/support/factories/organisations.ts';
 import { type MemberToMatch, rankMembers } from '../../domain/network-matching.ts';
 import { resolveRequirements } from '../frameworks/requirements.service.ts';
 import * as repo from './network.repository.ts';
-import { recordTrainingDone } from './network.service.ts';
 import { profilesOf } from './network-fit.repository.ts';
 import { matchRole } from './network-opportunities.ts';
 
@@ -42,17 +41,12 @@ describeEachDatabase('talent network matching narrowed in SQL', (get) => {
       });
       ids.push(member.candidateId);
     }
-    await ctx.kysely
-      .transaction()
-      .execute((tx) =>
-        recordTrainingDone(
-          tx,
-          organisationId,
-          ids[1]!,
-          { criterionKey: 'lighting', title: 'Avolites course', certificateNumber: null, completedOn: null },
-          ctx.now(),
-        ),
-      );
+    await markTrainingDone(ctx, {
+      organisationId,
+      candidateId: ids[1]!,
+      criterionKey: 'lighting',
+      title: 'Avolites course',
+    });
 
     const requirements = await resolveRequirements(ctx.kysely, organisationId, role.id);
     const network = await repo.findRoleForNetwork(ctx.kysely, organisationId, role.id);

@@ -1,13 +1,12 @@
 import type { AppContext } from '../../../src/app-context.ts';
 import { newId } from '../../../src/ids.ts';
+import { insertTestCandidate } from './applications.ts';
 import { makeOrganisation } from './organisations.ts';
 import { makeVenue } from './venues.ts';
 
 // Self-contained rows for the assessment tests: roles, candidates, applications and interviews are
 // inserted directly (explicit columns), so these tests do not depend on those features' services.
 
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 const hour = 60 * 60 * 1000;
 
 export type TestRoleLevel = 'trainee' | 'technician' | 'senior_technician' | 'lead_technician';
@@ -64,23 +63,14 @@ export async function insertAssessmentApplication(
       })
     ).id;
   const at = ctx.now().toISOString();
-  const candidateId = options.candidateId ?? newId();
-  if (!options.candidateId) {
-    await ctx.kysely
-      .insertInto('candidate')
-      .values({
-        id: candidateId,
-        organisation_id: options.organisationId,
+  const candidateId =
+    options.candidateId ??
+    (
+      await insertTestCandidate(ctx, {
+        organisationId: options.organisationId,
         name: options.candidateName ?? 'Jordan Patchbay',
-        email: `assessed-${unique()}@example.test`,
-        phone: null,
-        location: null,
-        source: null,
-        created_at: at,
-        updated_at: at,
       })
-      .execute();
-  }
+    ).id;
   const id = newId();
   await ctx.kysely
     .insertInto('application')

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../src/app-context.ts';
 import { updateProfileFields } from '../../../src/features/network/network.repository.ts';
 import type { ProfileFields } from '../../../src/features/network/network.schema.ts';
-import { joinNetwork } from '../../../src/features/network/network.service.ts';
+import { joinNetwork, recordTrainingDone } from '../../../src/features/network/network.service.ts';
 import { refreshFitOfApplication } from '../../../src/features/network/network-fit.repository.ts';
 import { newId } from '../../../src/ids.ts';
 import { insertTestMemberUser } from './applications.ts';
@@ -110,4 +110,22 @@ export async function makeNetworkMember(
     }
   });
   return { candidateId: application.candidateId, applicationId: application.id, roleId: application.roleId };
+}
+
+/** A member marks a suggested training on this criterion done, from their page. */
+export async function markTrainingDone(
+  ctx: AppContext,
+  s: { organisationId: string; candidateId: string; criterionKey: string; title: string },
+): Promise<void> {
+  await ctx.kysely
+    .transaction()
+    .execute((tx) =>
+      recordTrainingDone(
+        tx,
+        s.organisationId,
+        s.candidateId,
+        { criterionKey: s.criterionKey, title: s.title, certificateNumber: null, completedOn: null },
+        ctx.now(),
+      ),
+    );
 }
