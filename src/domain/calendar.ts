@@ -3,7 +3,8 @@
 // Everything is worked out on local calendar dates ('YYYY-MM-DD' in the venue's time zone) and turned into
 // instants only at the end, so nothing depends on the machine's time zone and clock changes (BST ↔ GMT)
 // never shift a date. Bank holidays come from date-holidays, corrected to the GOV.UK list (calendar-data.ts).
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { DateTime, IANAZone } from 'luxon';
 import { extraBankHolidays, govukNames } from './calendar-data.ts';
 
@@ -131,13 +132,21 @@ const libraries = new Map<Nation, Holidays>();
 const holidayLists = new Map<string, readonly BankHoliday[]>();
 const holidayDates = new Map<string, ReadonlySet<string>>();
 
+// date-holidays and its astronomy and time-zone data (≈ 2 MB of JavaScript) are required at the first
+// bank-holiday question, not at start: a server answers before anything asks one.
+let holidaysClass: typeof Holidays | undefined;
+const loadHolidays = () => {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return holidaysClass;
+};
+
 function libraryFor(nation: Nation): Holidays {
   let library = libraries.get(nation);
   if (!library) {
     const code = stateCodes[nation];
     if (!code) throw new RangeError(`Unknown nation: ${JSON.stringify(nation)}`);
     // Observances (Mother's Day, Easter Sunday…) are left out: only days off count.
-    library = new Holidays('GB', code, { types: ['public', 'bank'], languages: 'en' });
+    library = new (loadHolidays())('GB', code, { types: ['public', 'bank'], languages: 'en' });
     libraries.set(nation, library);
   }
   return library;
