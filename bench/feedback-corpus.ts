@@ -13,6 +13,7 @@ import {
   feedbackFresh2,
   feedbackFresh3,
   feedbackFresh4,
+  feedbackFresh5,
   feedbackHoldout,
   feedbackIndependent,
 } from '../src/domain/feedback/corpus/index.ts';
@@ -32,6 +33,7 @@ const fresh = measure(feedbackFresh);
 const fresh2 = measure(feedbackFresh2);
 const fresh3 = measure(feedbackFresh3);
 const fresh4 = measure(feedbackFresh4);
+const fresh5 = measure(feedbackFresh5);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -81,6 +83,7 @@ if (args.has('--json')) {
         fresh2: { ...fresh2.score, floors: floorFigures(feedbackFresh2) },
         fresh3: { ...fresh3.score, floors: floorFigures(feedbackFresh3) },
         fresh4: { ...fresh4.score, floors: floorFigures(feedbackFresh4) },
+        fresh5: { ...fresh5.score, floors: floorFigures(feedbackFresh5) },
       },
       null,
       2,
@@ -108,11 +111,9 @@ if (args.has('--json')) {
       feedbackFresh3,
     ),
     '',
-    ...report(
-      'Of which fresh-4 (fourth blind set, written before the rules were read, measured once)',
-      fresh4,
-      feedbackFresh4,
-    ),
+    ...report('Of which fresh-4 (fourth blind set; read since)', fresh4, feedbackFresh4),
+    '',
+    ...report('Of which fresh-5 (fifth blind set, measured once blind, then read)', fresh5, feedbackFresh5),
     '',
   ];
   process.stdout.write(lines.join('\n'));

@@ -110,3 +110,47 @@ describe('career stage, joining things, thin knowledge', () => {
     expect(kinds(text)).not.toContain('missing-development-area');
   });
 });
+
+// Families the fifth blind set showed the check lacked (measured blind first: protected 86.7%).
+describe('the fifth blind set’s families, each with its innocent near-miss', () => {
+  const protectedQuote = (sentence: string) =>
+    quotes(`${opening} ${sentence} ${gap} ${next}`, 'protected-characteristic');
+  it.each([
+    'We were not sure the energy levels would be there for someone further on in their career.',
+    'We went with a fresher pair of hands.',
+    'Your cards are still in your previous male name.',
+    'A name like yours on the crew list might raise questions with clients.',
+    'We were not sure how Jummah would work around Friday changeovers.',
+    'Since you don’t celebrate Christmas, the panto season worried us.',
+    'In the end we went with a man for the rigging team.',
+    'We chose a lad who could lift the truss.',
+  ])('flags: %s', (sentence) => {
+    expect(protectedQuote(sentence)).not.toEqual([]);
+  });
+
+  it.each([
+    'When the plot called for a male-to-female turnaround you already had one in your kit.',
+    'You swapped the female XLR without being asked.',
+    'You let the pregnant pause before the blackout cue land instead of rushing it.',
+    'You moved further on in the cue list without losing your place.',
+    'You rigged the church hall gig on your own.',
+    'We went with a different console for the tour.',
+    'Your name on the rota was clear and easy to find.',
+  ])('not: %s', (sentence) => {
+    expect(protectedQuote(sentence)).toEqual([]);
+  });
+
+  it.each([
+    'Your cable runs were tidy, which is something, I suppose.',
+    'You would be better off sticking to pub gigs for a while.',
+    'Come back when you actually understand a transfer function.',
+  ])('tone: %s', (sentence) => {
+    expect(kinds(`${opening} ${sentence} ${gap} ${next}`)).toContain('tone');
+  });
+
+  it('not tone: an invitation to come back', () => {
+    expect(
+      kinds(`${opening} ${gap} ${next} Come back when you have done the course and we will talk again.`),
+    ).not.toContain('tone');
+  });
+});

@@ -161,4 +161,39 @@ export const framedProtectedRules: readonly ProtectedRule[] = [
       '(?:you|he|she|they)\\s+(?:(?:have|has|had)\\s+)?c(?:ame|ome)\\s+out(?=\\s+(?:at|to|as|publicly|recently|last|when|while|in\\s+your)\\b|\\s*[,.;])|coming\\s+out\\s+(?:as|to)|(?:same[- ]sex|gay|lesbian)\\s+(?:partner|couple|relationship)|(?:his|her|their)\\s+private\\s+life',
     ),
   },
+  // ── Third round (after fresh-5 was measured blind; see the independent corpus README) ──────────
+  {
+    characteristic: 'age',
+    proxy: true,
+    pattern: words(
+      '(?:further|later|well)\\s+(?:on|along|into)\\s+(?:in\\s+)?(?:your|his|her|their)\\s+careers?|(?:fresher|younger)\\s+pairs?\\s+of\\s+(?:hands|legs|eyes)|(?:your|his|her|their)\\s+energy\\s+levels?|energy\\s+levels?\\s+(?:would|might|may|could)\\s+(?:not\\s+)?be',
+    ),
+  },
+  {
+    characteristic: 'gender reassignment',
+    pattern: words(
+      "(?:your|his|her|their)\\s+(?:previous|former|old|birth|legal|original)\\s+(?:(?:male|female|first)\\s+)?names?|(?:previous|former|old)\\s+(?:male|female)\\s+names?|(?:name|gender)\\s+on\\s+(?:your|the)\\s+(?:cards?|certificates?|passport|documents?)\\s+(?:does\\s+not|doesn't|didn't|did\\s+not)\\s+match",
+    ),
+  },
+  {
+    characteristic: 'race',
+    proxy: true,
+    pattern: words(
+      '(?:a|the)\\s+name\\s+like\\s+(?:yours|his|hers|theirs)|(?:your|his|her|their)\\s+(?:first\\s+|last\\s+|sur)?name\\s+(?:\\S+\\s+){0,4}?(?:raise|put\\s+off|worry|confuse|concern)\\w*',
+    ),
+    suggestion: 'A candidate’s name is never a criterion: leave it out.',
+  },
+  {
+    characteristic: 'religion or belief',
+    pattern: words(
+      "jumm?ah|jumu'?ah|salah|namaz|lent|hanukk?ah|chanukah|vaisakhi|gurdwara|mosque|synagogue|church(?=\\s+(?:on|every|service|commitments?))|(?:don't|do\\s+not|doesn't|does\\s+not|didn't|won't|wouldn't)\\s+(?:celebrate|observe|keep|mark)\\s+(?:christmas|easter|diwali|eid|hanukk?ah|the\\s+holidays)|(?:your|his|her|their)\\s+(?:faith|beliefs?|religion)",
+    ),
+    unlessAfter: /^\s+(?:hall|roof|tower|acoustics?|venue|gig|job|show)\b/i,
+  },
+  {
+    characteristic: 'sex',
+    pattern: words(
+      '(?:went|go|going|gone)\\s+with\\s+(?:a|another)\\s+(?:man|woman|bloke|lad|girl|guy|lady|male|female)\\b|(?:chose|picked|hired|appointed|wanted|needed|prefer(?:red)?)\\s+(?:a|another)\\s+(?:man|woman|bloke|lad|girl|guy|lady)\\b',
+    ),
+  },
 ];

@@ -278,6 +278,8 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       'pregnan(?:t|cy|cies)|maternity|paternity|(?:shared\\s+)?parental\\s+leave|expecting\\s+(?:a\\s+baby|a\\s+child|twins)|breast[- ]?feeding|maternal',
     ),
+    // "A pregnant pause" is a silence held on purpose, a cue-calling term.
+    unlessAfter: /^\s+(?:pauses?|silences?|moments?|beats?|hush)\b/i,
   },
   {
     characteristic: 'pregnancy and maternity',
@@ -389,6 +391,9 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       `(?:female|male)s?\\s+(?:${people}|perspective|presence|voice|energy|role\\s+models?)|as\\s+a\\s+(?:woman|female|girl|man|male|lad|bloke|guy)|for\\s+a\\s+(?:woman|female|girl|man|male|lad)|(?:a|the)\\s+(?:young\\s+|nice\\s+|old\\s+|older\\s+)?man\\b(?=\\s+(?:like|who|with|in\\s+your))`,
     ),
+    // A cable's ends are male and female: "a male-to-female turnaround", "a female XLR".
+    unlessAfter:
+      /^[\s-]*(?:to[\s-]+(?:male|female)|XLRs?|connectors?|plugs?|sockets?|adapters?|turnarounds?|barrels?|ends?|leads?|jacks?|pins?)\b/i,
   },
   {
     characteristic: 'sex',

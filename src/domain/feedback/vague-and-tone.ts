@@ -116,6 +116,16 @@ const evidence =
 export const toneRules: readonly ToneRule[] = [
   {
     severity: 'error',
+    // Sarcasm and put-downs about where the candidate belongs: "which is something, I suppose",
+    // "better off sticking to pub gigs", "come back when you actually understand…".
+    pattern: words(
+      "(?:which|that)\\s+is\\s+something,?\\s+I\\s+(?:suppose|guess)|(?:is|was)\\s+something,\\s+I\\s+(?:suppose|guess)|(?:you'd|you\\s+would|you'll|you\\s+will)\\s+be\\s+better\\s+off\\s+(?:sticking|staying|going\\s+back)\\s+(?:to|with|at)|come\\s+back\\s+when\\s+you\\s+(?:actually|really|finally|properly)|(?:clearly|obviously)\\s+(?:overwhelmed|out\\s+of\\s+your\\s+depth|beyond\\s+you)",
+    ),
+    message: 'is sarcasm or a put-down: it tells the candidate where they belong, not what to do next.',
+    suggestion: evidence,
+  },
+  {
+    severity: 'error',
     // Scorn for what the candidate knew or did: "your lighting knowledge was embarrassing", "we were
     // shocked at how little you knew", "it's basic stuff", "work on your attitude".
     pattern: words(

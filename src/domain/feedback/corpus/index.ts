@@ -7,6 +7,7 @@ import independentFresh from './independent/fresh.json' with { type: 'json' };
 import independentFresh2 from './independent/fresh-2.json' with { type: 'json' };
 import independentFresh3 from './independent/fresh-3.json' with { type: 'json' };
 import independentFresh4 from './independent/fresh-4.json' with { type: 'json' };
+import independentFresh5 from './independent/fresh-5.json' with { type: 'json' };
 import independentGood from './independent/good.json' with { type: 'json' };
 import independentProtected from './independent/protected.json' with { type: 'json' };
 import independentProtected2 from './independent/protected-2.json' with { type: 'json' };
@@ -57,6 +58,7 @@ export const feedbackIndependent: readonly CorpusExample[] = [
   ...examples(independentFresh2),
   ...examples(independentFresh3),
   ...examples(independentFresh4),
+  ...examples(independentFresh5),
 ];
 
 /**
@@ -70,3 +72,5 @@ export const feedbackFresh2: readonly CorpusExample[] = examples(independentFres
 export const feedbackFresh3: readonly CorpusExample[] = examples(independentFresh3);
 /** The fourth blind set, written before the rules were read and measured once after they were changed. */
 export const feedbackFresh4: readonly CorpusExample[] = examples(independentFresh4);
+/** The fifth blind set, written before the rules were read and committed before it was measured. */
+export const feedbackFresh5: readonly CorpusExample[] = examples(independentFresh5);
