@@ -136,6 +136,8 @@ describe('the fifth blind set’s families, each with its innocent near-miss', (
     'You rigged the church hall gig on your own.',
     'We went with a different console for the tour.',
     'Your name on the rota was clear and easy to find.',
+    'You lent a hand with the get-out without being asked.',
+    'Your faith in the backup desk was well placed: it took over in a second.',
   ])('not: %s', (sentence) => {
     expect(protectedQuote(sentence)).toEqual([]);
   });

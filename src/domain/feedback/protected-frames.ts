@@ -186,7 +186,7 @@ export const framedProtectedRules: readonly ProtectedRule[] = [
   {
     characteristic: 'religion or belief',
     pattern: words(
-      "jumm?ah|jumu'?ah|salah|namaz|lent|hanukk?ah|chanukah|vaisakhi|gurdwara|mosque|synagogue|church(?=\\s+(?:on|every|service|commitments?))|(?:don't|do\\s+not|doesn't|does\\s+not|didn't|won't|wouldn't)\\s+(?:celebrate|observe|keep|mark)\\s+(?:christmas|easter|diwali|eid|hanukk?ah|the\\s+holidays)|(?:your|his|her|their)\\s+(?:faith|beliefs?|religion)",
+      "jumm?ah|jumu'?ah|namaz|hanukk?ah|chanukah|vaisakhi|gurdwara|mosque|synagogue|church(?=\\s+(?:on|every|service|commitments?))|(?:don't|do\\s+not|doesn't|does\\s+not|didn't|won't|wouldn't)\\s+(?:celebrate|observe|keep|mark)\\s+(?:christmas|easter|diwali|eid|hanukk?ah|the\\s+holidays)",
     ),
     unlessAfter: /^\s+(?:hall|roof|tower|acoustics?|venue|gig|job|show)\b/i,
   },

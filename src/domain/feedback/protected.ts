@@ -359,7 +359,7 @@ export const protectedRules: readonly ProtectedRule[] = [
   {
     characteristic: 'religion or belief',
     pattern: words(
-      'religion|religions|religious(?!ly)|(?:your|his|her|their)\\s+(?:faith|beliefs?|belief\\s+system)|faith\\s+(?:commitments|observance|practices?|group|community|schools?)|(?:go|goes|going|went|attend|attends|attending|at)\\s+(?:to\\s+)?(?:church|mosque|synagogue|temple|gurdwara|mandir|mass)(?!\\s+hall)|your\\s+(?:church|mosque|synagogue|temple|gurdwara|mandir)|pray(?:s|ed|ing|er|ers)?|ramadan|eid|diwali|passover|yom\\s+kippur|rosh\\s+hashanah|hanukkah|chanukah|vaisakhi|shabbat|sabbaths?|holy\\s+days?|(?:religious|holy)\\s+(?:holidays?|festivals?|observance|dress|clothing|symbols?)|hijab|headscarf|headscarves|turbans?|kippah|yarmulke|niqab|burqa|crucifix|kirpan',
+      'religion|religions|religious(?!ly)|(?:your|his|her|their)\\s+(?:faith(?!\\s+in\\b)|beliefs?|belief\\s+system)|faith\\s+(?:commitments|observance|practices?|group|community|schools?)|(?:go|goes|going|went|attend|attends|attending|at)\\s+(?:to\\s+)?(?:church|mosque|synagogue|temple|gurdwara|mandir|mass)(?!\\s+hall)|your\\s+(?:church|mosque|synagogue|temple|gurdwara|mandir)|pray(?:s|ed|ing|er|ers)?|ramadan|eid|diwali|passover|yom\\s+kippur|rosh\\s+hashanah|hanukkah|chanukah|vaisakhi|shabbat|sabbaths?|holy\\s+days?|(?:religious|holy)\\s+(?:holidays?|festivals?|observance|dress|clothing|symbols?)|hijab|headscarf|headscarves|turbans?|kippah|yarmulke|niqab|burqa|crucifix|kirpan',
     ),
   },
   {
