@@ -142,14 +142,25 @@ describe('missing strength, development area, next step', () => {
     ]);
   });
 
-  it('warns, without failing, when there is no next step', () => {
+  it('fails when there is no next step, as it does without a strength or a gap', () => {
     const text = good.replace(
       'Dante Certification Level 2 would close that gap, and we would welcome an application once you have it.',
       'That held you back for this role.',
     );
     const result = checkFeedback(text);
-    expect(result.pass).toBe(true);
-    expect(result.findings).toMatchObject([{ kind: 'missing-action', severity: 'warning' }]);
+    expect(result.pass).toBe(false);
+    expect(result.findings).toMatchObject([{ kind: 'missing-action', severity: 'error' }]);
+  });
+
+  it('only warns when a screening message has no next step', () => {
+    const result = checkFeedback(
+      'Thank you for applying. We are not taking your application further: the role needs three seasons of touring sound.',
+      undefined,
+      'screening',
+    );
+    expect(result.findings.filter((f) => f.kind === 'missing-action')).toMatchObject([
+      { severity: 'warning' },
+    ]);
   });
 
   it('reads "What went well" and "Where to develop next" sections', () => {

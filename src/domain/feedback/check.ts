@@ -428,7 +428,9 @@ export function checkFeedback(
   if (!evidence.action) {
     findings.push({
       kind: 'missing-action',
-      severity: 'warning',
+      // After an interview a next step is part of the promise, as a strength and a gap are; a
+      // screening message may close without one.
+      severity: screening ? 'warning' : 'error',
       message:
         'No concrete next step: point to a course, a certification, a practice task, or when to reapply.',
       ...whole,

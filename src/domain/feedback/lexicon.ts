@@ -522,8 +522,13 @@ export const negationTerms =
 export const actionTerms: readonly string[] = [
   "(?:I|we)(?:'d| would| will| can)? (?:recommend|suggest|encourage|advise)",
   '(?:recommend|suggest|encourage|advise)(?:ed|s)? (?:that )?(?:you )?(?:to )?(?:take|try|practise|practice|book|do|complete|work|build|set|spend|shadow|read|download|look|get|sign|enrol|join|sit|go)',
-  'try (?:building|setting|mapping|running|drawing|writing|patching|programming|sitting|taking|a|an|the|to)',
-  'practi[sc]e (?:on|with|by|building|setting|patching|mapping|a|an|the|your|it|this|that)',
+  'try (?:[\\w-]+ing|a|an|the|to)',
+  '(?:have|take) a (?:look|read) (?:at|of|through)',
+  'look (?:at|into) (?:the|our|their|some|a|an|how)',
+  '(?:is|are) (?:a )?(?:good|great|useful|worthwhile) (?:reads?|watch|place to start|starting point)',
+  'worth (?:a )?(?:read|look|watch)',
+  '(?:time|hands-on time|experience|practice|a checklist|a short checklist) (?:on|with|in|leading|running|using|mixing|operating|programming)\\b[^.]{0,120}\\bwould (?:help|make)',
+  'practi[sc]e (?:on|with|by|[\\w-]+ing|a|an|the|your|it|this|that)',
   'set up (?:a|an|your own|a small|a home)',
   'build (?:a|an|yourself a|your own)',
   'shadow(?:ing)? (?:a|an|one of|our|the|someone)',
@@ -551,7 +556,7 @@ export const actionTerms: readonly string[] = [
   '(?:a|an|a few|some|more|several) (?:shifts?|sessions?|afternoons?|evenings?|days?|weeks?|hours?|months?|time) (?:with|on|at|in|shadowing|working|practising|using|mixing|running|operating|programming|rigging|patching|doing|building)',
   '(?:at|in) your (?:current|own|local|next) (?:venue|job|role|workplace|theatre|company|hall)',
   '(?:a|the) (?:good|great|useful|best|quick) way (?:to|forward)',
-  '^\\s*(?:learning|practising|practicing|spending|building|getting|doing|taking|shadowing|volunteering|working|reading|running|leading|using|setting|joining|asking|writing)\\b[^.]{0,160}\\bwould\\b',
+  '^\\s*(?:learning|practising|practicing|spending|building|getting|doing|taking|shadowing|volunteering|working|reading|running|leading|using|setting|joining|asking|writing|slowing|checking|keeping|mixing|focusing|making|watching|booking|talking|gaining)\\b[^.]{0,160}\\bwould\\b',
 ];
 
 /**

@@ -85,9 +85,12 @@ describe('brief but complete feedback', () => {
   const model =
     'Your troubleshooting methodology was strong, but developing client communication skills would enhance your candidacy.';
 
-  it('passes the model sentence as brief (a warning, not "too short")', () => {
+  it('reads the model sentence as brief, not "too short": only its missing next step fails it', () => {
     const result = checkFeedback(model);
-    expect(result.pass).toBe(true);
+    expect(result.pass).toBe(false);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.kind)).toEqual([
+      'missing-action',
+    ]);
     expect(result.findings.find((f) => f.kind === 'length')?.severity).toBe('warning');
   });
 
