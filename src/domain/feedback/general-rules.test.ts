@@ -1,6 +1,7 @@
-// Families of phrasing the fourth blind set showed the check lacked, each as a general rule with its
-// innocent near-miss: a colleague's view without the panel's names, note-taking, scorn, generic
-// advice, career-stage comparisons, "married up" for joining things, a "thin" knowledge gap.
+// Families of phrasing the fourth and fifth blind sets showed the check lacked, each as a general
+// rule with its innocent near-miss: a colleague's view without the panel's names, note-taking, scorn,
+// generic advice, career-stage comparisons, "married up" for joining things, a "thin" knowledge gap;
+// then stamina and career stage, a previous name, festivals not kept, sarcasm.
 
 import { describe, expect, it } from 'vitest';
 import { checkFeedback } from './check.ts';
@@ -11,6 +12,8 @@ const gap =
   'You were less sure about RF co-ordination: you could not say how far apart the frequencies should be.';
 const next = 'The Shure wireless workshop would build that, and we would welcome another application.';
 
+// A sentence under test, set in an otherwise complete letter (a strength, a gap and a next step).
+const inLetter = (sentence: string) => `${opening} ${sentence} ${gap} ${next}`;
 const kinds = (text: string) => checkFeedback(text).findings.map((f) => f.kind);
 const quotes = (text: string, kind: string) =>
   checkFeedback(text)
@@ -25,7 +28,7 @@ describe('a colleague named as the source of a view, without the panel’s names
     ["In Ola's view your patching was rushed.", 'Ola'],
     ['Jo was not convinced by the rigging answer.', 'Jo'],
   ])('%s', (sentence, name) => {
-    expect(quotes(`${opening} ${sentence} ${gap} ${next}`, 'interviewer-name')).toEqual([name]);
+    expect(quotes(inLetter(sentence), 'interviewer-name')).toEqual([name]);
   });
 
   it.each([
@@ -34,7 +37,7 @@ describe('a colleague named as the source of a view, without the panel’s names
     'We felt you explained the delay to the client honestly.',
     'Everyone felt your cable runs were tidy.',
   ])('not: %s', (sentence) => {
-    expect(kinds(`${opening} ${sentence} ${gap} ${next}`)).not.toContain('interviewer-name');
+    expect(kinds(inLetter(sentence))).not.toContain('interviewer-name');
   });
 
   it('is not the candidate’s own name', () => {
@@ -51,7 +54,7 @@ describe('note-taking written into the letter', () => {
     'Candidate was late and unsure of the desk.',
     'The candidate seemed flustered by the fault.',
   ])('%s', (sentence) => {
-    expect(kinds(`${opening} ${sentence} ${gap} ${next}`)).toContain('private-note-leak');
+    expect(kinds(inLetter(sentence))).toContain('private-note-leak');
   });
 
   it('not a sentence about the candidate who was appointed', () => {
@@ -68,7 +71,7 @@ describe('scorn and generic advice', () => {
     'Work on your attitude.',
     'You were far too cocky in the interview.',
   ])('scorn fails the check: %s', (sentence) => {
-    const result = checkFeedback(`${opening} ${sentence} ${gap} ${next}`);
+    const result = checkFeedback(inLetter(sentence));
     expect(result.pass).toBe(false);
     expect(result.findings.map((f) => f.kind)).toContain('tone');
   });
@@ -113,8 +116,7 @@ describe('career stage, joining things, thin knowledge', () => {
 
 // Families the fifth blind set showed the check lacked (measured blind first: protected 86.7%).
 describe('the fifth blind set’s families, each with its innocent near-miss', () => {
-  const protectedQuote = (sentence: string) =>
-    quotes(`${opening} ${sentence} ${gap} ${next}`, 'protected-characteristic');
+  const protectedQuote = (sentence: string) => quotes(inLetter(sentence), 'protected-characteristic');
   it.each([
     'We were not sure the energy levels would be there for someone further on in their career.',
     'We went with a fresher pair of hands.',
@@ -147,7 +149,7 @@ describe('the fifth blind set’s families, each with its innocent near-miss', (
     'You would be better off sticking to pub gigs for a while.',
     'Come back when you actually understand a transfer function.',
   ])('tone: %s', (sentence) => {
-    expect(kinds(`${opening} ${sentence} ${gap} ${next}`)).toContain('tone');
+    expect(kinds(inLetter(sentence))).toContain('tone');
   });
 
   it('not tone: an invitation to come back', () => {

@@ -527,7 +527,7 @@ export const actionTerms: readonly string[] = [
   'look (?:at|into) (?:the|our|their|some|a|an|how)',
   '(?:is|are) (?:a )?(?:good|great|useful|worthwhile) (?:reads?|watch|place to start|starting point)',
   'worth (?:a )?(?:read|look|watch)',
-  '(?:time|hands-on time|experience|practice|a checklist|a short checklist) (?:on|with|in|leading|running|using|mixing|operating|programming)\\b[^.]{0,120}\\bwould (?:help|make)',
+  '(?:time|experience|practice) (?:on|with|in|leading|running|using|mixing|operating|programming)\\b[^.]{0,120}\\bwould (?:help|make)',
   'practi[sc]e (?:on|with|by|[\\w-]+ing|a|an|the|your|it|this|that)',
   'set up (?:a|an|your own|a small|a home)',
   'build (?:a|an|yourself a|your own)',
