@@ -671,10 +671,19 @@ describe('a readable length', () => {
     const merged = structured.developmentAreas.at(-1)!;
     expect(merged.criterionKey).toBeNull();
     expect(merged.criterion.split('; ').length).toBeGreaterThanOrEqual(2);
-    expect(merged.evidence).toBe(
-      'The panel rated each of these "Developing", and this role asks for "Competent".',
+    // Written as a person would: how far off they are, then a course for each criterion by name.
+    expect(merged.evidence).toMatch(
+      /^The panel rated you "Developing" in (?:both|all \w+), where this role asks for "Competent"\.$/,
     );
     expect(merged.suggestions.length).toBe(merged.criterion.split('; ').length);
+    for (const name of merged.criterion.split('; '))
+      expect(merged.training.toLowerCase()).toContain(`for ${name.toLowerCase()}`);
+    // A course already named above is pointed back to, not introduced twice.
+    const above = new Set(
+      structured.developmentAreas.slice(0, -1).flatMap((d) => d.suggestions.map((t) => t.name)),
+    );
+    for (const t of merged.suggestions)
+      if (above.has(t.name)) expect(merged.training).toContain(`the ${t.name} above covers`);
     // An edited text keeps its merged point covered.
     expect(uncoveredGaps(parseFeedbackMarkdown(text, structured))).toEqual([]);
     if (process.env.SHOW_DRAFT) console.log(text);

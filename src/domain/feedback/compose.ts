@@ -54,7 +54,14 @@ import {
 } from './document.ts';
 import { lowerFirstWord, rephraseEvidence } from './rephrase.ts';
 import { wordTokens } from './text.ts';
-import { chooseTraining, lowerFirstIfWord, providerName, trainingText, trainingTitle } from './training.ts';
+import {
+  chooseTraining,
+  lowerFirstIfWord,
+  providerName,
+  trainingText,
+  trainingTitle,
+  trainingWithProvider,
+} from './training.ts';
 
 // Named here too, where the feedback service and tests have always found it.
 export { trainingTitle };
@@ -396,25 +403,47 @@ function brevities(areas: number): Brevity[] {
   return options;
 }
 
-/** One point for the criteria merged at the end of a long draft: what they share, and a course for each. */
+const numberWords = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+
+/**
+ * One point for the criteria merged at the end of a long draft, written as a person would: how far
+ * they are from the level, then a course for each (who runs it unless `short`), pointing back to a
+ * course named above instead of naming it twice.
+ */
 function mergedArea(
   areas: FeedbackDevelopmentArea[],
+  earlier: readonly FeedbackDevelopmentArea[],
   criteria: readonly CriterionAssessment[],
+  short: boolean,
 ): FeedbackDevelopmentArea {
   const rated = areas.map((a) => criteria.find((c) => c.key === a.criterionKey));
   const levels = new Set(rated.map((c) => currentLevel(c?.mean ?? 1)));
   const required = new Set(rated.map((c) => c?.requiredLevel));
   const [level] = [...levels];
   const [needed] = [...required];
-  const evidence =
-    levels.size === 1 && required.size === 1 && level !== undefined && needed !== undefined
-      ? `The panel rated each of these ${label(level)}, and this role asks for ${label(needed)}.`
-      : 'The panel rated each of these below the level this role asks for.';
+  const count = numberWords[areas.length] ?? String(areas.length);
+  const sameGap = levels.size === 1 && required.size === 1 && level !== undefined && needed !== undefined;
+  const evidence = sameGap
+    ? `The panel rated you ${label(level)} in ${areas.length === 2 ? 'both' : `all ${count}`}, where this role asks for ${label(needed)}.`
+    : `These ${count} are also below the level this role asks for.`;
   const suggestions = areas.flatMap((a) => a.suggestions.slice(0, 1));
-  const courses = areas.flatMap((a) => {
+  const namedAbove = new Set(earlier.flatMap((a) => a.suggestions.map((t) => t.id)));
+  // Criteria that share a course are named together with it.
+  const byCourse = new Map<string, { course: TrainingSuggestion; criteria: string[] }>();
+  for (const a of areas) {
     const t = a.suggestions[0];
-    return t ? [`${t.name} — ${providerName(t.provider)} (${lowerFirstIfWord(a.criterion)})`] : [];
+    if (!t) continue;
+    const entry = byCourse.get(t.id) ?? { course: t, criteria: [] };
+    entry.criteria.push(lowerFirstIfWord(a.criterion));
+    byCourse.set(t.id, entry);
+  }
+  const courses = [...byCourse.values()].map(({ course, criteria: what }) => {
+    const forWhat = `for ${what.join(' and for ')}`;
+    if (namedAbove.has(course.id))
+      return `${forWhat}, the ${course.name} above covers ${what.length === 1 ? 'it' : 'these'} too`;
+    return `${forWhat}, ${short ? course.name : trainingWithProvider(course)}`;
   });
+  const first = courses[0];
   return {
     criterionKey: null,
     criterion: areas.map((a) => a.criterion).join(mergedCriteriaSeparator),
@@ -422,8 +451,8 @@ function mergedArea(
     level: null,
     evidence,
     training:
-      courses.length > 0
-        ? `${courses.join('; ')}.`
+      first !== undefined
+        ? `${[first.charAt(0).toUpperCase() + first.slice(1), ...courses.slice(1)].join('; ')}.`
         : 'practise each of these wherever you work now with an experienced technician, and keep a log of what you try.',
     suggestions,
     cautious: false,
@@ -511,7 +540,12 @@ function build(
   const encouragement = encouragementFor(input, score, developmentAreas, strengths, venue);
   // The encouragement names the first course, so areas are merged after it has been chosen.
   if (developmentAreas.length > brevity.keepAreas + 1) {
-    const merged = mergedArea(developmentAreas.slice(brevity.keepAreas), assessment.criteria);
+    const merged = mergedArea(
+      developmentAreas.slice(brevity.keepAreas),
+      developmentAreas.slice(0, brevity.keepAreas),
+      assessment.criteria,
+      brevity.shortTraining,
+    );
     developmentAreas.splice(brevity.keepAreas, developmentAreas.length, merged);
   }
   const gaps = assessment.gaps.flatMap((key) => {

@@ -122,14 +122,12 @@ export function lowerFirstIfWord(value: string): string {
 }
 
 /**
- * How a catalogue entry is named to the candidate: "Dante Certification Level 2 from Audinate (level
- * 2, online with a hands-on test)"; "ABTT Bronze Award (5-day foundation course)" when the name
- * already says who runs it; "Planted-fault drills with a senior technician, on the job (short weekly
- * sessions)".
+ * A catalogue entry and who runs it, as a sentence names it: "Dante Certification Level 2 from
+ * Audinate"; "ABTT Bronze Award" when the name already says who runs it; "Planted-fault drills with a
+ * senior technician, on the job".
  */
-export function trainingTitle(t: Pick<TrainingEntry, 'name' | 'provider' | 'form'>): string {
-  const form = lowerFirstIfWord(t.form.trim());
-  if (onTheJob.test(t.provider)) return `${t.name}, on the job (${form})`;
+export function trainingWithProvider(t: Pick<TrainingEntry, 'name' | 'provider'>): string {
+  if (onTheJob.test(t.provider)) return `${t.name}, on the job`;
   const acronym = /\(([A-Z][A-Za-z&-]{1,12})\)\s*$/.exec(t.provider)?.[1];
   let provider = t.provider
     .replace(/\s*\(([^)]*)\)\s*$/, acronym ? '' : ', $1')
@@ -146,5 +144,15 @@ export function trainingTitle(t: Pick<TrainingEntry, 'name' | 'provider' | 'form
     (acronym !== undefined && name.includes(acronym.toLowerCase())) ||
     name.includes(provider.toLowerCase()) ||
     (!/\s/.test(provider) && name.includes(provider.toLowerCase()));
-  return named ? `${t.name} (${form})` : `${t.name} from ${acronym ?? provider} (${form})`;
+  return named ? t.name : `${t.name} from ${acronym ?? provider}`;
+}
+
+/**
+ * How a catalogue entry is named to the candidate: "Dante Certification Level 2 from Audinate (level
+ * 2, online with a hands-on test)"; "ABTT Bronze Award (5-day foundation course)" when the name
+ * already says who runs it; "Planted-fault drills with a senior technician, on the job (short weekly
+ * sessions)".
+ */
+export function trainingTitle(t: Pick<TrainingEntry, 'name' | 'provider' | 'form'>): string {
+  return `${trainingWithProvider(t)} (${lowerFirstIfWord(t.form.trim())})`;
 }
