@@ -1,5 +1,6 @@
 // The feedback page's left-out editor: a manager removes a development point from the draft, sees
-// the criterion marked missing, leaves it out on purpose with a reason (never sent) and approves.
+// the criterion marked missing, puts it back as drafted, removes it again, leaves it out on purpose
+// with a reason (never sent) and approves; the removed point can still be put back after a reload.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { avTechnicianFramework } from '../../src/domain/frameworks/av-technician.ts';
@@ -118,7 +119,7 @@ describe.skipIf(!browserAvailable())('browser journey: leaving a criterion out o
     await running?.close();
   });
 
-  it('a removed point is missing until it is left out with a reason; the reason is saved, not sent', {
+  it('a removed point can be put back as drafted, or left out with a reason; the reason is saved, not sent', {
     timeout: 300_000,
   }, async () => {
     await signIn(page, running.url, manager);
@@ -162,9 +163,24 @@ describe.skipIf(!browserAvailable())('browser journey: leaving a criterion out o
     const videoArea = page.getByTestId('feedback-area-0');
     await expect.poll(() => videoArea.locator('textarea').nth(1).inputValue()).toContain(picked);
 
-    // Remove the lighting point: it is missing.
+    // Remove the lighting point: it is missing, and offered to put back as it was drafted.
+    const draftedLighting = await page.getByLabel('Lighting', { exact: true }).inputValue();
     await page.getByRole('button', { name: 'Remove the development area Lighting' }).click();
     await expect.poll(() => lighting.textContent()).toContain('Missing');
+    expect(await page.getByLabel('Lighting', { exact: true }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'feedback editor, a point to put back');
+    await lighting.getByRole('button', { name: 'Put Lighting back in the feedback' }).click();
+    await expect.poll(() => lighting.textContent()).toContain('In the feedback');
+    expect(await page.getByLabel('Lighting', { exact: true }).inputValue()).toBe(draftedLighting);
+    expect(await page.getByRole('button', { name: 'Put back the development area Lighting' }).count()).toBe(
+      0,
+    );
+    // Removed again; the editor's own "Put back" list offers it too.
+    await page.getByRole('button', { name: 'Remove the development area Lighting' }).click();
+    await expect.poll(() => lighting.textContent()).toContain('Missing');
+    expect(await page.getByRole('button', { name: 'Put back the development area Lighting' }).count()).toBe(
+      1,
+    );
 
     // Leave it out: a short reason keeps Save disabled and says how many characters are missing.
     await lighting.getByLabel('Leave out of the feedback').check();
@@ -205,5 +221,8 @@ describe.skipIf(!browserAvailable())('browser journey: leaving a criterion out o
     await expect.poll(() => page.getByTestId('feedback-status').textContent()).toBe('Approved');
     await page.reload();
     await expect.poll(() => page.getByTestId('gap-lighting').textContent()).toContain('Left out');
+    // The removed point was kept with the saved feedback: it can still be put back after a reload.
+    await page.getByRole('button', { name: 'Put back the development area Lighting' }).click();
+    expect(await page.getByLabel('Lighting', { exact: true }).inputValue()).toBe(draftedLighting);
   });
 });

@@ -20,13 +20,18 @@ import {
   trainingTitle,
 } from './compose.ts';
 import {
+  addPoint,
+  canWriteOut,
   FeedbackFormatError,
   maxDevelopmentAreas,
   maxStrengths,
+  offeredSpare,
   parseFeedbackMarkdown,
+  removePoint,
   renderFeedbackMarkdown,
   templateVariablesOf,
   uncoveredGaps,
+  writeOut,
 } from './document.ts';
 import { interviewerMentions, privateNoteOverlaps } from './leaks.ts';
 import { commonWordNames } from './lexicon.ts';
@@ -755,5 +760,115 @@ describe('coverage of the gaps after an edit', () => {
     // Feedback stored before gaps were recorded has nothing to cover.
     const { gaps: _gaps, ...older } = parsed;
     expect(uncoveredGaps(older)).toEqual([]);
+  });
+});
+
+describe('points kept spare for the editor to put back', () => {
+  const everyGap = (): ComposeInput =>
+    inputFor([
+      {
+        interviewer: 'Priya Shah',
+        ratings: allAt(2, { audio: 4, signal_flow: 4, networking_control: 4 }),
+        evidence: {
+          audio: 'Rang out the wedges quickly and explained each step.',
+          video: 'Was unsure how EDID affects a switcher.',
+          lighting: 'Could not say how to address a DMX fixture.',
+        },
+      },
+    ]);
+
+  it('keeps the points merged or cut for length, and writes a merged point out one by one', () => {
+    const { structured, text } = composeFeedback(everyGap(), context);
+    const merged = structured.developmentAreas.findIndex((d) => d.criterion.includes('; '));
+    expect(merged).toBeGreaterThanOrEqual(0);
+    const names = structured.developmentAreas[merged]!.criterion.split('; ');
+    // Every criterion of the merged point is spare as a point of its own, with its course.
+    expect(structured.spare?.developmentAreas.map((d) => d.criterion)).toEqual(names);
+    expect(
+      structured.spare?.developmentAreas.every((d) => d.training !== '' && d.criterionKey !== null),
+    ).toBe(true);
+    // They are written already (merged), so none is offered to put back on its own.
+    expect(offeredSpare(structured).developmentAreas).toEqual([]);
+    expect(canWriteOut(structured, merged)).toBe(true);
+
+    const out = writeOut(structured, merged);
+    expect(out.developmentAreas.map((d) => d.criterion)).toEqual([
+      ...structured.developmentAreas.slice(0, merged).map((d) => d.criterion),
+      ...names,
+    ]);
+    expect(uncoveredGaps(out)).toEqual([]);
+    // The merged point is spare now, and not offered while its criteria are written.
+    expect(out.spare?.developmentAreas.map((d) => d.criterion)).toEqual([names.join('; ')]);
+    expect(offeredSpare(out).developmentAreas).toEqual([]);
+    // Saved as text and read back against what was stored, the spare points are the same.
+    const saved = parseFeedbackMarkdown(renderFeedbackMarkdown(out), structured);
+    expect(saved.developmentAreas.map((d) => d.criterionKey)).toEqual(
+      out.developmentAreas.map((d) => d.criterionKey),
+    );
+    expect(saved.spare?.developmentAreas.map((d) => d.criterion)).toEqual([names.join('; ')]);
+    expect(renderFeedbackMarkdown(saved)).not.toBe(text);
+  });
+
+  it('puts a removed point back as it was, in the editor and through a save', () => {
+    const { structured, text } = composeFeedback(everyGap(), context);
+    const first = structured.developmentAreas[0]!;
+    const removed = removePoint(structured, 'development', 0);
+    expect(removed.developmentAreas).not.toContainEqual(first);
+    expect(offeredSpare(removed).developmentAreas).toEqual([first]);
+    // The stored text without it, read back: the point is spare on the server too, and the gap uncovered.
+    const saved = parseFeedbackMarkdown(renderFeedbackMarkdown(removed), structured);
+    expect(offeredSpare(saved).developmentAreas.map((d) => d.criterion)).toEqual([first.criterion]);
+    expect(uncoveredGaps(saved).map((g) => g.criterionKey)).toEqual([first.criterionKey]);
+    // Put back (at the end), it reads as composed and covers the gap again; nothing is spare twice.
+    const back = addPoint(saved, 'development', first.criterion);
+    expect(back.developmentAreas.at(-1)).toMatchObject({
+      criterionKey: first.criterionKey,
+      evidence: first.evidence,
+      training: first.training,
+    });
+    expect(uncoveredGaps(back)).toEqual([]);
+    expect(offeredSpare(back).developmentAreas).toEqual([]);
+    expect(renderFeedbackMarkdown(back)).not.toBe(renderFeedbackMarkdown(saved));
+    expect(renderFeedbackMarkdown(back).length).toBe(text.length);
+
+    const strength = structured.strengths[0]!;
+    const noStrength = removePoint(structured, 'strength', 0);
+    // Before the strengths cut for length, which stay on offer.
+    expect(offeredSpare(noStrength).strengths).toEqual([strength, ...(structured.spare?.strengths ?? [])]);
+    expect(addPoint(noStrength, 'strength', strength.criterion).strengths.at(-1)).toEqual(strength);
+  });
+
+  it('adds an empty point for a gap with nothing spare, and keeps to the limits', () => {
+    const { structured } = composeFeedback(everyGap(), context);
+    const gap = structured.gaps![0]!;
+    const bare = { ...structured, developmentAreas: [], spare: undefined };
+    const added = addPoint(bare, 'development', gap.criterion, gap);
+    expect(added.developmentAreas).toEqual([
+      expect.objectContaining({
+        criterionKey: gap.criterionKey,
+        criterion: gap.criterion,
+        evidence: '',
+        training: '',
+      }),
+    ]);
+    // Saved without a next step, it is refused with what to write.
+    expect(() => parseFeedbackMarkdown(renderFeedbackMarkdown(added), bare)).toThrow(
+      new RegExp(`"${gap.criterion}": say what the next step is`),
+    );
+    // Nothing spare and no gap: unchanged.
+    expect(addPoint(bare, 'development', 'Juggling')).toBe(bare);
+    // A full list takes no more.
+    const spareStrength = {
+      criterionKey: null,
+      criterion: 'Extra',
+      evidence: 'You did well.',
+      cautious: false,
+    };
+    const full = {
+      ...structured,
+      strengths: Array.from({ length: maxStrengths }, (_, i) => ({ ...spareStrength, criterion: `S${i}` })),
+      spare: { strengths: [spareStrength], developmentAreas: [] },
+    };
+    expect(addPoint(full, 'strength', 'Extra')).toBe(full);
   });
 });

@@ -467,11 +467,10 @@ function build(
 ): StructuredFeedback {
   const { assessment } = input;
   const chosen = plan(assessment);
-  if (brevity.concise) chosen.strengths = chosen.strengths.slice(0, 2);
   const sentences = brevity.concise ? 1 : 2;
   const criterionOf = new Map(input.criteria.map((c) => [c.key, c]));
 
-  const strengths: FeedbackStrength[] = chosen.strengths.map((c, i) => {
+  const composedStrengths: FeedbackStrength[] = chosen.strengths.map((c, i) => {
     const weak = (c.mean ?? 0) < 3;
     const evidence = fallbacks.strengths.has(i)
       ? []
@@ -489,6 +488,8 @@ function build(
           : evidence.join(' ');
     return { criterionKey: c.key, criterion: c.name, evidence: text, cautious: c.disagreement };
   });
+  // A concise draft keeps two strengths; the third stays spare for the editor to put back.
+  const strengths = brevity.concise ? composedStrengths.slice(0, 2) : composedStrengths;
 
   const developmentAreas: FeedbackDevelopmentArea[] = chosen.development.map(
     ({ criterion: c, reason }, i) => {
@@ -539,7 +540,9 @@ function build(
   const venue = fallbacks.encouragementWithoutVenue ? '' : input.venueName.trim();
   const encouragement = encouragementFor(input, score, developmentAreas, strengths, venue);
   // The encouragement names the first course, so areas are merged after it has been chosen.
+  const spareAreas: FeedbackDevelopmentArea[] = [];
   if (developmentAreas.length > brevity.keepAreas + 1) {
+    spareAreas.push(...developmentAreas.slice(brevity.keepAreas));
     const merged = mergedArea(
       developmentAreas.slice(brevity.keepAreas),
       developmentAreas.slice(0, brevity.keepAreas),
@@ -552,7 +555,17 @@ function build(
     const c = assessment.criteria.find((x) => x.key === key);
     return c ? [{ criterionKey: c.key, criterion: c.name }] : [];
   });
-  return { strengths, developmentAreas, encouragement, score, edited: false, gaps, leftOut: [] };
+  const spare = { strengths: composedStrengths.slice(strengths.length), developmentAreas: spareAreas };
+  return {
+    strengths,
+    developmentAreas,
+    encouragement,
+    score,
+    edited: false,
+    gaps,
+    leftOut: [],
+    ...(spare.strengths.length || spare.developmentAreas.length ? { spare } : {}),
+  };
 }
 
 /** Parts of the text that hold an error finding, to be replaced by their framework-based wording. */

@@ -100,6 +100,144 @@ export interface StructuredFeedback {
   gaps?: FeedbackGap[];
   /** Gaps the manager left out of the text, each with a reason. */
   leftOut?: FeedbackLeftOut[];
+  /**
+   * Points composed from the scorecards that are not in the text — cut for length, merged into the
+   * last point, or removed by the manager — kept so the editor can put them back (never sent).
+   */
+  spare?: FeedbackSpare;
+}
+
+export interface FeedbackSpare {
+  strengths: FeedbackStrength[];
+  developmentAreas: FeedbackDevelopmentArea[];
+}
+
+/** Points of `pool` whose criterion is not written in `written`, once each (the first kept). */
+function notWritten<T extends { criterion: string }>(pool: readonly T[], written: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const p of pool)
+    if (
+      !written.some((w) => sameName(w.criterion, p.criterion)) &&
+      !kept.some((k) => sameName(k.criterion, p.criterion))
+    )
+      kept.push(p);
+  return kept;
+}
+
+/**
+ * The spare points after an edit from `previous` to `next`: what was spare or written before and is
+ * not written now. A point typed in by hand and then removed is kept too, so nothing is lost.
+ */
+export function spareAfterEdit(
+  next: StructuredFeedback,
+  previous: StructuredFeedback | undefined,
+): FeedbackSpare {
+  const strengths = notWritten(
+    [...(previous?.strengths ?? []), ...(previous?.spare?.strengths ?? [])].filter(
+      (s) => s.evidence.trim() !== '',
+    ),
+    next.strengths,
+  );
+  const developmentAreas = notWritten(
+    [...(previous?.developmentAreas ?? []), ...(previous?.spare?.developmentAreas ?? [])].filter(
+      (d) => d.evidence.trim() !== '' || d.training.trim() !== '',
+    ),
+    next.developmentAreas,
+  );
+  return { strengths, developmentAreas };
+}
+
+/** The criterion names a point covers: one, or each of a merged point's. */
+const namesOf = (criterion: string) =>
+  criterion
+    .split(mergedCriteriaSeparator.trim())
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+
+/** Spare points that could go back without repeating a criterion already written (alone or merged). */
+export function offeredSpare(feedback: StructuredFeedback): FeedbackSpare {
+  const written = [...feedback.strengths, ...feedback.developmentAreas].flatMap((p) => namesOf(p.criterion));
+  const free = (p: { criterion: string }) =>
+    !namesOf(p.criterion).some((n) => written.some((w) => sameName(w, n)));
+  return {
+    strengths: (feedback.spare?.strengths ?? []).filter(free),
+    developmentAreas: (feedback.spare?.developmentAreas ?? []).filter(free),
+  };
+}
+
+/** The spare points a merged development area can be written out as, or null when one is missing. */
+function mergedParts(feedback: StructuredFeedback, index: number): FeedbackDevelopmentArea[] | null {
+  const point = feedback.developmentAreas[index];
+  const names = point ? namesOf(point.criterion) : [];
+  if (names.length < 2) return null;
+  const parts = names.map((n) => feedback.spare?.developmentAreas.find((d) => sameName(d.criterion, n)));
+  return parts.every((p) => p !== undefined) ? parts : null;
+}
+
+/** Whether the merged point at `index` can be written out one point per criterion (within the limit). */
+export function canWriteOut(feedback: StructuredFeedback, index: number): boolean {
+  const parts = mergedParts(feedback, index);
+  return parts !== null && feedback.developmentAreas.length - 1 + parts.length <= maxDevelopmentAreas;
+}
+
+/** The merged point at `index` replaced by one point per criterion, in place; the merged one kept spare. */
+export function writeOut(feedback: StructuredFeedback, index: number): StructuredFeedback {
+  const parts = mergedParts(feedback, index);
+  if (!parts || !canWriteOut(feedback, index)) return feedback;
+  const areas = [...feedback.developmentAreas];
+  areas.splice(index, 1, ...parts);
+  const next = { ...feedback, developmentAreas: areas };
+  return { ...next, spare: spareAfterEdit(next, feedback) };
+}
+
+/** The structure with one point taken out of the text and kept as spare. */
+export function removePoint(
+  feedback: StructuredFeedback,
+  part: 'strength' | 'development',
+  index: number,
+): StructuredFeedback {
+  const next: StructuredFeedback =
+    part === 'strength'
+      ? { ...feedback, strengths: feedback.strengths.filter((_, i) => i !== index) }
+      : { ...feedback, developmentAreas: feedback.developmentAreas.filter((_, i) => i !== index) };
+  return { ...next, spare: spareAfterEdit(next, feedback) };
+}
+
+/**
+ * The structure with a spare point (by criterion) put back at the end of its list; for a gap with no
+ * spare point, an empty development area for the manager to write. Unchanged when the list is full.
+ */
+export function addPoint(
+  feedback: StructuredFeedback,
+  part: 'strength' | 'development',
+  criterion: string,
+  gap?: FeedbackGap,
+): StructuredFeedback {
+  const spare = feedback.spare ?? { strengths: [], developmentAreas: [] };
+  if (part === 'strength') {
+    const point = spare.strengths.find((s) => sameName(s.criterion, criterion));
+    if (!point || feedback.strengths.length >= maxStrengths) return feedback;
+    const next = { ...feedback, strengths: [...feedback.strengths, point] };
+    return { ...next, spare: spareAfterEdit(next, feedback) };
+  }
+  if (feedback.developmentAreas.length >= maxDevelopmentAreas) return feedback;
+  const point: FeedbackDevelopmentArea | undefined =
+    spare.developmentAreas.find((d) => sameName(d.criterion, criterion)) ??
+    (gap
+      ? {
+          criterionKey: gap.criterionKey,
+          criterion: gap.criterion,
+          reason: 'below_required',
+          level: null,
+          evidence: '',
+          training: '',
+          suggestions: [],
+          cautious: false,
+        }
+      : undefined);
+  if (!point) return feedback;
+  const next = { ...feedback, developmentAreas: [...feedback.developmentAreas, point] };
+  return { ...next, spare: spareAfterEdit(next, feedback) };
 }
 
 /**
@@ -328,7 +466,9 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
   }
 
   const parsedStrengths: FeedbackStrength[] = strengths.map((s) => {
-    const before = previous?.strengths.find((p) => sameName(p.criterion, s.criterion));
+    const before = [...(previous?.strengths ?? []), ...(previous?.spare?.strengths ?? [])].find((p) =>
+      sameName(p.criterion, s.criterion),
+    );
     return {
       criterionKey: before?.criterionKey ?? null,
       criterion: s.criterion,
@@ -348,7 +488,9 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
     if (training === '') {
       throw new FeedbackFormatError(`"${a.criterion}": say what the next step is after "${nextStepLead}".`);
     }
-    const before = previous?.developmentAreas.find((p) => sameName(p.criterion, a.criterion));
+    const before = [...(previous?.developmentAreas ?? []), ...(previous?.spare?.developmentAreas ?? [])].find(
+      (p) => sameName(p.criterion, a.criterion),
+    );
     return {
       criterionKey: before?.criterionKey ?? null,
       criterion: a.criterion,
@@ -369,7 +511,7 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
     .filter((p) => p !== '')
     .join('\n\n');
   const previousEncouragement = previous?.encouragement;
-  return {
+  const parsed: StructuredFeedback = {
     strengths: parsedStrengths,
     developmentAreas: parsedAreas,
     encouragement: {
@@ -387,4 +529,6 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
     ...(previous?.gaps ? { gaps: previous.gaps } : {}),
     ...(previous?.leftOut ? { leftOut: previous.leftOut } : {}),
   };
+  const spare = spareAfterEdit(parsed, previous);
+  return spare.strengths.length || spare.developmentAreas.length ? { ...parsed, spare } : parsed;
 }

@@ -320,7 +320,14 @@ describeEachDatabase('feedback drafts and approval API', (get) => {
       .split('\n')
       .filter((line: string) => !line.startsWith('- **Lighting:**'))
       .join('\n');
-    expect((await inject(manager, 'PUT', base, { text: withoutLighting })).statusCode).toBe(200);
+    const lightingPoint = feedback.structured.developmentAreas.find(
+      (d: { criterionKey: string }) => d.criterionKey === 'lighting',
+    );
+    const edited = await inject(manager, 'PUT', base, { text: withoutLighting });
+    expect(edited.statusCode).toBe(200);
+    // The removed point is kept spare with the feedback (for the editor to put back), never sent.
+    expect(edited.json().feedback.structured.spare.developmentAreas).toEqual([lightingPoint]);
+    expect(edited.json().preview.text).not.toContain(lightingPoint.evidence);
     const refused = await inject(manager, 'POST', `${base}/approve`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('Lighting is below the level this role needs');

@@ -76,32 +76,30 @@ const trainingSuggestionSchema = z.object({
   url: z.string().nullable(),
 });
 
+const feedbackStrengthSchema = z.object({
+  criterionKey: z.string().nullable().describe('Null when typed in by hand and matching no criterion'),
+  criterion: z.string(),
+  evidence: z.string().describe('What the panel saw, written to the candidate'),
+  cautious: z.boolean().describe('The panel disagreed (spread ≥ 2), so the wording is cautious'),
+});
+
+const feedbackDevelopmentAreaSchema = z.object({
+  criterionKey: z.string().nullable(),
+  criterion: z.string(),
+  reason: z
+    .enum(developmentReasons)
+    .describe('below_required, lowest_rated, or go_further for a strong candidate'),
+  level: levelSchema.nullable().describe('The current level the training was chosen for'),
+  evidence: z.string(),
+  training: z.string().describe('The next step as the candidate reads it, after "A good next step:"'),
+  suggestions: z.array(trainingSuggestionSchema).describe('The catalogue entries it names'),
+  cautious: z.boolean(),
+});
+
 export const structuredFeedbackSchema = z.object({
-  strengths: z
-    .array(
-      z.object({
-        criterionKey: z.string().nullable().describe('Null when typed in by hand and matching no criterion'),
-        criterion: z.string(),
-        evidence: z.string().describe('What the panel saw, written to the candidate'),
-        cautious: z.boolean().describe('The panel disagreed (spread ≥ 2), so the wording is cautious'),
-      }),
-    )
-    .describe('1–3, the highest-rated criteria'),
+  strengths: z.array(feedbackStrengthSchema).describe('1–3, the highest-rated criteria'),
   developmentAreas: z
-    .array(
-      z.object({
-        criterionKey: z.string().nullable(),
-        criterion: z.string(),
-        reason: z
-          .enum(developmentReasons)
-          .describe('below_required, lowest_rated, or go_further for a strong candidate'),
-        level: levelSchema.nullable().describe('The current level the training was chosen for'),
-        evidence: z.string(),
-        training: z.string().describe('The next step as the candidate reads it, after "A good next step:"'),
-        suggestions: z.array(trainingSuggestionSchema).describe('The catalogue entries it names'),
-        cautious: z.boolean(),
-      }),
-    )
+    .array(feedbackDevelopmentAreaSchema)
     .describe('Every criterion below the required level (up to 8), or the lowest-rated one'),
   encouragement: z.object({
     kind: z
@@ -123,6 +121,15 @@ export const structuredFeedbackSchema = z.object({
     .array(z.object({ criterionKey: z.string(), criterion: z.string(), reason: z.string() }))
     .optional()
     .describe('Gaps the manager left out of the text, each with a reason (never sent to the candidate)'),
+  spare: z
+    .object({
+      strengths: z.array(feedbackStrengthSchema),
+      developmentAreas: z.array(feedbackDevelopmentAreaSchema),
+    })
+    .optional()
+    .describe(
+      'Points composed from the scorecards that are not in the text (cut for length, merged into the last point, or removed by hand), to put back by writing them into the text again; never sent',
+    ),
 });
 
 export const feedbackStatusSchema = z.enum(['draft', 'approved']);

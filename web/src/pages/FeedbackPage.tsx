@@ -5,6 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { getRouteApi } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import {
+  addPoint,
   renderFeedbackMarkdown,
   renderFeedbackMarkdownWithSegments,
   type StructuredFeedback,
@@ -391,6 +392,7 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
                   text={text}
                   choices={choices}
                   onChange={setChoices}
+                  onPutBack={(gap) => setStructured((s) => addPoint(s, 'development', gap.criterion, gap))}
                 />
                 {live.error ? <ErrorState error={live.error} title="The check could not run" /> : null}
                 <FindingsList check={live.check} checking={live.checking} onSelect={selectFinding} />

@@ -1,7 +1,8 @@
 // The criteria the candidate scored below the role's required level: each must be in the text or
 // left out on purpose with a reason (the `leftOut` list of PUT …/feedback; never sent to the candidate).
-import { Badge, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import {
+  type FeedbackGap,
   leftOutReasonMinLength,
   parseFeedbackMarkdown,
   type StructuredFeedback,
@@ -50,11 +51,14 @@ export function LeftOutCard({
   text,
   choices,
   onChange,
+  onPutBack,
 }: {
   structured: StructuredFeedback;
   text: string;
   choices: LeftOutChoices;
   onChange: (next: LeftOutChoices) => void;
+  /** Puts the gap's point back under "Where to develop next" (as composed, or empty to write). */
+  onPutBack: (gap: FeedbackGap) => void;
 }) {
   const gaps = structured.gaps ?? [];
   if (gaps.length === 0) return null;
@@ -97,10 +101,19 @@ export function LeftOutCard({
                 )}
               </Group>
               {!choice && !inText && missing !== null ? (
-                <Text size="xs" c="red.9">
-                  Put a “- **{gap.criterion}:**” point back under “Where to develop next”, or leave it out
-                  below with a reason.
-                </Text>
+                <Group gap="xs" wrap="nowrap" align="center">
+                  <Text size="xs" c="red.9" style={{ flex: 1 }}>
+                    Put it back under “Where to develop next”, or leave it out below with a reason.
+                  </Text>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={() => onPutBack(gap)}
+                    aria-label={`Put ${gap.criterion} back in the feedback`}
+                  >
+                    Put it back
+                  </Button>
+                </Group>
               ) : null}
               <Checkbox
                 size="sm"

@@ -2,7 +2,17 @@
 // its next step and training picker) and the closing paragraph. Every field edits the text directly
 // (document.ts renders it), and the check's findings are marked in the field they fall in.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { FeedbackSegment, StructuredFeedback } from '../../../../src/domain/feedback/document.ts';
+import {
+  addPoint,
+  canWriteOut,
+  type FeedbackSegment,
+  maxDevelopmentAreas,
+  maxStrengths,
+  offeredSpare,
+  removePoint,
+  type StructuredFeedback,
+  writeOut,
+} from '../../../../src/domain/feedback/document.ts';
 import { trainingLine } from '../../../../src/domain/feedback/training.ts';
 import type { FeedbackFindingResponse, TrainingEntry } from '../../api/feedback';
 import { type FieldKey, fieldKey, marksByField, rawValue, withValue } from './fields';
@@ -37,10 +47,9 @@ export function StructuredEditor({
   });
   const pick = (index: number, entry: TrainingEntry) =>
     onChange(withValue(structured, fieldKey('training', index), trainingLine(entry)));
-  const removeStrength = (index: number) =>
-    onChange({ ...structured, strengths: structured.strengths.filter((_, i) => i !== index) });
-  const removeArea = (index: number) =>
-    onChange({ ...structured, developmentAreas: structured.developmentAreas.filter((_, i) => i !== index) });
+  const removeStrength = (index: number) => onChange(removePoint(structured, 'strength', index));
+  const removeArea = (index: number) => onChange(removePoint(structured, 'development', index));
+  const spare = offeredSpare(structured);
 
   return (
     <Stack gap="md" data-testid="feedback-editor">
@@ -53,10 +62,7 @@ export function StructuredEditor({
         </Text>
         <Stack gap="md">
           {structured.strengths.length === 0 ? (
-            <Text size="sm">
-              No strength left: draft again from the scorecards to get them back, or the check will ask for
-              one.
-            </Text>
+            <Text size="sm">No strength left: put one back below, or the check will ask for one.</Text>
           ) : null}
           {structured.strengths.map((s, i) => (
             <Stack key={s.criterion} gap={4}>
@@ -75,6 +81,13 @@ export function StructuredEditor({
             </Stack>
           ))}
         </Stack>
+        <PutBack
+          what="strength"
+          names={spare.strengths.map((s) => s.criterion)}
+          full={structured.strengths.length >= maxStrengths}
+          limit={`Up to ${maxStrengths} strengths: remove one to put another back.`}
+          onPut={(name) => onChange(addPoint(structured, 'strength', name))}
+        />
       </Card>
 
       <Card withBorder padding="md">
@@ -87,7 +100,7 @@ export function StructuredEditor({
         <Stack gap="lg">
           {structured.developmentAreas.length === 0 ? (
             <Text size="sm">
-              No development area left: draft again from the scorecards, or the check will ask for one.
+              No development area left: put one back below, or the check will ask for one.
             </Text>
           ) : null}
           {structured.developmentAreas.map((d, i) => (
@@ -101,6 +114,16 @@ export function StructuredEditor({
               />
               <Group justify="space-between" gap="xs">
                 <TrainingPicker applicationId={applicationId} area={d} onPick={(entry) => pick(i, entry)} />
+                {canWriteOut(structured, i) ? (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={() => onChange(writeOut(structured, i))}
+                    aria-label={`Write ${d.criterion} out as one point each`}
+                  >
+                    One point each
+                  </Button>
+                ) : null}
                 <Button
                   size="compact-xs"
                   variant="subtle"
@@ -114,6 +137,13 @@ export function StructuredEditor({
             </Stack>
           ))}
         </Stack>
+        <PutBack
+          what="development area"
+          names={spare.developmentAreas.map((d) => d.criterion)}
+          full={structured.developmentAreas.length >= maxDevelopmentAreas}
+          limit={`Up to ${maxDevelopmentAreas} development areas: remove one to put another back.`}
+          onPut={(name) => onChange(addPoint(structured, 'development', name))}
+        />
       </Card>
 
       <Card withBorder padding="md">
@@ -127,6 +157,47 @@ export function StructuredEditor({
           minRows={3}
         />
       </Card>
+    </Stack>
+  );
+}
+
+/** The composed points that are not in the text, each a button that puts it back as it was written. */
+function PutBack({
+  what,
+  names,
+  full,
+  limit,
+  onPut,
+}: {
+  what: string;
+  names: readonly string[];
+  full: boolean;
+  limit: string;
+  onPut: (name: string) => void;
+}) {
+  if (names.length === 0) return null;
+  return (
+    <Stack gap={4} mt="md" data-testid={`put-back-${what.replace(' ', '-')}`}>
+      <Text size="sm" fw={500}>
+        Put back
+      </Text>
+      <Text size="xs" c="dimmed">
+        {full ? limit : `Composed from the scorecards and not in the text: each goes back as it was written.`}
+      </Text>
+      <Group gap="xs">
+        {names.map((name) => (
+          <Button
+            key={name}
+            size="compact-sm"
+            variant="default"
+            disabled={full}
+            onClick={() => onPut(name)}
+            aria-label={`Put back the ${what} ${name}`}
+          >
+            + {name}
+          </Button>
+        ))}
+      </Group>
     </Stack>
   );
 }
