@@ -14,6 +14,7 @@ import {
   feedbackFresh3,
   feedbackFresh4,
   feedbackFresh5,
+  feedbackFresh6,
   feedbackHoldout,
   feedbackIndependent,
 } from '../src/domain/feedback/corpus/index.ts';
@@ -34,6 +35,7 @@ const fresh2 = measure(feedbackFresh2);
 const fresh3 = measure(feedbackFresh3);
 const fresh4 = measure(feedbackFresh4);
 const fresh5 = measure(feedbackFresh5);
+const fresh6 = measure(feedbackFresh6);
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
@@ -84,6 +86,7 @@ if (args.has('--json')) {
         fresh3: { ...fresh3.score, floors: floorFigures(feedbackFresh3) },
         fresh4: { ...fresh4.score, floors: floorFigures(feedbackFresh4) },
         fresh5: { ...fresh5.score, floors: floorFigures(feedbackFresh5) },
+        fresh6: { ...fresh6.score, floors: floorFigures(feedbackFresh6) },
       },
       null,
       2,
@@ -114,6 +117,7 @@ if (args.has('--json')) {
     ...report('Of which fresh-4 (fourth blind set; read since)', fresh4, feedbackFresh4),
     '',
     ...report('Of which fresh-5 (fifth blind set, measured once blind, then read)', fresh5, feedbackFresh5),
+    ...report('Of which fresh-6 (sixth blind set, measured once blind, then read)', fresh6, feedbackFresh6),
     '',
   ];
   process.stdout.write(lines.join('\n'));

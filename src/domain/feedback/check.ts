@@ -172,7 +172,7 @@ function hasNegatedPraise(clause: string): boolean {
 
 /** A sentence that names the candidate's strength as such ("your strongest area was…", "showed real promise in…"). */
 const strengthSignpost =
-  /\b(?:your|the)\s+(?:strongest|best|stand-?out|main|greatest|biggest|real)\s+(?:area|part|point|skill|moment|quality|asset)s?\b(?!\s+(?:to|for)\s+(?:develop|improve|work))|\byour\s+(?:main\s+|real\s+|biggest\s+|key\s+|greatest\s+)?strengths?\s+(?:was|were|is|are|lay|lies)\b|\b(?:showed|show|shows|showing)\s+(?:a\s+lot\s+of\s+|real\s+|great\s+|genuine\s+)promise\b/i;
+  /\b(?:your|the)\s+(?:strongest|best|stand-?out|main|greatest|biggest|real)\s+(?:area|part|point|skill|moment|quality|asset)s?\b(?!\s+(?:(?:that\s+)?(?:we|I)(?:'d|\s+would)?\s+(?:like|want)\s+you\s+)?(?:to|for)\s+(?:develop|improve|work|build))|\byour\s+(?:main\s+|real\s+|biggest\s+|key\s+|greatest\s+)?strengths?\s+(?:was|were|is|are|lay|lies)\b|\b(?:showed|show|shows|showing)\s+(?:a\s+lot\s+of\s+|real\s+|great\s+|genuine\s+)promise\b/i;
 
 /** A sentence that names the area to develop as such ("the area to work on is…", "your weaker area was…"). */
 const developmentSignpost =

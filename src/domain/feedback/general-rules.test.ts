@@ -1,7 +1,8 @@
 // Families of phrasing the fourth and fifth blind sets showed the check lacked, each as a general
 // rule with its innocent near-miss: a colleague's view without the panel's names, note-taking, scorn,
 // generic advice, career-stage comparisons, "married up" for joining things, a "thin" knowledge gap;
-// then stamina and career stage, a previous name, festivals not kept, sarcasm.
+// then stamina and career stage, a previous name, festivals not kept, sarcasm; then (the sixth)
+// euphemisms for health, transition and pregnancy, a nationality, talking down, gaps in other words.
 
 import { describe, expect, it } from 'vitest';
 import { checkFeedback } from './check.ts';
@@ -156,5 +157,79 @@ describe('the fifth blind set’s families, each with its innocent near-miss', (
     expect(
       kinds(`${opening} ${gap} ${next} Come back when you have done the course and we will talk again.`),
     ).not.toContain('tone');
+  });
+});
+
+describe('the sixth blind set’s families, each with its innocent near-miss', () => {
+  const protectedQuote = (sentence: string) => quotes(inLetter(sentence), 'protected-characteristic');
+
+  it.each([
+    ['We wanted someone born after the millennium for this post.', 'someone born after the millennium'],
+    ['We were not sure you would be fighting fit for eighteen-hour shifts.', 'fighting fit'],
+    ["From what you said about your 'bad days', we worried about the shifts.", "your 'bad days'"],
+    ['With you being wired a bit differently, the get-in may be too much.', 'wired a bit differently'],
+    ['Needing the quiet room worried us for a get-in.', 'Needing the quiet room'],
+    ['We went for someone who was not mid-transition.', 'mid-transition'],
+    [
+      'With the change of name and identity, a live desk might be a distraction.',
+      'change of name and identity',
+    ],
+    ['With your happy news due over the summer, we went another way.', 'your happy news due'],
+    ['As a Polish national you might not stay long.', 'As a Polish national'],
+    [
+      'Your involvement with the Pride events made us wonder about our regulars.',
+      'involvement with the Pride',
+    ],
+  ])('%s', (sentence, phrase) => {
+    expect(protectedQuote(sentence)).toEqual([phrase]);
+  });
+
+  it.each([
+    'You ran the stage audio for the Pride weekend we produce each summer.',
+    'You streamed the Eid event we hosted last year with three cameras.',
+    'You toured with the Welsh National Opera and knew their rig.',
+    'Your good news about the IPAF card came through just in time.',
+    'You rigged the dimmers for a show born in the nineties and still touring.',
+    'You kept the quiet room feed separate from the foyer speakers.',
+  ])('not: %s', (sentence) => {
+    expect(protectedQuote(sentence)).toEqual([]);
+  });
+
+  it.each([
+    'Thanks for the masterclass in how not to patch a grandMA3.',
+    'Bless you, you did try so hard.',
+    'Your cable management was neat, well done you!',
+    'Not everyone can keep up with rigging at this stage.',
+    'Honestly, the Crestron part of the interview was a car crash.',
+    'It was painful to sit through.',
+    "Next time don't pretend to know things you don't.",
+    'That was one of the worst answers I have heard.',
+  ])('tone: %s', (sentence) => {
+    expect(kinds(inLetter(sentence))).toContain('tone');
+  });
+
+  it.each([
+    'The crash barrier was fitted before doors.',
+    'You did try the backup desk first, which was right.',
+    'You kept the sound desk well clear of the car park feed.',
+  ])('not tone: %s', (sentence) => {
+    expect(kinds(inLetter(sentence))).not.toContain('tone');
+  });
+
+  it.each([
+    'You executed the cue list on the Eos really cleanly. Where you lost a bit of ground was the desk itself: you were hunting for the matrix routing.',
+    'You rebuilt the vMix playlist in four minutes, which was impressive. Where we felt you could grow is in control: your rooms so far were standalone.',
+    'Your mixing on the Midas was brilliant. Your answers on budgets and rotas were less developed.',
+    "On your PA walk you found the blind spot behind the delays. The thing we'd want more of is RF: your plan had two intermod clashes.",
+  ])('a strength and a development area in other words: %s', (body) => {
+    const found = kinds(`Thank you for coming in. ${body} ${next}`);
+    expect(found).not.toContain('missing-strength');
+    expect(found).not.toContain('missing-development-area');
+  });
+
+  it('"the main area we would like you to develop" names a gap, not a strength', () => {
+    const text =
+      'Thank you for coming in. The main area we would like you to develop is timecode: you could not explain genlock. Working through SMPTE timecode basics with a sync generator would help.';
+    expect(kinds(text)).toContain('missing-strength');
   });
 });

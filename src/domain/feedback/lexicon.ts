@@ -351,6 +351,10 @@ export const praiseTerms: readonly string[] = [
   'competent(?:ly)?',
   'reassur(?:ing|ed)',
   'patient(?:ly)?',
+  'clean(?:ly)?',
+  'brilliant(?:ly)?',
+  'brill',
+  'ace',
 ];
 
 /** "You traced…", "you isolated…": evidence of what the candidate did, which counts as praise. */
@@ -416,6 +420,7 @@ export const achievementVerbs: readonly string[] = [
   'worked safely',
   'flew',
   'focused',
+  'executed',
 ];
 
 /** Markers of a development area: a gap, a struggle, a "next". */
@@ -425,7 +430,8 @@ export const developmentTerms: readonly string[] = [
   'work on',
   'gaps?',
   'weak(?:er|est|ness|nesses)?',
-  'less (?:confident|sure|secure|familiar|fluent|assured|comfortable|strong|experienced|certain)',
+  'less (?:confident|sure|secure|familiar|fluent|assured|comfortable|strong|experienced|certain|developed|polished|solid)',
+  'lost (?:a (?:bit|little) of |some )?ground',
   'not (?:yet|quite|as|so|fully|always|very|confident|sure|clear|familiar)',
   'not enough',
   'struggl(?:e|ed|ing)',

@@ -45,3 +45,7 @@ export function matchRule(text: string, rule: PatternRule): Span[] {
 /** People: the nouns that make an adjective a description of a person. */
 export const personNouns =
   'man|men|woman|women|lad|lads|lass|lasses|guy|guys|girl|girls|boy|boys|bloke|blokes|chap|chaps|gentleman|gentlemen|lady|ladies|person|people|persons|candidate|candidates|applicant|applicants|technician|technicians|tech|techs|engineer|engineers|operator|operators|worker|workers|colleague|colleagues|member|members|hire|hires|recruit|recruits|staff|crew|team|family|student|students|graduate|graduates|employee|employees|individual|individuals|someone|somebody';
+
+/** Just after a festival's name: the event a venue put on or the candidate worked, not a belief. */
+export const eventNoun =
+  /^[\s-]*(?:weekend|festival|event|events|stage|shows?|gigs?|concerts?|productions?|programme|season|market|parade|celebrations?\s+(?:we|the\s+venue)|lights\s+(?:switch-on|show))\b/i;

@@ -3,7 +3,7 @@
 // younger"), the stage of a career, pregnancy dates, names and pronouns, build. Kept apart from
 // protected.ts so each family reads in one place; every rule here is an error like the rest.
 
-import { personNouns as people, words } from './patterns.ts';
+import { eventNoun, personNouns as people, words } from './patterns.ts';
 import type { ProtectedRule } from './protected.ts';
 
 // Nationalities, ethnic and national origins as adjectives or nouns for a person ("being Nigerian").
@@ -153,6 +153,7 @@ export const framedProtectedRules: readonly ProtectedRule[] = [
     pattern: words(
       'crucifix|hijab|headscarf|headscarves|niqab|burqa|burka|turban|kippah|yarmulke|skull\\s*cap|rosary|(?:cross|crucifix|pendant|symbol|beads)\\s+(?:you|he|she|they)\\s+wear|religious\\s+(?:dress|symbols?|jewellery|holidays?|festivals?)|diwali|eid|ramadan|passover|yom\\s+kippur|sabbath|shabbat',
     ),
+    unlessAfter: eventNoun,
   },
   {
     characteristic: 'sexual orientation',
@@ -194,6 +195,44 @@ export const framedProtectedRules: readonly ProtectedRule[] = [
     characteristic: 'sex',
     pattern: words(
       '(?:went|go|going|gone)\\s+with\\s+(?:a|another)\\s+(?:man|woman|bloke|lad|girl|guy|lady|male|female)\\b|(?:chose|picked|hired|appointed|wanted|needed|prefer(?:red)?)\\s+(?:a|another)\\s+(?:man|woman|bloke|lad|girl|guy|lady)\\b',
+    ),
+  },
+  // ── Fourth round (after fresh-6 was measured blind; see the independent corpus README) ─────────
+  {
+    characteristic: 'age',
+    proxy: true,
+    // "someone born after the millennium", "born in the nineties".
+    pattern: words(
+      '(?:someone|somebody|a\\s+candidate|people|you\\s+were|(?:he|she|they)\\s+(?:was|were))\\s+born\\s+(?:after|before|in|around|since)\\s+(?:the\\s+)?(?:millennium|(?:19|20)\\d0s|(?:19|20)\\d\\d|(?:sixties|seventies|eighties|nineties|noughties)|\\d0s)',
+    ),
+  },
+  {
+    characteristic: 'disability',
+    proxy: true,
+    // Health and neurodivergence by euphemism: "fighting fit", "your bad days", "wired differently".
+    pattern: words(
+      "(?:fully\\s+|physically\\s+|not\\s+)?fighting\\s+fit|(?:your|his|her|their)\\s+['‘]?bad\\s+days['’]?|(?:need|needing|needs|needed)\\s+to\\s+pace\\s+(?:yourself|himself|herself|themselves)|wired\\s+(?:a\\s+(?:bit|little)\\s+)?differently|(?:needing|needs|need|needed|asked\\s+for|use\\s+of)\\s+(?:a\\s+|the\\s+)?quiet\\s+room|(?:that|this|the)\\s+kind\\s+of\\s+baggage",
+    ),
+  },
+  {
+    characteristic: 'gender reassignment',
+    pattern: words(
+      'mid[- ]transition|(?:going|gone|went|been)\\s+through\\s+(?:a\\s+|the\\s+|your\\s+)?transition|(?:change|changes|changing)\\s+of\\s+(?:name\\s+and\\s+)?(?:identity|gender)|chang(?:e|ed|ing)\\s+(?:your|his|her|their)\\s+(?:identity|gender)',
+    ),
+  },
+  {
+    characteristic: 'pregnancy and maternity',
+    proxy: true,
+    // "your happy news due over the summer", "with the baby on the way".
+    pattern: words(
+      '(?:your|the|her|their)\\s+(?:happy|good|exciting|big|lovely)\\s+news\\s+(?:(?:is|being)\\s+)?(?:due|arriving|expected|coming)|(?:a|the|your)\\s+baby\\s+on\\s+the\\s+way',
+    ),
+  },
+  {
+    characteristic: 'race',
+    // "as a Polish national", "being a foreign national", "EU citizens" (not the Welsh National Opera).
+    pattern: words(
+      `(?:as|being)\\s+(?:an?\\s+)?(?:${demonyms})\\s+(?:national|citizen|passport\\s+holder)|(?:${demonyms}|eu|non[- ]eu)\\s+(?:nationals|citizens|passport\\s+holders)`,
     ),
   },
 ];

@@ -2,7 +2,7 @@
 // proxy ("overqualified", "young team", "native English", "cultural fit"). Every match is an error:
 // such words in candidate feedback are a legal risk for the venue, whatever was meant.
 
-import { type PatternRule, personNouns as people, words } from './patterns.ts';
+import { eventNoun, type PatternRule, personNouns as people, words } from './patterns.ts';
 import { framedProtectedRules } from './protected-frames.ts';
 
 export const characteristics = [
@@ -361,6 +361,8 @@ export const protectedRules: readonly ProtectedRule[] = [
     pattern: words(
       'religion|religions|religious(?!ly)|(?:your|his|her|their)\\s+(?:faith(?!\\s+in\\b)|beliefs?|belief\\s+system)|faith\\s+(?:commitments|observance|practices?|group|community|schools?)|(?:go|goes|going|went|attend|attends|attending|at)\\s+(?:to\\s+)?(?:church|mosque|synagogue|temple|gurdwara|mandir|mass)(?!\\s+hall)|your\\s+(?:church|mosque|synagogue|temple|gurdwara|mandir)|pray(?:s|ed|ing|er|ers)?|ramadan|eid|diwali|passover|yom\\s+kippur|rosh\\s+hashanah|hanukkah|chanukah|vaisakhi|shabbat|sabbaths?|holy\\s+days?|(?:religious|holy)\\s+(?:holidays?|festivals?|observance|dress|clothing|symbols?)|hijab|headscarf|headscarves|turbans?|kippah|yarmulke|niqab|burqa|crucifix|kirpan',
     ),
+    // A festival as an event the venue put on ("the Eid event we hosted", "the Diwali concert").
+    unlessAfter: eventNoun,
   },
   {
     characteristic: 'religion or belief',
@@ -525,8 +527,18 @@ export const protectedRules: readonly ProtectedRule[] = [
   {
     characteristic: 'sexual orientation',
     proxy: true,
-    // "Pride" capitalised in mid-sentence is the event; "take pride in your work" is not.
+    // "Pride" capitalised in mid-sentence is the event; "take pride in your work" is not. The
+    // venue's own Pride weekend or stage, named as work the candidate did, is not about them.
     pattern: /(?<=[\p{Ll},]\s)Pride(?![\p{L}\p{N}])/gu,
+    unlessAfter: eventNoun,
+  },
+  {
+    characteristic: 'sexual orientation',
+    proxy: true,
+    // …but the candidate's own part in it is about them: "your involvement with the Pride events".
+    pattern: words(
+      '(?:involvement|involved|links?|connections?|ties|association)\\s+(?:with|in|to)\\s+(?:the\\s+|local\\s+)?pride\\b|(?:march|marches|marched|marching|volunteer(?:s|ed|ing)?)\\s+(?:at|in|for)\\s+(?:the\\s+|local\\s+)?pride\\b',
+    ),
   },
   ...framedProtectedRules,
 ];

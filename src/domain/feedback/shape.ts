@@ -86,7 +86,10 @@ export const strengthFamilies: readonly RegExp[] = [
  * gap was…").
  */
 export const developmentFamilies: readonly RegExp[] = [
-  /\bwhere\s+you\s+(?:need|could|can|should|might|would)\s+(?:to\s+)?(?:build|grow|develop|improve|work|strengthen|focus|depth|more)\b/i,
+  /\bwhere\s+(?:(?:we|I)\s+(?:felt|feel|think|thought|believe)\s+)?you\s+(?:need|could|can|should|might|would)\s+(?:to\s+)?(?:build|grow|develop|improve|work|strengthen|focus|depth|more)\b/i,
+  // "where you lost a bit of ground was the desk", "we'd have liked more depth on…"
+  /\b(?:lost|losing|lose)\s+(?:a\s+(?:bit|little)\s+of\s+|some\s+|most\s+)?ground\b/i,
+  /\b(?:want|wanted|like|liked|have\s+liked|love|loved|have\s+loved)\s+(?:to\s+(?:see|hear)\s+)?more\s+(?:of|depth|on|from|about)\b/i,
   /\b(?:to|you\s+could|you\s+can)\s+(?:develop|grow|improve|progress|strengthen)\s+(?:further|from\s+here|next|more)\b/i,
   /\bwhere\s+you\s+(?:fell|came\s+up|were)\s+(?:short|weaker|less\s+\w+)\b/i,
   /\b(?:the|one|your|a)\s+(?:main\s+|key\s+|biggest\s+|real\s+)?(?:gap|weakness|shortfall)\s+(?:was|is|lay|lies|we\s+saw)\b/i,

@@ -116,6 +116,17 @@ const evidence =
 export const toneRules: readonly ToneRule[] = [
   {
     severity: 'error',
+    // Patronising, sarcastic or scornful about how the interview went: "a masterclass in how not
+    // to", "quite the spectacle", "bless you, you did try", "well done you", "not everyone can keep
+    // up", "a car crash", "painful to sit through", "don't pretend to know", "you just bluffed".
+    pattern: words(
+      "(?:a\\s+)?masterclass\\s+in\\s+how\\s+not\\s+to|quite\\s+the\\s+(?:spectacle|show|performance)|if\\s+it'?s\\s+not\\s+too\\s+much\\s+trouble|bless\\s+(?:you|him|her|them)\\b|you\\s+did\\s+try\\s+(?:so\\s+|very\\s+|really\\s+)?hard|well\\s+done\\s+you\\b|not\\s+everyone\\s+can\\s+keep\\s+up|(?:was|were|is|a|an\\s+absolute|a\\s+complete|a\\s+total|bit\\s+of\\s+a)\\s+car[- ]?crash|painful\\s+to\\s+(?:sit\\s+through|watch|listen\\s+to)|(?:don't|do\\s+not|stop|never)\\s+pretend(?:ing)?\\s+to\\s+(?:know|understand)|(?:obviously|clearly|just)\\s+bluff(?:ed|ing)|one\\s+of\\s+the\\s+worst\\b",
+    ),
+    message: 'talks down to the candidate: it tells them how the panel felt, not what to do next.',
+    suggestion: evidence,
+  },
+  {
+    severity: 'error',
     // Sarcasm and put-downs about where the candidate belongs: "which is something, I suppose",
     // "better off sticking to pub gigs", "come back when you actually understand…".
     pattern: words(

@@ -8,6 +8,7 @@ import independentFresh2 from './independent/fresh-2.json' with { type: 'json' }
 import independentFresh3 from './independent/fresh-3.json' with { type: 'json' };
 import independentFresh4 from './independent/fresh-4.json' with { type: 'json' };
 import independentFresh5 from './independent/fresh-5.json' with { type: 'json' };
+import independentFresh6 from './independent/fresh-6.json' with { type: 'json' };
 import independentGood from './independent/good.json' with { type: 'json' };
 import independentProtected from './independent/protected.json' with { type: 'json' };
 import independentProtected2 from './independent/protected-2.json' with { type: 'json' };
@@ -59,6 +60,7 @@ export const feedbackIndependent: readonly CorpusExample[] = [
   ...examples(independentFresh3),
   ...examples(independentFresh4),
   ...examples(independentFresh5),
+  ...examples(independentFresh6),
 ];
 
 /**
@@ -74,3 +76,4 @@ export const feedbackFresh3: readonly CorpusExample[] = examples(independentFres
 export const feedbackFresh4: readonly CorpusExample[] = examples(independentFresh4);
 /** The fifth blind set, written before the rules were read and committed before it was measured. */
 export const feedbackFresh5: readonly CorpusExample[] = examples(independentFresh5);
+export const feedbackFresh6: readonly CorpusExample[] = examples(independentFresh6);
