@@ -19,6 +19,7 @@ import {
   praisePattern,
   trainingPattern,
 } from './lexicon.ts';
+import { privateNoteEchoes } from './note-echoes.ts';
 import { matchRule } from './patterns.ts';
 import { protectedMessage, protectedRules, protectedSuggestion } from './protected.ts';
 import { aboutTheWork, developmentFamilies, strengthFamilies } from './shape.ts';
@@ -387,6 +388,21 @@ export function checkFeedback(
       start: span.start,
       end: span.end,
       suggestion: 'Keep to what the candidate did against the criteria, in your own words.',
+    });
+  }
+
+  // A private note's remark about the person said again in other words ("you kept checking your phone").
+  const copied = findings.filter((f) => f.kind === 'private-note-leak');
+  for (const span of privateNoteEchoes(source, context.privateNotes ?? [])) {
+    if (copied.some((f) => f.start < span.end && span.start < f.end)) continue;
+    findings.push({
+      kind: 'private-note-leak',
+      severity: 'error',
+      message:
+        "This says again, in other words, what an interviewer's private note says about the candidate; private notes are never candidate-facing.",
+      start: span.start,
+      end: span.end,
+      suggestion: 'Leave the remark out, or keep to what the candidate did against the criteria.',
     });
   }
 
