@@ -376,6 +376,13 @@ describe('composing feedback', () => {
     expect(trainingTitle(signalFlow.training[0]!)).toBe(
       'Planted-fault drills with a senior technician, on the job (short weekly sessions)',
     );
+    // A catalogue aside on who else runs it is not part of the sentence.
+    const rf = framework.criteria
+      .find((c) => c.key === 'audio')!
+      .training.find((t) => t.id === 'shure-wireless')!;
+    expect(trainingTitle(rf)).toBe(
+      'Wireless microphone and RF courses from Shure (online and classroom courses)',
+    );
   });
 
   it('documents its thresholds', () => {

@@ -129,7 +129,9 @@ export function lowerFirstIfWord(value: string): string {
 export function trainingWithProvider(t: Pick<TrainingEntry, 'name' | 'provider'>): string {
   if (onTheJob.test(t.provider)) return `${t.name}, on the job`;
   const acronym = /\(([A-Z][A-Za-z&-]{1,12})\)\s*$/.exec(t.provider)?.[1];
+  // "Shure (and other radio microphone manufacturers)": the aside is for the catalogue, not a sentence.
   let provider = t.provider
+    .replace(/\s*\((?:and|or)\s[^)]*\)\s*$/i, '')
     .replace(/\s*\(([^)]*)\)\s*$/, acronym ? '' : ', $1')
     .replace(/[()]/g, '')
     .trim();
