@@ -95,12 +95,16 @@ export function privateNoteEchoes(text: string, notes: readonly string[]): Span[
     const at = new Map<string, number[]>();
     for (let i = first; i <= last; i++) {
       const s = stem(tokens[i]!.norm);
-      at.set(s, [...(at.get(s) ?? []), i]);
+      const seen = at.get(s);
+      if (seen) seen.push(i);
+      else at.set(s, [i]);
     }
     for (const clause of clauses) {
       if (!clause.stems.every((s) => at.has(s))) continue;
-      const where = clause.stems.flatMap((s) => at.get(s)!);
-      spans.push({ start: tokens[Math.min(...where)]!.start, end: tokens[Math.max(...where)]!.end });
+      // From the first to the last of its words (each list is in text order).
+      const firsts = clause.stems.map((s) => at.get(s)![0]!);
+      const lasts = clause.stems.map((s) => at.get(s)!.at(-1)!);
+      spans.push({ start: tokens[Math.min(...firsts)]!.start, end: tokens[Math.max(...lasts)]!.end });
     }
   }
   return spans;

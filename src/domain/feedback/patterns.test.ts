@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { checkFeedback } from './check.ts';
+import { feedbackCorpus, feedbackIndependent } from './corpus/index.ts';
 import * as lexicon from './lexicon.ts';
 import type { PatternRule } from './patterns.ts';
 import { protectedRules } from './protected.ts';
+import { builtPatterns } from './text.ts';
 import { toneRules, vagueRules } from './vague-and-tone.ts';
 
 /**
@@ -75,5 +78,13 @@ describe('the check stays linear in the length of the text', () => {
       if (value instanceof RegExp && lookbehinds(value.source).some(canGrow)) growing.push(`lexicon.${name}`);
     }
     expect(growing).toEqual([]);
+  });
+
+  it('nor does any pattern built while the check reads the corpus (names, leaks, colleagues)', () => {
+    for (const example of [...feedbackCorpus, ...feedbackIndependent])
+      checkFeedback(example.text, example.context ?? {});
+    const built = builtPatterns();
+    expect(built.length).toBeGreaterThan(10);
+    expect(built.filter((p) => lookbehinds(p.source).some(canGrow)).map((p) => p.source)).toEqual([]);
   });
 });

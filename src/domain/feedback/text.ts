@@ -66,6 +66,11 @@ const patterns = new Map<string, RegExp>();
  * same names again and again, and compiling Unicode patterns was a fifth of its time. `lastIndex` is
  * reset, so a global pattern's `test` and `exec` start at the beginning as on a new one.
  */
+/** The patterns built so far by `cachedRegExp` (for the test that keeps every lookbehind bounded). */
+export function builtPatterns(): RegExp[] {
+  return [...patterns.values()];
+}
+
 export function cachedRegExp(source: string, flags: string): RegExp {
   const key = `${flags}/${source}`;
   let pattern = patterns.get(key);
