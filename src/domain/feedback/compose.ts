@@ -52,7 +52,7 @@ import {
   type StructuredFeedback,
   type TrainingSuggestion,
 } from './document.ts';
-import { lowerFirstWord, rephraseEvidence } from './rephrase.ts';
+import { lowerFirstWord, rephraseEvidence, upperFirst } from './rephrase.ts';
 import { wordTokens } from './text.ts';
 import {
   chooseTraining,
@@ -443,7 +443,6 @@ function mergedArea(
       return `${forWhat}, the ${course.name} above covers ${what.length === 1 ? 'it' : 'these'} too`;
     return `${forWhat}, ${short ? course.name : trainingWithProvider(course)}`;
   });
-  const first = courses[0];
   return {
     criterionKey: null,
     criterion: areas.map((a) => a.criterion).join(mergedCriteriaSeparator),
@@ -451,8 +450,8 @@ function mergedArea(
     level: null,
     evidence,
     training:
-      first !== undefined
-        ? `${[first.charAt(0).toUpperCase() + first.slice(1), ...courses.slice(1)].join('; ')}.`
+      courses.length > 0
+        ? `${upperFirst(courses.join('; '))}.`
         : 'practise each of these wherever you work now with an experienced technician, and keep a log of what you try.',
     suggestions,
     cautious: false,
@@ -540,16 +539,13 @@ function build(
   const venue = fallbacks.encouragementWithoutVenue ? '' : input.venueName.trim();
   const encouragement = encouragementFor(input, score, developmentAreas, strengths, venue);
   // The encouragement names the first course, so areas are merged after it has been chosen.
-  const spareAreas: FeedbackDevelopmentArea[] = [];
+  // The areas merged stay spare, each as its own point, so the editor can write them out again.
+  let spareAreas: FeedbackDevelopmentArea[] = [];
   if (developmentAreas.length > brevity.keepAreas + 1) {
-    spareAreas.push(...developmentAreas.slice(brevity.keepAreas));
-    const merged = mergedArea(
-      developmentAreas.slice(brevity.keepAreas),
-      developmentAreas.slice(0, brevity.keepAreas),
-      assessment.criteria,
-      brevity.shortTraining,
+    spareAreas = developmentAreas.splice(brevity.keepAreas);
+    developmentAreas.push(
+      mergedArea(spareAreas, developmentAreas, assessment.criteria, brevity.shortTraining),
     );
-    developmentAreas.splice(brevity.keepAreas, developmentAreas.length, merged);
   }
   const gaps = assessment.gaps.flatMap((key) => {
     const c = assessment.criteria.find((x) => x.key === key);

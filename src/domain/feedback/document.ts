@@ -132,27 +132,33 @@ export function spareAfterEdit(
   next: StructuredFeedback,
   previous: StructuredFeedback | undefined,
 ): FeedbackSpare {
-  const strengths = notWritten(
-    [...(previous?.strengths ?? []), ...(previous?.spare?.strengths ?? [])].filter(
-      (s) => s.evidence.trim() !== '',
+  const known = knownPoints(previous);
+  return {
+    strengths: notWritten(
+      known.strengths.filter((s) => s.evidence.trim() !== ''),
+      next.strengths,
     ),
-    next.strengths,
-  );
-  const developmentAreas = notWritten(
-    [...(previous?.developmentAreas ?? []), ...(previous?.spare?.developmentAreas ?? [])].filter(
-      (d) => d.evidence.trim() !== '' || d.training.trim() !== '',
+    developmentAreas: notWritten(
+      known.developmentAreas.filter((d) => d.evidence.trim() !== '' || d.training.trim() !== ''),
+      next.developmentAreas,
     ),
-    next.developmentAreas,
-  );
-  return { strengths, developmentAreas };
+  };
 }
 
-/** The criterion names a point covers: one, or each of a merged point's. */
-const namesOf = (criterion: string) =>
-  criterion
-    .split(mergedCriteriaSeparator.trim())
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
+/** Every point a structure knows of: written first, then spare. */
+function knownPoints(feedback: StructuredFeedback | undefined): FeedbackSpare {
+  return {
+    strengths: [...(feedback?.strengths ?? []), ...(feedback?.spare?.strengths ?? [])],
+    developmentAreas: [...(feedback?.developmentAreas ?? []), ...(feedback?.spare?.developmentAreas ?? [])],
+  };
+}
+
+/** `next` with its spare points worked out from `previous` (the field left off when there are none). */
+function withSpare(next: StructuredFeedback, previous: StructuredFeedback | undefined): StructuredFeedback {
+  const { spare: _old, ...rest } = next;
+  const spare = spareAfterEdit(next, previous);
+  return spare.strengths.length || spare.developmentAreas.length ? { ...rest, spare } : rest;
+}
 
 /** Spare points that could go back without repeating a criterion already written (alone or merged). */
 export function offeredSpare(feedback: StructuredFeedback): FeedbackSpare {
@@ -186,8 +192,7 @@ export function writeOut(feedback: StructuredFeedback, index: number): Structure
   if (!parts || !canWriteOut(feedback, index)) return feedback;
   const areas = [...feedback.developmentAreas];
   areas.splice(index, 1, ...parts);
-  const next = { ...feedback, developmentAreas: areas };
-  return { ...next, spare: spareAfterEdit(next, feedback) };
+  return withSpare({ ...feedback, developmentAreas: areas }, feedback);
 }
 
 /** The structure with one point taken out of the text and kept as spare. */
@@ -200,7 +205,7 @@ export function removePoint(
     part === 'strength'
       ? { ...feedback, strengths: feedback.strengths.filter((_, i) => i !== index) }
       : { ...feedback, developmentAreas: feedback.developmentAreas.filter((_, i) => i !== index) };
-  return { ...next, spare: spareAfterEdit(next, feedback) };
+  return withSpare(next, feedback);
 }
 
 /**
@@ -217,8 +222,7 @@ export function addPoint(
   if (part === 'strength') {
     const point = spare.strengths.find((s) => sameName(s.criterion, criterion));
     if (!point || feedback.strengths.length >= maxStrengths) return feedback;
-    const next = { ...feedback, strengths: [...feedback.strengths, point] };
-    return { ...next, spare: spareAfterEdit(next, feedback) };
+    return withSpare({ ...feedback, strengths: [...feedback.strengths, point] }, feedback);
   }
   if (feedback.developmentAreas.length >= maxDevelopmentAreas) return feedback;
   const point: FeedbackDevelopmentArea | undefined =
@@ -236,8 +240,7 @@ export function addPoint(
         }
       : undefined);
   if (!point) return feedback;
-  const next = { ...feedback, developmentAreas: [...feedback.developmentAreas, point] };
-  return { ...next, spare: spareAfterEdit(next, feedback) };
+  return withSpare({ ...feedback, developmentAreas: [...feedback.developmentAreas, point] }, feedback);
 }
 
 /**
@@ -252,7 +255,7 @@ export function uncoveredGaps(feedback: StructuredFeedback): FeedbackGap[] {
         (w) =>
           w.criterionKey === gap.criterionKey ||
           // A merged point names each of its criteria.
-          w.criterion.split(mergedCriteriaSeparator.trim()).some((name) => sameName(name, gap.criterion)),
+          namesOf(w.criterion).some((name) => sameName(name, gap.criterion)),
       ) &&
       !(feedback.leftOut ?? []).some(
         (l) => l.criterionKey === gap.criterionKey && l.reason.trim().length >= leftOutReasonMinLength,
@@ -366,6 +369,13 @@ function plainText(value: string): string {
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** The criterion names a point covers: one, or each of a merged point's. */
+const namesOf = (criterion: string) =>
+  criterion
+    .split(mergedCriteriaSeparator.trim())
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+
 /**
  * Reads an edited text back into structured feedback, keeping what is known about each criterion
  * (key, reason, level, named training) from `previous` where the criterion is the same. Throws
@@ -465,10 +475,10 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
     );
   }
 
+  // What is known about each criterion, from the points written or kept spare before.
+  const known = knownPoints(previous);
   const parsedStrengths: FeedbackStrength[] = strengths.map((s) => {
-    const before = [...(previous?.strengths ?? []), ...(previous?.spare?.strengths ?? [])].find((p) =>
-      sameName(p.criterion, s.criterion),
-    );
+    const before = known.strengths.find((p) => sameName(p.criterion, s.criterion));
     return {
       criterionKey: before?.criterionKey ?? null,
       criterion: s.criterion,
@@ -488,9 +498,7 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
     if (training === '') {
       throw new FeedbackFormatError(`"${a.criterion}": say what the next step is after "${nextStepLead}".`);
     }
-    const before = [...(previous?.developmentAreas ?? []), ...(previous?.spare?.developmentAreas ?? [])].find(
-      (p) => sameName(p.criterion, a.criterion),
-    );
+    const before = known.developmentAreas.find((p) => sameName(p.criterion, a.criterion));
     return {
       criterionKey: before?.criterionKey ?? null,
       criterion: a.criterion,
@@ -529,6 +537,5 @@ export function parseFeedbackMarkdown(text: string, previous?: StructuredFeedbac
     ...(previous?.gaps ? { gaps: previous.gaps } : {}),
     ...(previous?.leftOut ? { leftOut: previous.leftOut } : {}),
   };
-  const spare = spareAfterEdit(parsed, previous);
-  return spare.strengths.length || spare.developmentAreas.length ? { ...parsed, spare } : parsed;
+  return withSpare(parsed, previous);
 }

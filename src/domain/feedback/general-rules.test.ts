@@ -20,6 +20,7 @@ const quotes = (text: string, kind: string) =>
   checkFeedback(text)
     .findings.filter((f) => f.kind === kind)
     .map((f) => text.slice(f.start, f.end));
+const protectedQuote = (sentence: string) => quotes(inLetter(sentence), 'protected-characteristic');
 
 describe('a colleague named as the source of a view, without the panel’s names', () => {
   it.each([
@@ -117,7 +118,6 @@ describe('career stage, joining things, thin knowledge', () => {
 
 // Families the fifth blind set showed the check lacked (measured blind first: protected 86.7%).
 describe('the fifth blind set’s families, each with its innocent near-miss', () => {
-  const protectedQuote = (sentence: string) => quotes(inLetter(sentence), 'protected-characteristic');
   it.each([
     'We were not sure the energy levels would be there for someone further on in their career.',
     'We went with a fresher pair of hands.',
@@ -161,8 +161,6 @@ describe('the fifth blind set’s families, each with its innocent near-miss', (
 });
 
 describe('the sixth blind set’s families, each with its innocent near-miss', () => {
-  const protectedQuote = (sentence: string) => quotes(inLetter(sentence), 'protected-characteristic');
-
   it.each([
     ['We wanted someone born after the millennium for this post.', 'someone born after the millennium'],
     ['We were not sure you would be fighting fit for eighteen-hour shifts.', 'fighting fit'],

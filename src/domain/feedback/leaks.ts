@@ -8,7 +8,8 @@ export const leakMinWords = 6;
 /** …or from this many characters (of the words joined by single spaces), whichever comes first. */
 export const leakMinChars = 40;
 
-const stopwords: ReadonlySet<string> = new Set(
+/** Words too common to count as copied (note-echoes.ts reads notes with them too). */
+export const noteStopwords: ReadonlySet<string> = new Set(
   'a an and are as at be been but by can could did do does for from had has have he her his i if in into is it its me my no not of on or our she so than that the their them then there they this to too us was we were what when which who will with would you your yours'.split(
     ' ',
   ),
@@ -51,7 +52,7 @@ export function privateNoteOverlaps(text: string, notes: readonly string[]): Spa
   if (textTokens.length === 0) return spans;
   const contentIn = (first: number, last: number) => {
     let content = 0;
-    for (let k = first; k <= last; k++) if (!stopwords.has(textTokens[k]!.norm)) content++;
+    for (let k = first; k <= last; k++) if (!noteStopwords.has(textTokens[k]!.norm)) content++;
     return content;
   };
   for (const note of notes) {

@@ -71,7 +71,7 @@ export function agreeWithYou(word: string): string {
 
 // ── Subjects and pronouns ───────────────────────────────────────────────────────────────────────
 
-const upperFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+export const upperFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const isCapitalised = (s: string) => /^\p{Lu}/u.test(s);
 
 interface Token {
