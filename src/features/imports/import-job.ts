@@ -2,7 +2,7 @@
 // parts of whole records, each imported in one transaction with the job's progress, so the page shows
 // a progress bar and a worker that dies resumes at the next part. A dry run answers in the request.
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -92,9 +92,16 @@ export async function cutIntoParts(
 /** The file's header read against the preset and mapping: a wrong header fails before any job. */
 export async function checkHeader(csv: string, preset: ImportPreset, mapping?: ImportMapping): Promise<void> {
   const parser = Readable.from([csv]).pipe(parse({ bom: true, to_line: 1, relax_column_count: true }));
-  for await (const headers of parser as AsyncIterable<string[]>) {
-    headerMapper(preset, mapping)(headers);
-    return;
+  try {
+    for await (const headers of parser as AsyncIterable<string[]>) {
+      headerMapper(preset, mapping)(headers);
+      return;
+    }
+  } catch (error) {
+    // A header the parser cannot read ("a quote is found on field 0") is the file's fault, not ours.
+    if (error instanceof CsvError)
+      throw new ImportFormatError(`not a CSV file we can read: the header row: ${error.message}`);
+    throw error;
   }
   throw new ImportFormatError('the file is empty: give a header row and at least one row');
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { AppContext } from '../../app-context.ts';
 import { isStage, nextStages, type Stage } from '../../domain/lifecycle.ts';
 import { AppError } from '../../errors.ts';
@@ -331,7 +331,8 @@ export function importService(ctx: AppContext) {
         }
       } catch (error) {
         if (error instanceof ImportFormatError) throw error;
-        if (error instanceof Error && (error as { code?: string }).code?.startsWith('CSV_'))
+        // Any parser error (its codes are not all prefixed CSV_: "INVALID_OPENING_QUOTE").
+        if (error instanceof CsvError)
           throw new ImportFormatError(`not a CSV file we can read: ${error.message}`);
         throw error;
       }

@@ -5,6 +5,7 @@ import { makeMember, type TestMember } from '../../../test/support/factories/org
 import { makeRole } from '../../../test/support/factories/roles.ts';
 import { applicationService } from '../applications/applications.service.ts';
 import { exportService } from '../exports/exports.service.ts';
+import { checkHeader } from './import-job.ts';
 import { ImportFormatError, importService } from './imports.service.ts';
 
 const header =
@@ -117,5 +118,12 @@ describeEachDatabase('CSV import', (get) => {
     );
     expect(report).toMatchObject({ rows: 1, imported: 1, rejected: [] });
     await expect(run('Full name,Mail\nA,a@example.test\n', true)).rejects.toBeInstanceOf(ImportFormatError);
+  });
+
+  it('refuses a header the parser cannot read as the file’s fault before any job starts', async () => {
+    // A stray quote inside the first field: csv-parse's INVALID_OPENING_QUOTE (found by the API fuzzer).
+    const broken = `"name{% include "x" %}",email,role\nA,a@example.test,${roleTitle}\n`;
+    await expect(checkHeader(broken, 'followspot')).rejects.toBeInstanceOf(ImportFormatError);
+    await expect(checkHeader(broken, 'followspot')).rejects.toThrow(/the header row: .*quote/i);
   });
 });
