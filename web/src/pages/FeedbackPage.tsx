@@ -6,6 +6,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import {
   addPoint,
+  maxDevelopmentAreas,
   renderFeedbackMarkdown,
   renderFeedbackMarkdownWithSegments,
   type StructuredFeedback,
@@ -393,6 +394,7 @@ function FeedbackEditor({ applicationId, view }: { applicationId: string; view: 
                   choices={choices}
                   onChange={setChoices}
                   onPutBack={(gap) => setStructured((s) => addPoint(s, 'development', gap.criterion, gap))}
+                  canPutBack={structured.developmentAreas.length < maxDevelopmentAreas}
                 />
                 {live.error ? <ErrorState error={live.error} title="The check could not run" /> : null}
                 <FindingsList check={live.check} checking={live.checking} onSelect={selectFinding} />

@@ -4,6 +4,7 @@ import { Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } fr
 import {
   type FeedbackGap,
   leftOutReasonMinLength,
+  maxDevelopmentAreas,
   parseFeedbackMarkdown,
   type StructuredFeedback,
   uncoveredGaps,
@@ -52,6 +53,7 @@ export function LeftOutCard({
   choices,
   onChange,
   onPutBack,
+  canPutBack,
 }: {
   structured: StructuredFeedback;
   text: string;
@@ -59,6 +61,8 @@ export function LeftOutCard({
   onChange: (next: LeftOutChoices) => void;
   /** Puts the gap's point back under "Where to develop next" (as composed, or empty to write). */
   onPutBack: (gap: FeedbackGap) => void;
+  /** False when "Where to develop next" already has as many points as the email takes. */
+  canPutBack: boolean;
 }) {
   const gaps = structured.gaps ?? [];
   if (gaps.length === 0) return null;
@@ -103,11 +107,14 @@ export function LeftOutCard({
               {!choice && !inText && missing !== null ? (
                 <Group gap="xs" wrap="nowrap" align="center">
                   <Text size="xs" c="red.9" style={{ flex: 1 }}>
-                    Put it back under “Where to develop next”, or leave it out below with a reason.
+                    {canPutBack
+                      ? 'Put it back under “Where to develop next”, or leave it out below with a reason.'
+                      : `“Where to develop next” has ${maxDevelopmentAreas} points, the most it takes: remove one to put this back, or leave it out below with a reason.`}
                   </Text>
                   <Button
                     size="compact-xs"
                     variant="light"
+                    disabled={!canPutBack}
                     onClick={() => onPutBack(gap)}
                     aria-label={`Put ${gap.criterion} back in the feedback`}
                   >
