@@ -1,17 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import type { AppConfig } from './config.ts';
 import { accountRoutes } from './features/account/account.routes.ts';
@@ -52,6 +46,8 @@ import { registerIdempotency, withIdempotencyHeader } from './http/idempotency.t
 import { registerMetrics } from './http/metrics.ts';
 import { documentOperations, operationRegistry } from './http/operations.ts';
 import { rateLimits } from './http/rate-limits.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { createSerializerCompiler } from './http/serializer.ts';
 import type { ApiApp } from './http/types.ts';
 import { registerCompression, registerWebAssets } from './http/web-assets.ts';
 import { requestSerializer } from './portal/log.ts';
@@ -112,9 +108,9 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ verify: !ctx.config.production }));
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // Strict-Transport-Security only means something, and only belongs, on an https address.
     hsts: ctx.config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000 } : false,
     contentSecurityPolicy: {
