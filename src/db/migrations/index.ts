@@ -29,6 +29,7 @@ import * as m0036networkFit from './0036_network_fit.ts';
 import * as m0037staleRoles from './0037_reputation_stale_roles.ts';
 import * as m0038frameworkArchive from './0038_framework_archive.ts';
 import * as m0039networkFitCover from './0039_network_fit_cover.ts';
+import * as m0040roleCountsCover from './0040_role_counts_cover.ts';
 
 // A static list, so migrations work the same from TypeScript sources and from the build.
 export const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0037_reputation_stale_roles': m0037staleRoles,
   '0038_framework_archive': m0038frameworkArchive,
   '0039_network_fit_cover': m0039networkFitCover,
+  '0040_role_counts_cover': m0040roleCountsCover,
 };
 
 export const migrationProvider: MigrationProvider = {
