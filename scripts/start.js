@@ -1,6 +1,8 @@
-// `npm start`: build what is missing or stale, then serve (migrations run on start).
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: build what is missing or stale, then serve (migrations run on start). The server runs
+// in this process (not a child), so `npm start` is one Node process: its signals are the server's.
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildIsFresh, root } from './build-state.js';
 
 if (!buildIsFresh()) {
@@ -11,10 +13,6 @@ if (!buildIsFresh()) {
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(
-  process.execPath,
-  [join(root, 'dist', 'server', 'cli.js'), 'serve', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const cli = join(root, 'dist', 'server', 'cli.js');
+process.argv = [process.argv[0], cli, 'serve', ...process.argv.slice(2)];
+await import(pathToFileURL(cli).href);
