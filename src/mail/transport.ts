@@ -1,5 +1,7 @@
 // Delivery over SMTP with nodemailer's pooled transport, and what a failure means for the message.
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailerModule from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import { singleLine } from './escape.ts';
 
 export interface MailAddress {
@@ -90,6 +92,8 @@ export interface SmtpTransportOptions {
 
 /** Nodemailer's pooled SMTP transport on SMTP_URL (smtp://, smtps://, with user:password@ when needed). */
 export function createSmtpTransport(url: string, options: SmtpTransportOptions = {}): MailTransport {
+  // Required when a transport is made, not at import: a server without SMTP_URL never loads it.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule;
   const connectionTimeout = options.connectionTimeoutMs ?? 30_000;
   const transporter = nodemailer.createTransport({
     url,

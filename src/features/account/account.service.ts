@@ -1,4 +1,3 @@
-import { APIError } from 'better-auth/api';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../errors.ts';
@@ -182,6 +181,9 @@ export function accountService(ctx: AppContext) {
       try {
         await ctx.auth.api.verifyEmail({ query: { token } });
       } catch (error) {
+        // better-auth is loaded by now (the call above loaded it); importing it at the top would load
+        // its ~200 modules in every process that starts the server.
+        const { APIError } = await import('better-auth/api');
         if (error instanceof APIError) throw new AppError('conflict', emailLinkUnusable, { field: 'token' });
         throw error;
       }

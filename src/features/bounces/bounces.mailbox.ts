@@ -3,7 +3,8 @@
 // applied through the bounce service (a re-read counts once: the report's id is the event id), then
 // marked seen and moved to the processed folder. Anything else is flagged and left where it is.
 import { createHash } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
+import { createRequire } from 'node:module';
+import type { ImapFlow } from 'imapflow';
 import type { AppContext } from '../../app-context.ts';
 import type { BounceMailboxConfig } from '../../config.ts';
 import type { Verp } from '../../mail/verp.ts';
@@ -69,7 +70,9 @@ const maxMessageBytes = 1_000_000;
 
 export function imapClientFor(mailbox: BounceMailboxConfig): ImapFlow {
   const loopback = /^(127\.|::1$|localhost$)/.test(mailbox.host);
-  return new ImapFlow({
+  // Required when a mailbox is read, not at import: a server without a bounce mailbox never loads it.
+  const { ImapFlow: Client } = createRequire(import.meta.url)('imapflow') as typeof import('imapflow');
+  return new Client({
     host: mailbox.host,
     port: mailbox.port,
     secure: mailbox.secure,

@@ -3,7 +3,6 @@
 // hash stored) as it hands the email to the mail server. Nobody reading the outbox, the API or a
 // backup can use a link; only the recipient's inbox holds one.
 import { randomBytes } from 'node:crypto';
-import { createEmailVerificationToken } from 'better-auth/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { candidateExists, issueCandidateToken, revokeCandidateLinks } from '../../portal/links.ts';
@@ -203,6 +202,8 @@ export async function unsealLinks(
             return 'The new address belongs to another account now: nothing was sent';
           }
           if (!authSecret) return 'No auth secret to sign the confirmation link with: nothing was sent';
+          // Loaded here, for the rare email that needs it: the worker otherwise never loads better-auth.
+          const { createEmailVerificationToken } = await import('better-auth/api');
           const token = await createEmailVerificationToken(
             authSecret,
             link.from,
