@@ -70,6 +70,11 @@ describe('web assets', () => {
     }
   });
 
+  it('gives the compressed copies no address of their own', async () => {
+    const res = await app.inject({ url: '/assets/index-Ab12Cd34.js.br' });
+    expect(res.statusCode).toBe(404);
+  });
+
   it('does not cache files without a hash in their name for a year', async () => {
     const res = await app.inject({ url: '/favicon.svg' });
     expect(res.statusCode).toBe(200);
