@@ -125,7 +125,10 @@ export type Unsealed =
     }
   | { ok: false; problem: string };
 
-/** Mints the message's links in one transaction and returns its parts with the links in place. */
+/** Why a message's links could not be minted: nothing of it is kept, and the email does not go. */
+class MintRefused extends Error {}
+
+/** Mints the message's links and returns its parts with the links in place. */
 export async function unsealLinks(
   db: Kysely<Database>,
   message: SealedMessage,
@@ -141,12 +144,12 @@ export async function unsealLinks(
   const passwordResetIds: string[] = [];
   const replacing: { candidateId: string; except: string }[] = [];
   const tokens = new Map<string, string>();
-  const problem = await db.transaction().execute(async (tx) => {
+  const mint = async (tx: Kysely<Database>): Promise<void> => {
     for (const link of sealed) {
       switch (link.kind) {
         case 'candidate_page': {
           if (!(await candidateExists(tx, organisationId, link.candidateId))) {
-            return 'The candidate no longer exists (their data was erased): nothing was sent';
+            throw new MintRefused('The candidate no longer exists (their data was erased): nothing was sent');
           }
           const issued = await issueCandidateToken(tx, {
             organisationId,
@@ -161,7 +164,9 @@ export async function unsealLinks(
         case 'invitation': {
           const minted = await mintInvitationToken(tx, organisationId, link.invitationId, now);
           if (!minted) {
-            return 'The invitation was cancelled, accepted or has expired before this email could go: nothing was sent';
+            throw new MintRefused(
+              'The invitation was cancelled, accepted or has expired before this email could go: nothing was sent',
+            );
           }
           invitationLinkIds.push(minted.linkId);
           tokens.set(markerOf.invitation, minted.token);
@@ -169,7 +174,7 @@ export async function unsealLinks(
         }
         case 'network_unsubscribe': {
           if (!(await candidateExists(tx, organisationId, link.candidateId))) {
-            return 'The candidate no longer exists (their data was erased): nothing was sent';
+            throw new MintRefused('The candidate no longer exists (their data was erased): nothing was sent');
           }
           const token = randomBytes(32).toString('base64url');
           unsubscribeTokenIds.push(
@@ -181,7 +186,9 @@ export async function unsealLinks(
         case 'email_change': {
           const token = randomBytes(32).toString('base64url');
           if (!(await mintEmailChangeToken(tx, organisationId, link.changeId, hashToken(token), now))) {
-            return 'The email change was replaced, confirmed or has expired before this email could go: nothing was sent';
+            throw new MintRefused(
+              'The email change was replaced, confirmed or has expired before this email could go: nothing was sent',
+            );
           }
           tokens.set(markerOf.email_change, token);
           break;
@@ -189,19 +196,24 @@ export async function unsealLinks(
         case 'password_reset': {
           const token = await mintPasswordResetToken(tx, organisationId, link.resetId, now);
           if (!token)
-            return 'The password reset was used or has expired before this email could go: nothing was sent';
+            throw new MintRefused(
+              'The password reset was used or has expired before this email could go: nothing was sent',
+            );
           passwordResetIds.push(link.resetId);
           tokens.set(markerOf.password_reset, token);
           break;
         }
         case 'account_email_change': {
           if ((await currentEmailOf(tx, link.userId)) !== link.from) {
-            return 'The account or its address changed before this email could go: nothing was sent';
+            throw new MintRefused(
+              'The account or its address changed before this email could go: nothing was sent',
+            );
           }
           if (await emailTaken(tx, link.to)) {
-            return 'The new address belongs to another account now: nothing was sent';
+            throw new MintRefused('The new address belongs to another account now: nothing was sent');
           }
-          if (!authSecret) return 'No auth secret to sign the confirmation link with: nothing was sent';
+          if (!authSecret)
+            throw new MintRefused('No auth secret to sign the confirmation link with: nothing was sent');
           // Loaded here, for the rare email that needs it: the worker otherwise never loads better-auth.
           const { createEmailVerificationToken } = await import('better-auth/api');
           const token = await createEmailVerificationToken(
@@ -218,9 +230,16 @@ export async function unsealLinks(
           link satisfies never;
       }
     }
-    return undefined;
-  });
-  if (problem) return { ok: false, problem };
+  };
+  try {
+    // Each link writes at most one row, so one link needs no transaction (two round trips fewer
+    // per email); several are minted together or not at all.
+    if (sealed.length <= 1) await mint(db);
+    else await db.transaction().execute(mint);
+  } catch (error) {
+    if (error instanceof MintRefused) return { ok: false, problem: error.message };
+    throw error;
+  }
   const fill = (part: string) => {
     let out = part;
     for (const [marker, token] of tokens) out = out.replaceAll(marker, token);
