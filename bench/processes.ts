@@ -69,7 +69,7 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Resident memory of a process and its children (npm start runs the server as a child). */
+/** Resident memory of a process and of any children it has started. */
 function rssMb(pid: number): number {
   let kb = 0;
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
