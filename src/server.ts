@@ -207,7 +207,10 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   if (webDir) await registerWebAssets(app, webDir);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path);
     if (webDir && isPage)
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     const allowed = operations.allowed(path);

@@ -70,6 +70,13 @@ describe('web assets', () => {
     }
   });
 
+  it('answers HEAD for a client route as GET does, without the body', async () => {
+    const res = await app.inject({ method: 'HEAD', url: '/roles' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toBe('');
+  });
+
   it('gives the compressed copies no address of their own', async () => {
     const res = await app.inject({ url: '/assets/index-Ab12Cd34.js.br' });
     expect(res.statusCode).toBe(404);
