@@ -1,5 +1,9 @@
 import Fastify from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  isResponseSerializationError,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compileSerializer, createSerializerCompiler } from './serializer.ts';
@@ -34,6 +38,10 @@ async function appWith(verify: boolean, reply: unknown) {
   const app = Fastify().withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler({ verify }));
+  // As the server's own handler does: a reply that breaks its schema is a logged 500.
+  app.setErrorHandler((error, _request, reply) =>
+    reply.status(500).send({ schemaBroken: isResponseSerializationError(error) }),
+  );
   app.get('/page', { schema: { response: { 200: page } } }, async () => reply as z.infer<typeof page>);
   await app.ready();
   return app;
@@ -78,10 +86,16 @@ describe('the compiled response serializer', () => {
     await app.close();
   });
 
-  it('refuses a reply that does not match its schema where replies are checked', async () => {
-    const app = await appWith(true, { data: [{ ...row, count: 'three' }], nextCursor: null });
-    const res = await app.inject({ url: '/page' });
-    expect(res.statusCode).toBe(500);
-    await app.close();
+  it.each([true, false])('refuses a reply that breaks its schema (replies checked: %s)', async (verify) => {
+    for (const broken of [
+      { ...row, count: 'three' },
+      { ...row, title: undefined },
+    ]) {
+      const app = await appWith(verify, { data: [broken], nextCursor: null });
+      const res = await app.inject({ url: '/page' });
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toEqual({ schemaBroken: true });
+      await app.close();
+    }
   });
 });

@@ -4,12 +4,18 @@ import { insertTestCandidate } from '../../../test/support/factories/application
 import { personalLinkMarker, type SealedLink, unsealLinks } from './sealed-links.ts';
 
 describeEachDatabase('minting a message’s links as it goes', (get) => {
-  const message = (organisationId: string, links: SealedLink[]) => ({
-    organisation_id: organisationId,
-    sealed_links: JSON.stringify(links),
-    html: `<a href="https://followspot.test/c/${personalLinkMarker}">Your page</a>`,
-    text: `https://followspot.test/c/${personalLinkMarker}`,
-  });
+  /** Mints the links of an email to a candidate's page, as the worker does when it sends it. */
+  const unseal = (organisationId: string, links: SealedLink[]) =>
+    unsealLinks(
+      get().ctx.kysely,
+      {
+        organisation_id: organisationId,
+        sealed_links: JSON.stringify(links),
+        html: `<a href="https://followspot.test/c/${personalLinkMarker}">Your page</a>`,
+        text: `https://followspot.test/c/${personalLinkMarker}`,
+      },
+      get().ctx.now(),
+    );
   const linksOf = async (candidateId: string) =>
     get()
       .ctx.kysely.selectFrom('candidate_link')
@@ -20,11 +26,9 @@ describeEachDatabase('minting a message’s links as it goes', (get) => {
   it('mints a lone personal link and puts it in the email', async () => {
     const { ctx } = get();
     const candidate = await insertTestCandidate(ctx);
-    const unsealed = await unsealLinks(
-      ctx.kysely,
-      message(candidate.organisationId, [{ kind: 'candidate_page', candidateId: candidate.id }]),
-      ctx.now(),
-    );
+    const unsealed = await unseal(candidate.organisationId, [
+      { kind: 'candidate_page', candidateId: candidate.id },
+    ]);
     expect(unsealed.ok).toBe(true);
     if (!unsealed.ok) return;
     expect(unsealed.text).not.toContain(personalLinkMarker);
@@ -35,26 +39,20 @@ describeEachDatabase('minting a message’s links as it goes', (get) => {
   it('keeps none of a message’s links when one of them cannot be minted', async () => {
     const { ctx } = get();
     const candidate = await insertTestCandidate(ctx);
-    const unsealed = await unsealLinks(
-      ctx.kysely,
-      message(candidate.organisationId, [
-        { kind: 'candidate_page', candidateId: candidate.id },
-        { kind: 'invitation', invitationId: 'no-such-invitation' },
-      ]),
-      ctx.now(),
-    );
+    const unsealed = await unseal(candidate.organisationId, [
+      { kind: 'candidate_page', candidateId: candidate.id },
+      { kind: 'invitation', invitationId: 'no-such-invitation' },
+    ]);
     expect(unsealed).toEqual({ ok: false, problem: expect.stringMatching(/invitation was cancelled/) });
     expect(await linksOf(candidate.id)).toHaveLength(0);
   });
 
-  it('refuses a lone link of a candidate who no longer exists, and writes nothing', async () => {
+  it('refuses a lone link of a candidate who no longer exists', async () => {
     const { ctx } = get();
     const candidate = await insertTestCandidate(ctx);
-    const unsealed = await unsealLinks(
-      ctx.kysely,
-      message(candidate.organisationId, [{ kind: 'candidate_page', candidateId: 'erased-candidate' }]),
-      ctx.now(),
-    );
+    const unsealed = await unseal(candidate.organisationId, [
+      { kind: 'candidate_page', candidateId: 'erased-candidate' },
+    ]);
     expect(unsealed).toEqual({ ok: false, problem: expect.stringMatching(/no longer exists/) });
   });
 });
